@@ -1,0 +1,3 @@
+from rankplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Forgiving date entry: 2026-11-02, 11/2/2026, 11/2, "nov 2", "2 nov 2026"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"]
+    )
+    for name in names.split()
+}
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_US = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
+_WORDS = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$|^(\d{1,2})\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$")
+
+FORMS = "2026-11-02, 11/2/2026 or nov 2"
+
+
+def parse_date(text: str, today: date) -> date:
+    """The date ``text`` names; a year left out means ``today``'s year.
+
+    Raises ``ValueError`` with a message fit to show beside the field.
+    """
+    raw = text.strip().lower()
+    try:
+        if m := _ISO.match(raw):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _US.match(raw):
+            year = int(m[3]) if m[3] else today.year
+            if year < 100:
+                year += 2000
+            return date(year, int(m[1]), int(m[2]))
+        if m := _WORDS.match(raw):
+            month_name, day, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+            month = MONTHS.get(month_name)
+            if month is None:
+                raise ValueError(f'"{month_name}" is not a month')
+            return date(int(year) if year else today.year, month, int(day))
+    except ValueError as exc:
+        if "month" in str(exc) or "day" in str(exc):
+            raise ValueError(f"no such date: {text.strip()} ({exc})") from None
+        raise
+    raise ValueError(f'cannot read "{text.strip()}" as a date; write it as {FORMS}')

@@ -1,0 +1,19 @@
+"""Every finding rankplan reports, evaluated through one registry.
+
+Importing this module registers all rules; each section's rules live in their own module and
+join the registry by importing it. ``evaluate`` is the one entry point the app and the CLI use.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rankplan.core import profile_rules  # noqa: F401  (registers PR01-PR04)
+from rankplan.core.findings import REGISTRY, Finding, Section, run_rules
+from rankplan.core.model import Plan
+
+
+def evaluate(plan: Plan, today: date, section: Section | None = None) -> list[Finding]:
+    """All findings for ``plan`` (or one section's), most severe first."""
+    rules = [r for r in REGISTRY.values() if section is None or r.section == section]
+    return run_rules(plan, today, rules)

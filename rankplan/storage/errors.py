@@ -1,0 +1,80 @@
+"""Errors found in a plan file, each naming where it is and what would be right."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PlanError:
+    """One problem in a plan file: at a line and column (syntax) or at a key path (schema)."""
+
+    message: str
+    key_path: str = ""
+    line: int | None = None
+    col: int | None = None
+
+    def render(self, path: Path | str) -> str:
+        if self.line is not None:
+            return f"{path}:{self.line}:{self.col or 1}: {self.message}"
+        if self.key_path:
+            return f"{path}: {self.key_path}: {self.message}"
+        return f"{path}: {self.message}"
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be used; ``errors`` says why, each with its place."""
+
+    def __init__(self, path: Path, errors: list[PlanError]) -> None:
+        self.path = path
+        self.errors = errors
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [e.render(self.path) for e in self.errors]
+
+
+class PlanBusyError(Exception):
+    """Another rankplan holds the lock on this plan."""
+
+    def __init__(self, path: Path, lock_path: Path) -> None:
+        self.path = path
+        self.lock_path = lock_path
+        super().__init__(
+            f"{path} is open in another rankplan window (lock: {lock_path}). Close it there, "
+            "or open this one with --read-only."
+        )
+
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def from_toml_error(exc: tomllib.TOMLDecodeError, text: str) -> PlanError:
+    """tomllib's error with its position moved out of the message into line and column."""
+    message = str(exc)
+    if match := _POSITION.search(message):
+        line, col = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif match := _AT_END.search(message):
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+        message = message[: match.start()] + " at the end of the file"
+    else:
+        line, col = 1, 1
+    return PlanError(f"TOML syntax: {message}", line=line, col=col)
+
+
+def from_decode_error(exc: UnicodeDecodeError, data: bytes) -> PlanError:
+    """Where an undecodable byte sits, as a line and a column."""
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    col = exc.start - (before.rfind(b"\n") + 1) + 1
+    return PlanError(
+        f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
+        line=line,
+        col=col,
+    )

@@ -1,0 +1,58 @@
+"""Strict reading: bytes -> UTF-8 text -> tomllib -> validated ``Plan``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rankplan.core.model import Plan
+from rankplan.storage.errors import PlanError, from_decode_error, from_toml_error
+from rankplan.storage.validate import validate
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class Loaded:
+    """What reading a plan file gave: the plan or the errors, and the text as read."""
+
+    plan: Plan | None
+    errors: list[PlanError]
+    text: str = ""
+    data: bytes = b""
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None
+
+
+def parse_text(text: str) -> tuple[Plan | None, list[PlanError]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, [from_toml_error(exc, text)]
+    return validate(data)
+
+
+def decode(data: bytes) -> tuple[str | None, list[PlanError]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [from_decode_error(exc, data)]
+    return text, []
+
+
+def read_plan(path: Path) -> Loaded:
+    """Read and validate ``path``; never raises for a bad file, only reports it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Loaded(None, [PlanError("no plan file here (run rankplan to create one)")])
+    except OSError as exc:
+        return Loaded(None, [PlanError(f"cannot read the file: {exc.strerror or exc}")])
+    text, errors = decode(data)
+    if text is None:
+        return Loaded(None, errors, data=data)
+    plan, errors = parse_text(text)
+    return Loaded(plan, errors, text, data)

@@ -1,0 +1,175 @@
+"""``PlanStore``: owns one plan file for a session (lock, read, save, conflicts).
+
+Reading uses tomllib only. The tomlkit document that keeps the user's layout is parsed later
+(``prepare``, from a background worker after the first frame) or at the first save.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock, Timeout
+
+from rankplan.core.model import Plan
+from rankplan.storage import files
+from rankplan.storage.errors import PlanBusyError, PlanError
+from rankplan.storage.read import BOM, read_plan
+from rankplan.storage.validate import validate
+
+if TYPE_CHECKING:
+    import tomlkit
+
+NEW_PLAN_TEXT = """\
+# rankplan plan file. rankplan saves it as you work; you may also edit it by hand
+# (while rankplan is closed). Every key but schema is optional.
+schema = 1
+"""
+
+
+class SaveOutcome(StrEnum):
+    SAVED = "saved"
+    CONFLICT = "conflict"  # the file changed on disk: ours went to a conflict copy
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    outcome: SaveOutcome
+    path: Path  # where the plan was written
+
+
+class RoundTripError(Exception):
+    """The text about to be written would not read back as the plan; nothing was written."""
+
+
+class ReadOnlyError(Exception):
+    pass
+
+
+class PlanStore:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.plan: Plan | None = None
+        self.errors: list[PlanError] = []
+        self.conflict_file: Path | None = None
+        self._text = ""
+        self._bom = False
+        self._doc: tomlkit.TOMLDocument | None = None
+        self._fingerprint: files.Fingerprint | None = None
+        self._backed_up = False
+        self._lock: FileLock | None = None
+        self._io = threading.Lock()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, create: bool = True) -> PlanStore:
+        """Lock (unless read-only), create an empty plan if there is none, and read it.
+
+        Raises ``PlanBusyError`` when another rankplan holds the lock. A file that does not
+        validate is opened anyway, with ``errors`` set and saving refused.
+        """
+        store = cls(path, read_only=read_only)
+        if not read_only:
+            store._acquire_lock()
+        if create and not read_only and not path.exists():
+            files.ensure_private_folder(path.parent)
+            files.atomic_write(path, NEW_PLAN_TEXT.encode())
+        store.reload()
+        return store
+
+    def _acquire_lock(self) -> None:
+        files.ensure_private_folder(self.path.parent)
+        lock_file = files.lock_path(self.path)
+        lock = FileLock(lock_file, timeout=0, mode=files.FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise PlanBusyError(self.path, lock_file) from None
+        self._lock = lock
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def reload(self) -> None:
+        """(Re)read the file from disk, forgetting the kept document and any conflict."""
+        with self._io:
+            loaded = read_plan(self.path)
+            self.plan, self.errors = loaded.plan, loaded.errors
+            self._text = loaded.text
+            self._bom = loaded.data.startswith(BOM)
+            self._doc = None
+            self.conflict_file = None
+            self._fingerprint = (
+                files.Fingerprint.of_bytes(self.path, loaded.data) if loaded.data else None
+            )
+
+    @property
+    def writable(self) -> bool:
+        return self.plan is not None and not self.read_only
+
+    # -- the tomlkit document ------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Parse the document that keeps the user's layout (slow: call it off the first frame)."""
+        with self._io:
+            self._ensure_document()
+
+    def _ensure_document(self) -> Any:
+        if self._doc is None:
+            from rankplan.storage.document import parse_document
+
+            self._doc = parse_document(self._text)
+        return self._doc
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def render(self, plan: Plan) -> str:
+        """The file text for ``plan``, checked to read back as exactly ``plan``."""
+        from rankplan.storage.document import update_document
+
+        text = update_document(self._ensure_document(), plan)
+        try:
+            back, errors = validate(tomllib.loads(text))
+        except tomllib.TOMLDecodeError as exc:
+            raise RoundTripError(f"the text to save does not parse: {exc}") from exc
+        if back != plan:
+            detail = "; ".join(e.render(self.path) for e in errors) or "values differ"
+            raise RoundTripError(f"the text to save does not read back as the plan ({detail})")
+        return text
+
+    def save(self, plan: Plan, *, now: datetime | None = None) -> SaveResult:
+        """Write ``plan`` safely. Raises ``OSError`` (nothing lost: call again) or
+        ``RoundTripError``; never leaves a partly written file."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        if self.plan is None:
+            raise ReadOnlyError(f"{self.path} is not a valid plan; it is never written to")
+        with self._io:
+            text = self.render(plan)
+            data = (BOM if self._bom else b"") + text.encode("utf-8")
+            if self.conflict_file is None and self._changed_on_disk():
+                self.conflict_file = files.conflict_path(self.path, now or datetime.now())
+            if self.conflict_file is not None:
+                files.atomic_write(self.conflict_file, data)
+                return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
+            if not self._backed_up and self.path.exists():
+                files.write_backup(self.path)
+                self._backed_up = True
+            files.atomic_write(self.path, data)
+            self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
+            self._text = text
+            return SaveResult(SaveOutcome.SAVED, self.path)
+
+    def _changed_on_disk(self) -> bool:
+        if self._fingerprint is None:
+            return self.path.exists()
+        return not self._fingerprint.matches(self.path)

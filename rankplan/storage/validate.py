@@ -1,0 +1,331 @@
+"""Turn the data tomllib read into a ``Plan``, or say exactly what is wrong and where.
+
+The walk is driven by the dataclasses of ``core.model``: each field's type says what the file
+may hold there. Ranges and cross-references that types cannot express are checked after.
+Every problem is collected (not just the first), each with its key path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from rankplan.core import model as m
+from rankplan.core.specialties import BUILTIN
+from rankplan.storage.errors import PlanError
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+# Ranges of numeric fields: (class, field) -> (low, high), inclusive; None = unbounded.
+RANGES: dict[tuple[type, str], tuple[float | None, float | None]] = {
+    (m.Debrief, "felt"): (1, 5),
+    (m.ExamAttempt, "score"): (0, 300),
+    (m.Practice, "score"): (0, 300),
+    (m.Schedule, "score_lag_weeks"): (0, 26),
+    (m.Schedule, "passing_score"): (0, 300),
+    (m.Schedule, "margin"): (0, 100),
+    (m.SpecialtyEntry, "baseline"): (0, 1),
+    (m.OddsSettings, "green"): (0, None),
+    (m.OddsSettings, "yellow"): (0, None),
+    (m.OddsSettings, "red"): (0, None),
+}
+
+
+def key_path(parent: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    part = key if _BARE_KEY.match(key) else f'"{key}"'
+    return f"{parent}.{part}" if parent else part
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return str(value)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type) of each field of a model dataclass, resolved once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+class _Validator:
+    def __init__(self) -> None:
+        self.errors: list[PlanError] = []
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(PlanError(message, key_path=path))
+
+    # -- the generic walk -------------------------------------------------------------------
+
+    def dataclass_(self, cls: type, data: Any, path: str, **fixed: Any) -> Any:
+        """Build ``cls`` from the table ``data``; unknown keys are errors."""
+        if not isinstance(data, dict):
+            self.error(path, f"expected a table; got {_describe(data)}")
+            return cls(**fixed)
+        fields = _fields(cls)
+        for key in data:
+            if not any(key == name for name, _ in fields):
+                names = [name for name, _ in fields]
+                self.error(key_path(path, key), "unknown key" + did_you_mean(key, names))
+        values = dict(fixed)
+        for name, hint in fields:
+            if name in data and name not in fixed:
+                sub = key_path(path, name)
+                value = self.value(hint, data[name], sub)
+                if value is not _INVALID:
+                    values[name] = self.in_range(cls, name, value, sub)
+        return cls(**values)
+
+    def in_range(self, cls: type, name: str, value: Any, path: str) -> Any:
+        low, high = RANGES.get((cls, name), (None, None))
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"{low} to {high}" if high is not None else f"at least {low}"
+            self.error(path, f"expected a number from {bounds}; got {_describe(value)}")
+            return _INVALID_DEFAULT(cls, name)
+        return value
+
+    def value(self, hint: Any, data: Any, path: str) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (types.UnionType, typing.Union):  # "X | None": the file omits None
+            (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+            return self.value(inner, data, path)
+        if origin is list:
+            (item,) = typing.get_args(hint)
+            if not isinstance(data, list):
+                self.error(path, f"expected an array; got {_describe(data)}")
+                return _INVALID
+            items = [self.value(item, v, key_path(path, i)) for i, v in enumerate(data)]
+            return [v for v in items if v is not _INVALID]
+        if origin is dict:
+            _, item = typing.get_args(hint)
+            if not isinstance(data, dict):
+                self.error(path, f"expected a table; got {_describe(data)}")
+                return _INVALID
+            out = {k: self.value(item, v, key_path(path, k)) for k, v in data.items()}
+            return {k: v for k, v in out.items() if v is not _INVALID}
+        if dataclasses.is_dataclass(hint):
+            return self.dataclass_(hint, data, path)
+        return self.scalar(hint, data, path)
+
+    def scalar(self, hint: Any, data: Any, path: str) -> Any:
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            allowed = [e.value for e in hint]
+            if isinstance(data, str) and data in allowed:
+                return hint(data)
+            shown = ", ".join(f'"{a}"' if a == "" else a for a in allowed)
+            hint_text = did_you_mean(data, allowed) if isinstance(data, str) else ""
+            self.error(path, f"expected one of {shown}; got {_describe(data)}{hint_text}")
+            return _INVALID
+        if hint is bool:
+            if isinstance(data, bool):
+                return data
+            self.error(path, f"expected true or false; got {_describe(data)}")
+        elif hint is int:
+            if isinstance(data, int) and not isinstance(data, bool):
+                return data
+            self.error(path, f"expected a whole number; got {_describe(data)}")
+        elif hint is float:
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
+                return float(data)
+            self.error(path, f"expected a number; got {_describe(data)}")
+        elif hint is str:
+            if isinstance(data, str):
+                return data
+            self.error(path, f"expected a string in quotes; got {_describe(data)}")
+        elif hint is date:
+            if isinstance(data, date) and type(data) is date:
+                return data
+            self.error(path, f"expected a date like 2026-11-02 (no quotes); got {_describe(data)}")
+        else:  # pragma: no cover - a model field of a type this walker does not know
+            raise TypeError(f"no validator for {hint!r} at {path}")
+        return _INVALID
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+_INVALID: Any = _Invalid()
+
+
+def _INVALID_DEFAULT(cls: type, name: str) -> Any:  # noqa: N802 - reads as a constant
+    """The field's default, used in place of a value already reported as wrong."""
+    f = {f.name: f for f in dataclasses.fields(cls)}[name]
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    return f.default_factory()  # type: ignore[misc]
+
+
+# -- the parts the generic walk cannot express ------------------------------------------------
+
+
+def _week(v: _Validator, data: Any, path: str) -> dict[str, list[m.Activity]]:
+    week = m.Schedule().week
+    if not isinstance(data, dict):
+        v.error(path, f"expected a table of days mon..sun; got {_describe(data)}")
+        return week
+    for day, slots in data.items():
+        sub = key_path(path, day)
+        if day not in m.DAYS:
+            v.error(sub, "unknown day; expected one of " + ", ".join(m.DAYS) + did_you_mean(day, m.DAYS))
+            continue
+        activities = v.value(list[m.Activity], slots, sub)
+        if activities is _INVALID:
+            continue
+        if len(slots) != len(m.SLOTS):
+            v.error(sub, f"expected 3 slots [morning, afternoon, evening]; got {len(slots)}")
+        elif len(activities) == len(m.SLOTS):
+            week[day] = activities
+    return week
+
+
+def _hours(v: _Validator, data: Any, path: str) -> dict[str, int]:
+    hours = dict(m.DEFAULT_HOURS)
+    parsed = v.value(dict[str, int], data, path)
+    if parsed is _INVALID:
+        return hours
+    for slot, value in parsed.items():
+        sub = key_path(path, slot)
+        if slot not in m.SLOTS:
+            v.error(sub, "unknown slot; expected morning, afternoon or evening" + did_you_mean(slot, m.SLOTS))
+        elif not 0 <= value <= 12:
+            v.error(sub, f"expected hours from 0 to 12; got {value}")
+        else:
+            hours[slot] = value
+    return hours
+
+
+def _schedule(v: _Validator, data: Any, path: str) -> m.Schedule:
+    if not isinstance(data, dict):
+        return v.dataclass_(m.Schedule, data, path)
+    fixed: dict[str, Any] = {}
+    if "week" in data:
+        fixed["week"] = _week(v, data["week"], key_path(path, "week"))
+    if "hours" in data:
+        fixed["hours"] = _hours(v, data["hours"], key_path(path, "hours"))
+    return v.dataclass_(m.Schedule, data, path, **fixed)
+
+
+def _check_specialty(v: _Validator, plan: m.Plan, name: str, path: str, allow_empty: bool) -> None:
+    if (allow_empty and name == "") or name in BUILTIN:
+        return
+    entry = plan.specialties.get(name)
+    if entry is None:
+        v.error(
+            path,
+            f'unknown specialty "{name}": use a name from the built-in table'
+            + did_you_mean(name, [*BUILTIN, *plan.specialties])
+            + f' or add [specialties."{name}"] with tier and baseline',
+        )
+
+
+def _cross_checks(v: _Validator, plan: m.Plan) -> None:
+    for name, entry in plan.specialties.items():
+        if name not in BUILTIN:
+            base = key_path("specialties", name)
+            if entry.tier is None:
+                v.error(key_path(base, "tier"), "required for a specialty not in the built-in table (less, moderate or high)")
+            if entry.baseline is None:
+                v.error(key_path(base, "baseline"), "required for a specialty not in the built-in table (a number from 0 to 1)")
+    _check_specialty(v, plan, plan.profile.specialty, "profile.specialty", allow_empty=False)
+    _check_specialty(v, plan, plan.profile.backup_specialty, "profile.backup_specialty", allow_empty=True)
+    g = plan.profile.graduation_year
+    if g != 0 and not 1950 <= g <= 2100:
+        v.error("profile.graduation_year", f"expected a year such as 2025 (or 0 for none); got {g}")
+    for name, weight in plan.criteria.items():
+        if weight < 0:
+            v.error(key_path("criteria", name), f"expected a weight of 0 or more; got {weight}")
+
+    seen: dict[str, int] = {}
+    for i, program in enumerate(plan.programs):
+        base = f"programs[{i}]"
+        if not ID_PATTERN.match(program.id):
+            v.error(f"{base}.id", f'expected lowercase letters, digits and "-" only; got "{program.id}"')
+        if program.id in seen:
+            v.error(f"{base}.id", f'"{program.id}" is already the id of programs[{seen[program.id]}]')
+        seen.setdefault(program.id, i)
+        _check_specialty(v, plan, program.specialty, f"{base}.specialty", allow_empty=True)
+        mc = program.match_chance
+        if mc != -1.0 and not 0.0 <= mc <= 1.0:
+            v.error(f"{base}.match_chance", f"expected -1 (use the model) or a number from 0 to 1; got {mc}")
+        for name, score in program.criteria.items():
+            sub = key_path(f"{base}.criteria", name)
+            if name not in plan.criteria:
+                v.error(sub, "not a criterion in [criteria]" + did_you_mean(name, plan.criteria))
+            elif not 1 <= score <= 5:
+                v.error(sub, f"expected a score from 1 to 5; got {score}")
+        chances = program.debrief.takes_chances
+        if len(set(chances)) != len(chances):
+            v.error(f"{base}.debrief.takes_chances", "each value may appear once")
+
+    listed: set[str] = set()
+    for i, pid in enumerate(plan.rank_list.order):
+        sub = f"rank_list.order[{i}]"
+        if pid not in seen:
+            v.error(sub, f'no program has the id "{pid}"' + did_you_mean(pid, seen))
+        elif pid in listed:
+            v.error(sub, f'"{pid}" is ranked twice; a program may appear once')
+        listed.add(pid)
+    if len(set(plan.soap.order)) != len(plan.soap.order):
+        v.error("soap.order", "each option may appear once")
+
+
+def validate(data: dict[str, Any]) -> tuple[m.Plan | None, list[PlanError]]:
+    """The plan in ``data`` (as tomllib returns it), or the list of what is wrong."""
+    v = _Validator()
+    schema = data.get("schema")
+    if schema is None:
+        v.error("schema", "missing: the first line of a plan file is schema = 1")
+        return None, v.errors
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        v.error("schema", f"expected 1; got {_describe(schema)}")
+        return None, v.errors
+    if schema > m.SCHEMA_VERSION:
+        v.error(
+            "schema",
+            f"this file uses schema {schema}, made by a newer rankplan; this version reads "
+            f"schema {m.SCHEMA_VERSION}. Upgrade rankplan to open it (the file is left as it is).",
+        )
+        return None, v.errors
+    fixed: dict[str, Any] = {}
+    if "schedule" in data:
+        fixed["schedule"] = _schedule(v, data["schedule"], "schedule")
+    if isinstance(data.get("programs"), list):
+        programs = []
+        for i, item in enumerate(data["programs"]):
+            path = f"programs[{i}]"
+            if not isinstance(item, dict):
+                v.error(path, f"expected a table; got {_describe(item)}")
+                continue
+            pid = item.get("id")
+            if not isinstance(pid, str):
+                v.error(f"{path}.id", "missing: every program needs an id such as \"univ-a\"" if pid is None else f"expected a string; got {_describe(pid)}")
+                pid = f"?{i}"
+            programs.append(v.dataclass_(m.Program, item, path, id=pid))
+        fixed["programs"] = programs
+    plan = v.dataclass_(m.Plan, data, "", **fixed)
+    _cross_checks(v, plan)
+    return (None, v.errors) if v.errors else (plan, [])

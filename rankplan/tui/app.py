@@ -1,0 +1,308 @@
+"""``RankPlanApp``: the shell around the screens: plan, findings, autosave, help, palette."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.signal import Signal
+
+from rankplan import clock
+from rankplan.core.findings import Finding
+from rankplan.core.model import Plan
+from rankplan.core.rules import evaluate
+from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
+from rankplan.tui import settings
+from rankplan.tui.screens.profile import ProfileScreen
+
+SAVE_DELAY = 0.5  # seconds of quiet before an autosave
+RETRY_DELAY = 5.0  # seconds before a failed save is tried again
+
+
+class PlanChanged(Message):
+    """Posted by a screen after it changed the plan; the app recomputes and saves."""
+
+
+class RankPlanApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "rankplan"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    MODES = {"profile": ProfileScreen}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "switch_mode('profile')", "Profile", id="app.profile"),
+        Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    save_state: reactive[str] = reactive("saved", init=False)
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        store: PlanStore | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self._owns_store = store is None
+        self.store = store or PlanStore.open(Path(path), read_only=read_only)
+        self.today = today or clock.today()
+        self.findings: list[Finding] = []
+        self.findings_changed: Signal[list[Finding]] = Signal(self, "findings-changed")
+        self.plan_replaced: Signal[Plan] = Signal(self, "plan-replaced")
+        self._edits = 0  # count of changes made in this session
+        self._saved_edits = 0  # the count the file on disk reflects
+        self._saving = False
+        self._save_timer = None
+        self._recompute()
+        self._apply_title()
+        if theme := settings.load_theme():
+            if theme in self.available_themes:
+                self.theme = theme
+        self.save_state = "read-only" if self.store.read_only else "saved"
+        self.sub_title = self.save_state
+
+    # -- the plan ----------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        assert self.store.plan is not None, "no valid plan is open"
+        return self.store.plan
+
+    def _recompute(self) -> None:
+        self.findings = evaluate(self.store.plan, self.today) if self.store.plan else []
+
+    def _apply_title(self) -> None:
+        name = self.store.plan.profile.name if self.store.plan else ""
+        self.title = f"rankplan · {name}" if name else f"rankplan · {self.store.path.name}"
+
+    def on_plan_changed(self, message: PlanChanged) -> None:
+        message.stop()
+        self.plan_changed()
+
+    def plan_changed(self) -> None:
+        """The plan was edited: findings now, the file soon."""
+        self._recompute()
+        self.findings_changed.publish(self.findings)
+        self._apply_title()
+        if not self.store.writable:
+            return
+        self._edits += 1
+        self.save_state = "unsaved"
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._autosave, name="autosave")
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def watch_save_state(self, state: str) -> None:
+        self.sub_title = state
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        if self._saving or self._edits == self._saved_edits or not self.store.writable:
+            return
+        self._saving = True
+        self.save_state = "saving"
+        snapshot = pickle.loads(pickle.dumps(self.plan))
+        self._save_in_background(snapshot, self._edits)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_in_background(self, snapshot: Plan, edits: int) -> None:
+        try:
+            result = self.store.save(snapshot)
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the plan in memory
+            self.call_from_thread(self._save_failed, exc)
+        else:
+            self.call_from_thread(self._save_done, result, edits)
+
+    def _save_done(self, result: SaveResult, edits: int) -> None:
+        self._saving = False
+        self._saved_edits = edits
+        if result.outcome is SaveOutcome.CONFLICT:
+            self.save_state = f"conflict: saved to {result.path.name}"
+            self.notify(
+                f"{self.store.path.name} was changed outside rankplan, so it was not "
+                f"overwritten. Your version is in {result.path}. Use 'Reload plan from "
+                "disk' in the command palette to take the file's version.",
+                title="Changed on disk",
+                severity="warning",
+                timeout=15,
+            )
+        else:
+            self.save_state = "saved" if edits == self._edits else "unsaved"
+        if self._edits != edits:
+            self._autosave()
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self.save_state = "not saved: retrying"
+        self.notify(
+            f"Could not save {self.store.path}: {reason}. Your changes are kept in memory; "
+            f"rankplan tries again every {RETRY_DELAY:g} s.",
+            title="Not saved",
+            severity="error",
+            timeout=10,
+        )
+        self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
+
+    def flush(self) -> Exception | None:
+        """Save now, in this thread (used on quit); the error, if saving failed."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self.store.writable or self._edits == self._saved_edits:
+            return None
+        try:
+            self.store.save(self.plan)
+        except Exception as exc:  # noqa: BLE001
+            return exc
+        self._saved_edits = self._edits
+        self.save_state = "saved"
+        return None
+
+    def action_save_now(self) -> None:
+        if error := self.flush():
+            self._save_failed(error)
+
+    async def action_quit(self) -> None:
+        error = self.flush()
+        if error is None:
+            self.exit()
+            return
+        from rankplan.tui.screens.dialogs import ConfirmDialog
+
+        reason = getattr(error, "strerror", None) or str(error)
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                f"Your latest changes could not be saved ({reason}). Quit and lose them?",
+                ok_label="Quit anyway",
+            ),
+            answered,
+        )
+
+    def on_unmount(self) -> None:
+        if self._owns_store:
+            self.store.close()
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.store.plan is None:
+            from rankplan.tui.screens.plan_error import PlanErrorScreen
+
+            self.push_screen(PlanErrorScreen())
+        else:
+            self.switch_mode("profile")
+
+    def on_ready(self) -> None:
+        """After the first frame: parse the layout-keeping document in the background."""
+        if self.store.writable:
+            self._prepare_document()
+
+    @work(thread=True, group="prepare", exit_on_error=False)
+    def _prepare_document(self) -> None:
+        self.store.prepare()
+
+    def _remember_theme(self, theme) -> None:
+        try:
+            settings.save_theme(theme.name)
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc.strerror or exc}", severity="warning")
+
+    def open_plan(self, path: Path) -> None:
+        """Leave the current file and work on ``path`` (from the error view)."""
+        new_store = PlanStore.open(path)
+        if self._owns_store:
+            self.store.close()
+        self.store = new_store
+        self._owns_store = True
+        self._edits = self._saved_edits = 0
+        self.save_state = "saved"
+        self.reset_views()
+
+    def reload_plan(self) -> None:
+        """Read the file again (after an edit by hand or a conflict)."""
+        self.store.reload()
+        self._edits = self._saved_edits = 0
+        self.save_state = "read-only" if self.store.read_only else "saved"
+        self.reset_views()
+        self.notify(f"Read {self.store.path} again.")
+
+    def reset_views(self) -> None:
+        """Show the plan the store now holds: close what sits on top, refill the screens."""
+        from textual.screen import ModalScreen
+
+        from rankplan.tui.screens.plan_error import PlanErrorScreen
+
+        self._recompute()
+        self._apply_title()
+        while isinstance(self.screen, (ModalScreen, PlanErrorScreen)):
+            self.pop_screen()
+        if self.store.plan is None:
+            self.push_screen(PlanErrorScreen())
+            return
+        if self.current_mode not in self.MODES:
+            self.switch_mode("profile")
+        self.plan_replaced.publish(self.store.plan)
+        self.findings_changed.publish(self.findings)
+        if self.store.writable:
+            self._prepare_document()
+
+    # -- help and the command palette ---------------------------------------------------------
+
+    def action_help(self) -> None:
+        from rankplan.tui.screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        text = screen.help_markdown() if hasattr(screen, "help_markdown") else GENERAL_HELP
+        self.push_screen(HelpScreen(text + "\n\n" + GENERAL_HELP))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
+                            lambda: self.switch_mode("profile"))
+        yield SystemCommand("Help", "Help for this screen (F1 or ?)", self.action_help)
+        if hasattr(screen, "commands"):
+            yield from screen.commands()
+        if self.store.writable:
+            yield SystemCommand("Save now", "Write the plan file now (ctrl+s)", self.action_save_now)
+        yield SystemCommand("Reload plan from disk", f"Read {self.store.path.name} again, "
+                            "dropping changes not yet saved", self.reload_plan)
+        yield from super().get_system_commands(screen)
+
+
+GENERAL_HELP = """\
+## Everywhere
+
+| key | does |
+|---|---|
+| F1 or ? | this help |
+| F2 | Profile screen |
+| ctrl+p | command palette: every action by name |
+| ctrl+s | save now (rankplan also saves by itself half a second after each change) |
+| ctrl+q | save and quit |
+| escape | close a dialog or this help |
+
+The header shows the save state: *saved*, *unsaved* (a save is coming), *saving*,
+*read-only*, or a problem. rankplan never sends anything anywhere: the plan stays in one
+file on this computer, readable only by you.
+"""

@@ -1,0 +1,170 @@
+"""Small modal dialogs: confirm, exam attempt, custom specialty. Escape closes each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from rankplan.core.dates import FORMS, parse_date
+from rankplan.core.model import EXAM_LABELS, Exam, ExamAttempt, ExamResult, SpecialtyEntry, Tier
+from rankplan.core.specialties import BUILTIN
+
+
+class Dialog(ModalScreen):
+    """A modal box with a title, fields, an error line and OK / Cancel buttons."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 64; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    Dialog .dialog-title { text-style: bold; margin-bottom: 1; width: 1fr; }
+    Dialog .row { height: auto; margin-bottom: 1; }
+    Dialog .row > Label { width: 12; padding-top: 1; }
+    Dialog .row > Input, Dialog .row > Select { width: 1fr; }
+    Dialog .error { color: $text-error; height: auto; }
+    Dialog .buttons { height: auto; align-horizontal: right; }
+    Dialog Button { margin-left: 1; }
+    """
+    TITLE_TEXT = ""
+    OK_LABEL = "Save"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield from self.fields()
+            yield Static("", classes="error", id="dialog-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button(self.OK_LABEL, variant="primary", id="ok")
+
+    def fields(self) -> ComposeResult:
+        yield from ()
+
+    def row(self, label: str, widget) -> Horizontal:
+        return Horizontal(Label(label), widget, classes="row")
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#dialog-error", Static).update(message)
+
+    def result(self):
+        """The dialog's value, or raise ValueError with a message to show."""
+        return True
+
+    @on(Button.Pressed, "#ok")
+    @on(Input.Submitted)
+    def action_ok(self) -> None:
+        try:
+            value = self.result()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.dismiss(value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(Dialog):
+    """Ask before something that cannot be taken back."""
+
+    OK_LABEL = "Delete"
+
+    def __init__(self, question: str, ok_label: str = "Delete") -> None:
+        super().__init__()
+        self.question = question
+        self.OK_LABEL = ok_label
+
+    def fields(self) -> ComposeResult:
+        yield Static(self.question)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+
+class ExamDialog(Dialog):
+    """Add or edit one exam attempt."""
+
+    def __init__(self, attempt: ExamAttempt | None, today: date) -> None:
+        super().__init__()
+        self.attempt = attempt or ExamAttempt()
+        self.today = today
+        self.TITLE_TEXT = "Edit exam attempt" if attempt else "Add exam attempt"
+
+    def fields(self) -> ComposeResult:
+        a = self.attempt
+        yield self.row("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], value=a.exam,
+                                      allow_blank=False, id="exam"))
+        yield self.row("Date", Input(a.date.isoformat() if a.date else "", id="date",
+                                     placeholder=FORMS))
+        yield self.row("Result", Select([(r.value, r) for r in ExamResult], value=a.result,
+                                        allow_blank=False, id="result"))
+        yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
+                                      placeholder="3-digit score; empty if pass/fail",
+                                      restrict=r"\d{0,3}"))
+
+    def on_mount(self) -> None:
+        self.query_one("#exam", Select).focus()
+
+    def result(self) -> ExamAttempt:
+        text = self.query_one("#date", Input).value
+        when = parse_date(text, self.today) if text.strip() else None
+        score_text = self.query_one("#score", Input).value
+        score = int(score_text) if score_text else 0
+        if score > 300:
+            raise ValueError("a score is at most 300")
+        return ExamAttempt(
+            exam=self.query_one("#exam", Select).value,
+            date=when,
+            result=self.query_one("#result", Select).value,
+            score=score,
+        )
+
+
+class SpecialtyDialog(Dialog):
+    """Add a specialty that is not built in, or change the tier or baseline of one."""
+
+    TITLE_TEXT = "Custom specialty"
+
+    def __init__(self, name: str, entry: SpecialtyEntry | None) -> None:
+        super().__init__()
+        builtin = BUILTIN.get(name)
+        self.name_ = name
+        self.tier = (entry and entry.tier) or (builtin.tier if builtin else Tier.MODERATE)
+        baseline = entry.baseline if entry and entry.baseline is not None else (
+            builtin.baseline if builtin else None
+        )
+        self.baseline = "" if baseline is None else f"{baseline:g}"
+
+    def fields(self) -> ComposeResult:
+        yield Static(
+            "A name not in the built-in table adds a specialty; a built-in name changes its "
+            "tier and baseline (the chance to match with one failure after about ten "
+            "interviews, all ranked)."
+        )
+        yield self.row("Name", Input(self.name_, id="name"))
+        yield self.row("Tier", Select([(t.value, t) for t in Tier], value=self.tier,
+                                      allow_blank=False, id="tier"))
+        yield self.row("Baseline", Input(self.baseline, id="baseline",
+                                         placeholder="0 to 1, e.g. 0.5"))
+
+    def result(self) -> tuple[str, SpecialtyEntry]:
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            raise ValueError("give the specialty a name")
+        try:
+            baseline = float(self.query_one("#baseline", Input).value)
+        except ValueError:
+            raise ValueError("the baseline is a number from 0 to 1, such as 0.5") from None
+        if not 0 <= baseline <= 1:
+            raise ValueError("the baseline is a number from 0 to 1, such as 0.5")
+        return name, SpecialtyEntry(tier=self.query_one("#tier", Select).value, baseline=baseline)

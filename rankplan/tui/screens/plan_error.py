@@ -1,0 +1,121 @@
+"""The view shown instead of the plan when its file cannot be used.
+
+It lists every problem with its place, and offers a way forward that never writes to the
+broken file: read it again after fixing it, open the backup copy, start a new plan elsewhere,
+or quit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from rankplan.storage.errors import PlanBusyError
+from rankplan.storage.files import backup_path
+from rankplan.storage.read import read_plan
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    candidate = folder / f"{stem}.toml"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}.toml"
+        n += 1
+    return candidate
+
+
+class PlanErrorScreen(Screen):
+    BINDINGS = [
+        Binding("r", "reload", "Read again", id="error.reload"),
+        Binding("b", "open_backup", "Open backup", id="error.backup"),
+        Binding("n", "focus_new", "New plan", id="error.new"),
+        Binding("q", "app.quit", "Quit", id="error.quit"),
+    ]
+    DEFAULT_CSS = """
+    PlanErrorScreen #error-box { padding: 0 2; }
+    PlanErrorScreen #error-title { text-style: bold; color: $text-error; margin: 1 0; }
+    PlanErrorScreen #error-list { height: auto; max-height: 12; border: round $error;
+                                  padding: 0 1; }
+    PlanErrorScreen .row { height: auto; margin-top: 1; }
+    PlanErrorScreen .row > Button { margin-right: 2; }
+    PlanErrorScreen #new-path { width: 1fr; }
+    PlanErrorScreen .note { color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        bak = backup_path(store.path)
+        self._backup_ok = bak.exists() and read_plan(bak).ok
+        yield Header()
+        with VerticalScroll(id="error-box"):
+            yield Static(f"rankplan cannot open {store.path}", id="error-title")
+            with VerticalScroll(id="error-list"):
+                yield Static("\n".join(e.render(store.path) for e in store.errors),
+                             id="error-lines", markup=False)
+            yield Static(
+                "The file is left exactly as it is: rankplan never writes to a plan it "
+                "cannot read. Fix it in a text editor and press r, or choose below.",
+                classes="note",
+            )
+            with Horizontal(classes="row"):
+                yield Button("Read again (r)", id="reload")
+                yield Button(
+                    "Open backup (b)" if self._backup_ok else "No valid backup",
+                    id="backup", disabled=not self._backup_ok,
+                )
+                yield Button("Quit (q)", id="quit")
+            yield Label("Or start a new plan at (n):")
+            with Horizontal(classes="row"):
+                yield Input(str(_free_name(store.path.parent, "plan-new")), id="new-path")
+                yield Button("Start new plan", id="new", variant="primary")
+            if self._backup_ok:
+                yield Static(f"The backup is {bak}; opening it works on that file and "
+                             "leaves the broken one alone.", classes="note")
+        yield Footer()
+
+    def action_reload(self) -> None:
+        self.app.reload_plan()
+
+    def action_open_backup(self) -> None:
+        if self._backup_ok:
+            self._open(backup_path(self.app.store.path))
+
+    def action_focus_new(self) -> None:
+        self.query_one("#new-path", Input).focus()
+
+    @on(Button.Pressed, "#reload")
+    def _reload(self) -> None:
+        self.action_reload()
+
+    @on(Button.Pressed, "#backup")
+    def _backup(self) -> None:
+        self.action_open_backup()
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.app.exit()
+
+    @on(Button.Pressed, "#new")
+    @on(Input.Submitted, "#new-path")
+    def _new(self) -> None:
+        text = self.query_one("#new-path", Input).value.strip()
+        if not text:
+            self.notify("Type a path for the new plan.", severity="warning")
+            return
+        path = Path(text).expanduser()
+        if path.exists():
+            self.notify(f"{path} already exists; choose a new name.", severity="warning")
+            return
+        self._open(path)
+
+    def _open(self, path: Path) -> None:
+        try:
+            self.app.open_plan(path)
+        except (PlanBusyError, OSError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
