@@ -10,3 +10,26 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = ROOT / "rankplan" / "data" / "demo.toml"
 CORPUS = ROOT.parent / "shared" / "corpora" / "toml-test"
 TODAY = date(2026, 11, 21)
+
+
+async def steady(pilot) -> None:
+    """Stop every cursor blinking so a snapshot does not depend on the moment it is taken."""
+    from textual.widgets import Input, TextArea
+
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("*").results():
+            if isinstance(widget, (Input, TextArea)):
+                widget.cursor_blink = False
+    await pilot.pause()
+
+
+def press_then_steady(*keys: str):
+    """A ``run_before`` for ``snap_compare`` that presses ``keys`` and then steadies."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await steady(pilot)
+
+    return run_before

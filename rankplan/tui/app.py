@@ -32,7 +32,7 @@ class PlanChanged(Message):
 
 
 class RankPlanApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     MODES = {"profile": ProfileScreen}
@@ -69,7 +69,7 @@ class RankPlanApp(App[None]):
         if theme := settings.load_theme():
             if theme in self.available_themes:
                 self.theme = theme
-        self.save_state = "read-only" if self.store.read_only else "saved"
+        self.save_state = self._idle_state()
         self.sub_title = self.save_state
 
     # -- the plan ----------------------------------------------------------------------------
@@ -78,6 +78,11 @@ class RankPlanApp(App[None]):
     def plan(self) -> Plan:
         assert self.store.plan is not None, "no valid plan is open"
         return self.store.plan
+
+    def _idle_state(self) -> str:
+        if self.store.plan is None:
+            return "not valid: never written"
+        return "read-only" if self.store.read_only else "saved"
 
     def _recompute(self) -> None:
         self.findings = evaluate(self.store.plan, self.today) if self.store.plan else []
@@ -235,14 +240,14 @@ class RankPlanApp(App[None]):
         self.store = new_store
         self._owns_store = True
         self._edits = self._saved_edits = 0
-        self.save_state = "saved"
+        self.save_state = self._idle_state()
         self.reset_views()
 
     def reload_plan(self) -> None:
         """Read the file again (after an edit by hand or a conflict)."""
         self.store.reload()
         self._edits = self._saved_edits = 0
-        self.save_state = "read-only" if self.store.read_only else "saved"
+        self.save_state = self._idle_state()
         self.reset_views()
         self.notify(f"Read {self.store.path} again.")
 

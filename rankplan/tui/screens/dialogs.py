@@ -24,11 +24,11 @@ class Dialog(ModalScreen):
     Dialog { align: center middle; }
     Dialog > Vertical {
         width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
+        border: thick $primary; background: $surface; padding: 1 2;
     }
     Dialog .dialog-title { text-style: bold; margin-bottom: 1; width: 1fr; }
     Dialog .row { height: auto; margin-bottom: 1; }
-    Dialog .row > Label { width: 12; padding-top: 1; }
+    Dialog .row > Label { width: 12; color: $text-muted; }
     Dialog .row > Input, Dialog .row > Select { width: 1fr; }
     Dialog .error { color: $text-error; height: auto; }
     Dialog .buttons { height: auto; align-horizontal: right; }
@@ -49,7 +49,8 @@ class Dialog(ModalScreen):
     def fields(self) -> ComposeResult:
         yield from ()
 
-    def row(self, label: str, widget) -> Horizontal:
+    def row(self, label: str, widget: Input | Select) -> Horizontal:
+        widget.compact = True
         return Horizontal(Label(label), widget, classes="row")
 
     def show_error(self, message: str) -> None:
@@ -123,9 +124,9 @@ class ExamDialog(Dialog):
         if score > 300:
             raise ValueError("a score is at most 300")
         return ExamAttempt(
-            exam=self.query_one("#exam", Select).value,
+            exam=Exam(self.query_one("#exam", Select).value),
             date=when,
-            result=self.query_one("#result", Select).value,
+            result=ExamResult(self.query_one("#result", Select).value),
             score=score,
         )
 
@@ -167,4 +168,4 @@ class SpecialtyDialog(Dialog):
             raise ValueError("the baseline is a number from 0 to 1, such as 0.5") from None
         if not 0 <= baseline <= 1:
             raise ValueError("the baseline is a number from 0 to 1, such as 0.5")
-        return name, SpecialtyEntry(tier=self.query_one("#tier", Select).value, baseline=baseline)
+        return name, SpecialtyEntry(tier=Tier(self.query_one("#tier", Select).value), baseline=baseline)

@@ -8,22 +8,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from rankplan.core.findings import REGISTRY, Section
-from rankplan.core.specialties import BUILTIN
-
-
-def findings_help(section: Section) -> str:
-    rows = [
-        f"| {r.code} | {r.severity} | {r.summary} |"
-        for r in REGISTRY.values()
-        if r.section == section
-    ]
-    return "| code | severity | when |\n|---|---|---|\n" + "\n".join(rows)
-
-
-def specialties_help() -> str:
-    rows = [f"| {s.name} | {s.tier} | {s.baseline:.2f} |" for s in BUILTIN.values()]
-    return "| specialty | tier | baseline |\n|---|---|---|\n" + "\n".join(rows)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -79,6 +79,11 @@ class PlanErrorScreen(Screen):
                              "leaves the broken one alone.", classes="note")
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_backup":
+            return self._backup_ok  # no key on the footer for a backup that is not there
+        return True
+
     def action_reload(self) -> None:
         self.app.reload_plan()
 

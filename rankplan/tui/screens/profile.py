@@ -29,7 +29,7 @@ from rankplan.core.model import (
     Tier,
 )
 from rankplan.core.specialties import BUILTIN, known_names, resolve
-from rankplan.tui.screens.help import findings_help, specialties_help
+from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.widgets.findings import FindingsPanel
 
 STORY_FIELDS = {
@@ -80,7 +80,7 @@ class ProfileScreen(Screen):
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="profile.help"),
         Binding("ctrl+n", "add_exam", "Add exam", id="profile.add_exam_anywhere"),
-        Binding("ctrl+k", "custom_specialty", "Custom specialty", id="profile.custom_specialty"),
+        Binding("ctrl+t", "custom_specialty", "Custom specialty", id="profile.custom_specialty"),
     ]
 
     @property
@@ -112,7 +112,7 @@ class ProfileScreen(Screen):
                 yield _field("Backup", Select(self._specialty_options(none=True),
                                               id="backup_specialty", allow_blank=False,
                                               compact=True), hint_id="backup_specialty-hint")
-                yield Static("ctrl+k: add a specialty, or change a tier or baseline",
+                yield Static("ctrl+t: add a specialty, or change a tier or baseline",
                              classes="hint")
                 yield _field("Advisor's view", Select(
                     [(ADVISOR_LABELS[v], v) for v in AdvisorView],
@@ -243,7 +243,8 @@ class ProfileScreen(Screen):
     def _select(self, event: Select.Changed) -> None:
         if event.value is Select.NULL or event.value != event.select.value:
             return  # blank, or a stale message from filling the form
-        self._set(event.select.id, event.value)
+        current = getattr(self.plan.profile, event.select.id)
+        self._set(event.select.id, type(current)(event.value))  # enum fields stay enums
 
     @on(TextArea.Changed)
     def _story(self, event: TextArea.Changed) -> None:
@@ -339,7 +340,7 @@ class ProfileScreen(Screen):
         yield SystemCommand("Delete exam attempt", "Delete the selected attempt (asks first)",
                             self.action_delete_exam)
         yield SystemCommand("Custom specialty", "Add a specialty or change a tier or baseline "
-                            "(ctrl+k)", self.action_custom_specialty)
+                            "(ctrl+t)", self.action_custom_specialty)
 
     def help_markdown(self) -> str:
         profiles = "\n".join(f"- **{p.value}**: {t}" for p, t in RISK_PROFILE_TEXT.items())
@@ -359,7 +360,7 @@ Pick the one that fits, not the one you would like to fit:
 
 The tier says how competitive a specialty is; the baseline is a rough chance to match with
 one failure on record after about ten interviews, all ranked. These are advisors' ballpark
-figures, not published data. Press **ctrl+k** to add a specialty missing from the table or to
+figures, not published data. Press **ctrl+t** to add a specialty missing from the table or to
 change a tier or baseline; such names are marked with `*`.
 
 {specialties_help()}

@@ -25,7 +25,9 @@ def findings_content(findings: list[Finding], empty: str) -> Content:
         if i:
             parts.append("\n\n")
         parts.append((finding.severity.upper(), SEVERITY_STYLE[finding.severity]))
-        parts.append((f" {finding.code}\n", "bold"))
+        parts.append(" ")
+        parts.append((finding.code, "bold"))
+        parts.append("\n")
         parts.append(finding.message)
     return Content.assemble(*parts)
 

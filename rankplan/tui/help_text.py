@@ -1,0 +1,20 @@
+"""Help tables written from the code's own registries (no widgets here)."""
+
+from __future__ import annotations
+
+from rankplan.core.findings import REGISTRY, Section
+from rankplan.core.specialties import BUILTIN
+
+
+def findings_help(section: Section) -> str:
+    rows = [
+        f"| {r.code} | {r.severity} | {r.summary} |"
+        for r in REGISTRY.values()
+        if r.section == section
+    ]
+    return "| code | severity | when |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def specialties_help() -> str:
+    rows = [f"| {s.name} | {s.tier} | {s.baseline:.2f} |" for s in BUILTIN.values()]
+    return "| specialty | tier | baseline |\n|---|---|---|\n" + "\n".join(rows)

@@ -1,0 +1,103 @@
+"""An invalid plan opens the error view: it is never written, and each way out works."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import DEMO
+from textual.widgets import Input
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.plan_error import PlanErrorScreen
+from rankplan.tui.screens.profile import ProfileScreen
+
+BROKEN = 'schema = 1\n[profile]\nnmae = "Sam"\n'
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+async def test_invalid_file_shows_errors_and_is_never_written(plan_file) -> None:
+    path = plan_file(BROKEN)
+    before = snapshot(path)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        lines = str(app.screen.query_one("#error-lines").render())
+        assert "profile.nmae: unknown key" in lines and '"name"' in lines
+        assert app.sub_title.startswith("not valid")
+        await pilot.press("ctrl+s", "ctrl+q")
+    assert snapshot(path) == before
+    assert not path.with_name("plan.toml.bak").exists()
+
+
+async def test_read_again_after_fixing_by_hand(plan_file) -> None:
+    path = plan_file(BROKEN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        path.write_text(BROKEN.replace("nmae", "name"), encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#name", Input).value == "Sam"
+        await pilot.press("end", *"my", "ctrl+s")
+    assert 'name = "Sammy"' in path.read_text(encoding="utf-8")
+
+
+async def test_open_the_backup_leaves_the_broken_file_alone(plan_file) -> None:
+    path = plan_file(BROKEN)
+    shutil.copy(DEMO, path.with_name("plan.toml.bak"))
+    before = snapshot(path)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.store.path == path.with_name("plan.toml.bak")
+        await pilot.press("end", *" B", "ctrl+s")
+    assert snapshot(path) == before
+    assert 'name = "Jordan Avery B"' in path.with_name("plan.toml.bak").read_text(encoding="utf-8")
+
+
+async def test_no_backup_means_no_backup_key(plan_file) -> None:
+    path = plan_file(BROKEN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        assert app.screen.query_one("#backup").disabled
+
+
+async def test_start_a_new_plan_elsewhere(plan_file) -> None:
+    path = plan_file(BROKEN)
+    before = snapshot(path)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        field = app.screen.query_one("#new-path", Input)
+        assert app.focused is field
+        assert field.value.endswith("plan-new.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press(*"New Me", "ctrl+s")
+    new = path.with_name("plan-new.toml")
+    assert 'name = "New Me"' in new.read_text(encoding="utf-8")
+    assert snapshot(path) == before
+
+
+async def test_syntax_error_names_line_and_column(plan_file) -> None:
+    path = plan_file('schema = 1\n[profile]\nname = "unclosed\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = str(app.screen.query_one("#error-lines").render())
+        assert f"{path}:3:" in lines

@@ -1,0 +1,228 @@
+"""The Profile screen driven by keys and the mouse; every edit must reach the saved file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select, TextArea
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.findings import FindingsPanel
+
+
+def saved(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def findings_text(app: RankPlanApp) -> str:
+    panel = app.screen.query_one(FindingsPanel)
+    return str(panel.query_one("Static").render())
+
+
+async def focus(pilot, selector: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+
+
+async def choose(pilot, selector: str, value) -> None:
+    """Pick ``value`` in a Select with the keyboard: open it, move to the option, enter."""
+    select = pilot.app.screen.query_one(selector, Select)
+    await focus(pilot, selector)
+    await pilot.press("enter")
+    values = [v for _, v in select._options]
+    steps = values.index(value) - values.index(select.value)
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+    await pilot.pause()
+    assert select.value == value
+
+
+async def test_typing_the_name_is_saved_after_the_debounce(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        name = app.screen.query_one("#name", Input)
+        assert app.focused is name
+        await pilot.press("ctrl+u")  # clears the input from the cursor back
+        await pilot.press("end", "ctrl+u", *"Sam Lee")
+        assert app.plan.profile.name == "Sam Lee"
+        assert app.sub_title == "unsaved"
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == "saved"
+        assert saved(demo_path)["profile"]["name"] == "Sam Lee"
+        assert "Sam Lee" in app.title
+
+
+async def test_every_field_by_keyboard_reaches_the_file(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await choose(pilot, "#applicant_type", "img")
+        await choose(pilot, "#risk_profile", "P4")
+        await choose(pilot, "#specialty", "Psychiatry")
+        await choose(pilot, "#backup_specialty", "")
+        await choose(pilot, "#advisor_view", "pessimistic")
+        await focus(pilot, "#graduation_year")
+        app.screen.query_one("#graduation_year", Input).value = ""
+        await pilot.press(*"2024")
+        for key, words in (("story_context", "Context."), ("story_changes", "Changes."),
+                           ("story_evidence", "Evidence.")):
+            await focus(pilot, f"#{key}")
+            app.screen.query_one(f"#{key}", TextArea).text = ""
+            await pilot.press(*words)
+        await pilot.press("ctrl+s")
+        profile = saved(demo_path)["profile"]
+        assert profile["applicant_type"] == "img"
+        assert profile["risk_profile"] == "P4"
+        assert profile["specialty"] == "Psychiatry"
+        assert profile["backup_specialty"] == ""
+        assert profile["advisor_view"] == "pessimistic"
+        assert profile["graduation_year"] == 2024
+        assert profile["story_context"] == "Context."
+        assert profile["story_changes"] == "Changes."
+        assert profile["story_evidence"] == "Evidence."
+
+
+async def test_a_half_typed_year_is_not_saved_and_says_why(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await focus(pilot, "#graduation_year")
+        app.screen.query_one("#graduation_year", Input).value = ""
+        await pilot.press("1", "9")
+        hint = app.screen.query_one("#graduation_year-hint")
+        assert hint.display and "1950 to 2100" in str(hint.render())
+        assert app.plan.profile.graduation_year == 0  # emptied, then not yet a year
+        await pilot.press("9", "9")
+        assert app.plan.profile.graduation_year == 1999
+        assert not hint.display
+
+
+async def test_story_findings_update_live(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert "PR01" not in findings_text(app)
+        area = app.screen.query_one("#story_evidence", TextArea)
+        area.text = ""
+        await pilot.pause()
+        assert "PR01" in findings_text(app)
+        assert "evidence" in findings_text(app)
+        await focus(pilot, "#story_evidence")
+        await pilot.press(*"NBME scores")
+        assert "PR01" not in findings_text(app)
+
+
+async def test_add_edit_and_delete_exam_attempts(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        table = app.screen.query_one("#exams", DataTable)
+        await focus(pilot, "#exams")
+        assert table.row_count == 3
+        # add: a third failed Step 1 attempt raises PR03 (danger)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.press(*"nov 2", "tab")
+        dialog = app.screen
+        dialog.query_one("#result", Select).value = "fail"
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert table.row_count == 4
+        attempt = app.plan.profile.exams[-1]
+        assert (attempt.exam, attempt.date.isoformat(), attempt.result) == ("step1", "2026-11-02", "fail")
+        # edit it: the score
+        await pilot.press("enter")
+        await pilot.pause()
+        score = app.screen.query_one("#score", Input)
+        score.focus()
+        await pilot.press(*"190", "enter")
+        await pilot.pause()
+        assert app.plan.profile.exams[-1].score == 190
+        await pilot.press("ctrl+s")
+        assert saved(demo_path)["profile"]["exams"][-1] == {
+            "exam": "step1", "date": attempt.date, "result": "fail", "score": 190,
+        }
+        # delete asks first; cancel keeps it, confirm removes it
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.plan.profile.exams) == 4
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert len(app.plan.profile.exams) == 3
+        await pilot.press("ctrl+s")
+        assert len(saved(demo_path)["profile"]["exams"]) == 3
+
+
+async def test_a_bad_date_in_the_exam_dialog_is_refused_with_a_message(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#date", Input).focus()
+        await pilot.press(*"someday", "enter")
+        await pilot.pause()
+        error = app.screen.query_one("#dialog-error")
+        assert "2026-11-02" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.plan.profile.exams) == 3
+
+
+async def test_custom_specialty_becomes_the_primary(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        name = app.screen.query_one("#name", Input)
+        name.value = ""
+        name.focus()
+        await pilot.press(*"Sports Medicine", "tab")
+        app.screen.query_one("#tier", Select).value = "moderate"
+        baseline = app.screen.query_one("#baseline", Input)
+        baseline.value = ""
+        baseline.focus()
+        await pilot.press(*"0.45", "enter")
+        await pilot.pause()
+        assert app.plan.profile.specialty == "Sports Medicine"
+        await pilot.press("ctrl+s")
+        data = saved(demo_path)
+        assert data["specialties"]["Sports Medicine"] == {"tier": "moderate", "baseline": 0.45}
+        assert data["profile"]["specialty"] == "Sports Medicine"
+        hint = app.screen.query_one("#specialty-hint")
+        assert "45%" in str(hint.render())
+
+
+async def test_quit_saves_pending_changes(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("end", *" Jr")
+        await pilot.press("ctrl+q")
+    assert saved(demo_path)["profile"]["name"] == "Jordan Avery Jr"
+
+
+async def test_help_opens_and_closes(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ProfileScreen"
+        await focus(pilot, "#exams")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def test_clicking_a_select_opens_it(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.click("#advisor_view")
+        await pilot.pause()
+        select = app.screen.query_one("#advisor_view", Select)
+        assert select.expanded

@@ -1,0 +1,144 @@
+"""The app shell: lock, read-only, theme memory, conflicts and failed saves."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from rankplan import cli
+from rankplan.storage.errors import PlanBusyError
+from rankplan.storage.paths import settings_path
+from rankplan.storage.store import PlanStore
+from rankplan.tui import settings
+from rankplan.tui.app import RankPlanApp
+
+
+def test_second_instance_says_busy_and_exits_1(demo_path: Path, capsys) -> None:
+    first = PlanStore.open(demo_path)
+    try:
+        assert cli.main(["--file", str(demo_path)]) == 1
+        err = capsys.readouterr().err
+        assert str(demo_path) in err and "--read-only" in err
+        with pytest.raises(PlanBusyError):
+            RankPlanApp(demo_path)
+    finally:
+        first.close()
+
+
+async def test_read_only_while_another_holds_the_plan(demo_path: Path) -> None:
+    first = PlanStore.open(demo_path)
+    before = demo_path.read_bytes()
+    try:
+        app = RankPlanApp(demo_path, read_only=True)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert app.sub_title == "read-only"
+            await pilot.press("end", *"XYZ", "ctrl+s")
+            await pilot.pause(0.7)
+            assert app.plan.profile.name.endswith("XYZ")
+            assert app.sub_title == "read-only"
+            await pilot.press("ctrl+q")
+    finally:
+        first.close()
+    assert demo_path.read_bytes() == before
+
+
+async def test_theme_is_remembered_in_settings_not_in_the_plan(demo_path: Path) -> None:
+    plan_before = demo_path.read_bytes()
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert settings.load_theme() == "gruvbox"
+    assert demo_path.read_bytes() == plan_before
+    path = settings_path()
+    again = RankPlanApp(demo_path)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == "gruvbox"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_edit_by_hand_while_open_goes_to_a_conflict_copy(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        hand = demo_path.read_text(encoding="utf-8").replace("Jordan Avery", "By Hand")
+        demo_path.write_text(hand, encoding="utf-8")
+        await pilot.press("end", *" App")
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title.startswith("conflict")
+        conflicts = list(demo_path.parent.glob("plan.conflict-*.toml"))
+        assert len(conflicts) == 1
+        ours = tomllib.loads(conflicts[0].read_text(encoding="utf-8"))
+        assert ours["profile"]["name"] == "Jordan Avery App"
+        assert demo_path.read_text(encoding="utf-8") == hand
+        # Reload takes the hand-edited version
+        app.reload_plan()
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "By Hand"
+        assert app.sub_title == "saved"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
+async def test_failed_save_keeps_the_edit_and_retries(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    folder = demo_path.parent
+    async with app.run_test(size=(100, 30)) as pilot:
+        folder.chmod(0o500)
+        try:
+            await pilot.press("end", *" X", "ctrl+s")
+            assert app.sub_title.startswith("not saved")
+            assert app.plan.profile.name == "Jordan Avery X"
+        finally:
+            folder.chmod(0o700)
+        await pilot.press("ctrl+s")
+        assert app.sub_title == "saved"
+    assert 'name = "Jordan Avery X"' in demo_path.read_text(encoding="utf-8")
+
+
+async def test_failed_save_as_root_via_a_failing_write(demo_path: Path, monkeypatch) -> None:
+    """The same as above where chmod cannot stop root: make the atomic write itself fail."""
+    from rankplan.storage import files
+
+    real = files.atomic_write
+    failing = {"on": True}
+
+    def flaky(path, data):
+        if failing["on"]:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(files, "atomic_write", flaky)
+    before = demo_path.read_bytes()
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end", *" X", "ctrl+s")
+        await pilot.pause()
+        assert app.sub_title.startswith("not saved")
+        assert demo_path.read_bytes() == before
+        assert app.plan.profile.name == "Jordan Avery X"
+        failing["on"] = False
+        await pilot.press("ctrl+s")
+        assert app.sub_title == "saved"
+    assert 'name = "Jordan Avery X"' in demo_path.read_text(encoding="utf-8")
+
+
+async def test_quit_after_a_failed_save_asks_first(demo_path: Path, monkeypatch) -> None:
+    from rankplan.storage import files
+
+    def full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "atomic_write", full)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end", *" X", "ctrl+q")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmDialog"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
