@@ -46,14 +46,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(path)
     if args.command == "demo":
-        from rankplan.demo import demo_copy, write_demo
-
         if args.save:
-            write_demo(Path(args.save))
-            print(f"wrote the example plan to {args.save}")
-            return EXIT_OK
+            return save_demo(Path(args.save))
+        from rankplan.demo import demo_copy
+
         return run_tui(demo_copy(), read_only=read_only)
     return run_tui(path, read_only=read_only)
+
+
+def save_demo(path: Path) -> int:
+    """``demo --save PATH``: write the example to a new file; never replace an existing one."""
+    from rankplan.demo import write_demo
+
+    if path.exists() or path.is_symlink():
+        print(
+            f"rankplan: {path} already exists; demo --save writes only to a new file "
+            "(choose another path, or move that file away first)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    try:
+        write_demo(path)
+    except OSError as exc:
+        print(f"rankplan: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote the example plan to {path}")
+    return EXIT_OK
 
 
 def check(path: Path) -> int:

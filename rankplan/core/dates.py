@@ -33,7 +33,7 @@ def parse_date(text: str, today: date) -> date:
             return date(int(m[1]), int(m[2]), int(m[3]))
         if m := _US.match(raw):
             year = int(m[3]) if m[3] else today.year
-            if year < 100:
+            if m[3] and len(m[3]) == 2:  # 11/2/27: a two-digit year is this century's
                 year += 2000
             return date(year, int(m[1]), int(m[2]))
         if m := _WORDS.match(raw):
@@ -42,8 +42,6 @@ def parse_date(text: str, today: date) -> date:
             if month is None:
                 raise ValueError(f'"{month_name}" is not a month')
             return date(int(year) if year else today.year, month, int(day))
-    except ValueError as exc:
-        if "month" in str(exc) or "day" in str(exc):
-            raise ValueError(f"no such date: {text.strip()} ({exc})") from None
-        raise
+    except ValueError as exc:  # the form was right, the date does not exist
+        raise ValueError(f"no such date: {text.strip()} ({exc})") from None
     raise ValueError(f'cannot read "{text.strip()}" as a date; write it as {FORMS}')

@@ -11,6 +11,7 @@ from rankplan.core.model import EXAM_LABELS, Exam, ExamResult, Plan, Tier
 from rankplan.core.specialties import primary
 
 USMLE_ATTEMPT_LIMIT = 4
+USMLE_EXAMS = frozenset({Exam.STEP1, Exam.STEP2CK, Exam.STEP3})
 
 
 def failures_by_exam(plan: Plan) -> Counter[Exam]:
@@ -48,9 +49,14 @@ def no_backup(plan: Plan, today: date) -> Iterator[Hit]:
 def third_failure(plan: Plan, today: date) -> Iterator[Hit]:
     for exam, count in sorted(failures_by_exam(plan).items()):
         if count >= 3:
+            limit = (
+                f"the USMLE allows {USMLE_ATTEMPT_LIMIT} attempts in all"
+                if exam in USMLE_EXAMS
+                else "check the NBOME's limit on attempts"
+            )
             yield Hit(
-                f"{count} failed attempts at {EXAM_LABELS[exam]}: the USMLE allows "
-                f"{USMLE_ATTEMPT_LIMIT} attempts in all, so the next one must be ready."
+                f"{count} failed attempts at {EXAM_LABELS[exam]}: {limit}, "
+                "so the next one must be ready."
             )
 
 

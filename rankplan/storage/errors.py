@@ -69,10 +69,15 @@ def from_toml_error(exc: tomllib.TOMLDecodeError, text: str) -> PlanError:
 
 
 def from_decode_error(exc: UnicodeDecodeError, data: bytes) -> PlanError:
-    """Where an undecodable byte sits, as a line and a column."""
+    """Where an undecodable byte sits, as a line and a column (in characters, from 1).
+
+    ``exc`` must come from decoding ``data`` itself (without a BOM), so that its offsets
+    point into ``data``. Everything before the bad byte is valid UTF-8.
+    """
     before = data[: exc.start]
     line = before.count(b"\n") + 1
-    col = exc.start - (before.rfind(b"\n") + 1) + 1
+    line_start = before.rfind(b"\n") + 1
+    col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
     return PlanError(
         f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
         line=line,

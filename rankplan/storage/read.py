@@ -36,10 +36,12 @@ def parse_text(text: str) -> tuple[Plan | None, list[PlanError]]:
 
 
 def decode(data: bytes) -> tuple[str | None, list[PlanError]]:
+    """Strict UTF-8, a leading BOM dropped (positions in errors count from after it)."""
+    body = data[len(BOM):] if data.startswith(BOM) else data
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [from_decode_error(exc, data)]
+        return None, [from_decode_error(exc, body)]
     return text, []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import math
 import re
 import types
 import typing
@@ -76,6 +77,10 @@ class _Validator:
 
     def error(self, path: str, message: str) -> None:
         self.errors.append(PlanError(message, key_path=path))
+
+    def reported(self, path: str) -> bool:
+        """Whether a problem at ``path``, or at a table holding it, is already reported."""
+        return any(e.key_path == path or path.startswith(e.key_path + ".") for e in self.errors)
 
     # -- the generic walk -------------------------------------------------------------------
 
@@ -148,8 +153,11 @@ class _Validator:
             self.error(path, f"expected a whole number; got {_describe(data)}")
         elif hint is float:
             if isinstance(data, (int, float)) and not isinstance(data, bool):
-                return float(data)
-            self.error(path, f"expected a number; got {_describe(data)}")
+                if math.isfinite(data):
+                    return float(data)
+                self.error(path, f"expected an ordinary number (not nan or inf); got {_describe(data)}")
+            else:
+                self.error(path, f"expected a number; got {_describe(data)}")
         elif hint is str:
             if isinstance(data, str):
                 return data
@@ -230,7 +238,10 @@ def _schedule(v: _Validator, data: Any, path: str) -> m.Schedule:
 
 
 def _check_specialty(v: _Validator, plan: m.Plan, name: str, path: str, allow_empty: bool) -> None:
-    if (allow_empty and name == "") or name in BUILTIN:
+    if (allow_empty and name == "") or name in BUILTIN or v.reported(path):
+        return
+    if name == "":
+        v.error(path, 'expected a specialty name such as "Internal Medicine"; got ""')
         return
     entry = plan.specialties.get(name)
     if entry is None:
@@ -246,9 +257,9 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
     for name, entry in plan.specialties.items():
         if name not in BUILTIN:
             base = key_path("specialties", name)
-            if entry.tier is None:
+            if entry.tier is None and not v.reported(key_path(base, "tier")):
                 v.error(key_path(base, "tier"), "required for a specialty not in the built-in table (less, moderate or high)")
-            if entry.baseline is None:
+            if entry.baseline is None and not v.reported(key_path(base, "baseline")):
                 v.error(key_path(base, "baseline"), "required for a specialty not in the built-in table (a number from 0 to 1)")
     _check_specialty(v, plan, plan.profile.specialty, "profile.specialty", allow_empty=False)
     _check_specialty(v, plan, plan.profile.backup_specialty, "profile.backup_specialty", allow_empty=True)
@@ -262,7 +273,7 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
     seen: dict[str, int] = {}
     for i, program in enumerate(plan.programs):
         base = f"programs[{i}]"
-        if not ID_PATTERN.match(program.id):
+        if not ID_PATTERN.match(program.id) and not v.reported(f"{base}.id"):
             v.error(f"{base}.id", f'expected lowercase letters, digits and "-" only; got "{program.id}"')
         if program.id in seen:
             v.error(f"{base}.id", f'"{program.id}" is already the id of programs[{seen[program.id]}]')

@@ -1,0 +1,50 @@
+"""rankplan demo --save PATH: writes a valid example plan, and never replaces a file."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from rankplan.cli import main
+from rankplan.storage.read import read_plan
+
+
+def test_demo_save_writes_a_valid_plan(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "example.toml"
+    assert main(["demo", "--save", str(target)]) == 0
+    assert str(target) in capsys.readouterr().out
+    loaded = read_plan(target)
+    assert loaded.errors == []
+    assert loaded.plan is not None and loaded.plan.programs, "the example has programs"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_demo_save_then_check_exits_0(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "example.toml"
+    assert main(["demo", "--save", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["--file", str(target), "check"]) == 0
+
+
+def test_demo_save_does_not_touch_the_users_plan(capsys, tmp_path: Path) -> None:
+    assert main(["demo", "--save", str(tmp_path / "example.toml")]) == 0
+    capsys.readouterr()
+    assert main(["path"]) == 0
+    assert not Path(capsys.readouterr().out.strip()).exists()
+
+
+def test_demo_save_refuses_to_replace_an_existing_file(capsys, plan_file) -> None:
+    path = plan_file("schema = 1\nnot_a_key = true\n")  # an invalid plan: never written to
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    assert main(["demo", "--save", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "already exists" in captured.err and str(path) in captured.err
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_demo_save_into_a_missing_folder_says_so_without_a_traceback(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "example.toml"
+    assert main(["demo", "--save", str(target)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"rankplan: cannot write {target}")
+    assert not target.exists()

@@ -1,0 +1,43 @@
+"""The real console entry: ``python -m rankplan`` in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT
+
+from rankplan import __version__
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "rankplan", *args],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=False,
+    )
+
+
+def test_python_m_rankplan_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"rankplan {__version__}"
+
+
+def test_python_m_rankplan_check_on_a_bad_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text("schema = 1\n[profile]\nname = \n", encoding="utf-8")
+    before = path.read_bytes()
+    result = run("--file", str(path), "check")
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.startswith(f"{path}:3:")
+    assert result.stderr == ""
+    assert path.read_bytes() == before
+
+
+def test_python_m_rankplan_path_follows_the_environment(tmp_path: Path) -> None:
+    result = run("path")
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()) == Path(os.environ["XDG_DATA_HOME"]) / "rankplan" / "plan.toml"

@@ -1,0 +1,74 @@
+"""core.dates.parse_date: the forms a person types, and clear messages for the rest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rankplan.core.dates import parse_date
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-02", date(2026, 11, 2)),
+        ("2026-1-5", date(2026, 1, 5)),
+        ("  2026-11-02 ", date(2026, 11, 2)),
+        ("11/2/2026", date(2026, 11, 2)),
+        ("11/02/2026", date(2026, 11, 2)),
+        ("11/2/27", date(2027, 11, 2)),
+        ("11/2", date(2026, 11, 2)),
+        ("nov 2", date(2026, 11, 2)),
+        ("Nov 2", date(2026, 11, 2)),
+        ("NOV. 2", date(2026, 11, 2)),
+        ("november 2, 2027", date(2027, 11, 2)),
+        ("sept 3", date(2026, 9, 3)),
+        ("2 nov 2026", date(2026, 11, 2)),
+        ("2 nov", date(2026, 11, 2)),
+        ("feb 29 2028", date(2028, 2, 29)),
+    ],
+)
+def test_accepted_forms(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_year_left_out_is_todays_year() -> None:
+    assert parse_date("mar 1", date(2030, 6, 1)) == date(2030, 3, 1)
+
+
+@pytest.mark.parametrize("text", ["abc", "", "2026-11", "11-02-2026", "2026-11-02T10:00", "11/2/026"])
+def test_unreadable_text_says_which_forms_work(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date(text, TODAY)
+    message = str(info.value)
+    assert message.startswith(f'cannot read "{text.strip()}" as a date')
+    assert "2026-11-02, 11/2/2026 or nov 2" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("2026-02-30", "day"),
+        ("nov 32", "day"),
+        ("feb 29", "day"),  # 2026 is not a leap year
+        ("13/1/2026", "month"),
+        ("2026-00-10", "month"),
+        ("foo 2", '"foo" is not a month'),
+    ],
+)
+def test_right_form_but_no_such_date(text: str, detail: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date(text, TODAY)
+    message = str(info.value)
+    assert message.startswith(f"no such date: {text}")
+    assert detail in message
+
+
+@pytest.mark.parametrize("text", ["0000-01-01", "nov 2 0000", "1/1/0000"])
+def test_year_zero_is_no_such_date_not_a_silent_guess(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date(text, TODAY)
+    assert str(info.value).startswith(f"no such date: {text}")
