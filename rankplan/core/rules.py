@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rankplan.core import profile_rules  # noqa: F401  (registers PR01-PR04)
+from rankplan.core import debrief_rules, profile_rules  # noqa: F401  (register their rules)
 from rankplan.core.findings import REGISTRY, Finding, Section, run_rules
 from rankplan.core.model import Plan
 

@@ -21,6 +21,7 @@ from rankplan.core.model import Plan
 from rankplan.core.rules import evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
+from rankplan.tui.screens.debrief import DebriefScreen
 from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
@@ -35,11 +36,14 @@ class RankPlanApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    MODES = {"profile": ProfileScreen}
+    MODES = {"profile": ProfileScreen, "debrief": DebriefScreen}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "switch_mode('profile')", "Profile", id="app.profile"),
+        Binding("f3", "switch_mode('debrief')", "Debrief", id="app.debrief"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 
@@ -64,6 +68,11 @@ class RankPlanApp(App[None]):
         self._saved_edits = 0  # the count the file on disk reflects
         self._saving = False
         self._save_timer = None
+        # Undo history: pickled plans, one per burst of edits (a burst ends after SAVE_DELAY
+        # of quiet or at a structural change such as a delete); _pos is the current one.
+        self._history: list[bytes] = []
+        self._pos = -1
+        self._unsnapped = False
         self._recompute()
         self._apply_title()
         if theme := settings.load_theme():
@@ -97,6 +106,10 @@ class RankPlanApp(App[None]):
 
     def plan_changed(self) -> None:
         """The plan was edited: findings now, the file soon."""
+        self._unsnapped = True
+        self._after_edit()
+
+    def _after_edit(self) -> None:
         self._recompute()
         self.findings_changed.publish(self.findings)
         self._apply_title()
@@ -113,13 +126,47 @@ class RankPlanApp(App[None]):
     def watch_save_state(self, state: str) -> None:
         self.sub_title = state
 
+    # -- undo history ------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Close the current burst of edits as one undo step (call around structural edits)."""
+        if self.store.plan is None:
+            return
+        if self._unsnapped or not self._history:
+            del self._history[self._pos + 1 :]
+            self._history.append(pickle.dumps(self.store.plan))
+            self._pos = len(self._history) - 1
+            self._unsnapped = False
+
+    def action_undo(self) -> None:
+        self._step(-1, "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._step(+1, "Nothing to redo.")
+
+    def _step(self, delta: int, nothing: str) -> None:
+        if self.store.plan is None:
+            return
+        self.settle()
+        target = self._pos + delta
+        if not 0 <= target < len(self._history):
+            self.notify(nothing, timeout=2)
+            return
+        self._pos = target
+        self.store.plan = pickle.loads(self._history[target])
+        self.plan_replaced.publish(self.store.plan)
+        self._after_edit()
+
+    # -- saving (continued) --------------------------------------------------------------------
+
     def _autosave(self) -> None:
         self._save_timer = None
+        self.settle()
         if self._saving or self._edits == self._saved_edits or not self.store.writable:
             return
         self._saving = True
         self.save_state = "saving"
-        snapshot = pickle.loads(pickle.dumps(self.plan))
+        snapshot = pickle.loads(self._history[self._pos])
         self._save_in_background(snapshot, self._edits)
 
     @work(thread=True, group="save", exit_on_error=False)
@@ -218,7 +265,9 @@ class RankPlanApp(App[None]):
             self.switch_mode("profile")
 
     def on_ready(self) -> None:
-        """After the first frame: parse the layout-keeping document in the background."""
+        """After the first frame: parse the layout-keeping document in the background and
+        take the first undo snapshot."""
+        self.settle()
         if self.store.writable:
             self._prepare_document()
 
@@ -240,15 +289,19 @@ class RankPlanApp(App[None]):
         self.store = new_store
         self._owns_store = True
         self._edits = self._saved_edits = 0
+        self._history, self._pos, self._unsnapped = [], -1, False
         self.save_state = self._idle_state()
         self.reset_views()
+        self.settle()
 
     def reload_plan(self) -> None:
         """Read the file again (after an edit by hand or a conflict)."""
         self.store.reload()
         self._edits = self._saved_edits = 0
+        self._history, self._pos, self._unsnapped = [], -1, False
         self.save_state = self._idle_state()
         self.reset_views()
+        self.settle()
         self.notify(f"Read {self.store.path} again.")
 
     def reset_views(self) -> None:
@@ -285,6 +338,8 @@ class RankPlanApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
                             lambda: self.switch_mode("profile"))
+        yield SystemCommand("Debrief screen", "One record per interview, suggested "
+                            "likelihood, criteria (F3)", lambda: self.switch_mode("debrief"))
         yield SystemCommand("Help", "Help for this screen (F1 or ?)", self.action_help)
         if hasattr(screen, "commands"):
             yield from screen.commands()
@@ -302,7 +357,9 @@ GENERAL_HELP = """\
 |---|---|
 | F1 or ? | this help |
 | F2 | Profile screen |
+| F3 | Debrief screen |
 | ctrl+p | command palette: every action by name |
+| ctrl+z / ctrl+y | undo / redo the last change (in a text box, they act on its text) |
 | ctrl+s | save now (rankplan also saves by itself half a second after each change) |
 | ctrl+q | save and quit |
 | escape | close a dialog or this help |

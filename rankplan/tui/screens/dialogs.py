@@ -169,3 +169,96 @@ class SpecialtyDialog(Dialog):
         if not 0 <= baseline <= 1:
             raise ValueError("the baseline is a number from 0 to 1, such as 0.5")
         return name, SpecialtyEntry(tier=Tier(self.query_one("#tier", Select).value), baseline=baseline)
+
+
+class NameDialog(Dialog):
+    """Ask for one name (a new interview)."""
+
+    OK_LABEL = "Add"
+
+    def __init__(self, title: str, label: str, value: str = "") -> None:
+        super().__init__()
+        self.TITLE_TEXT = title
+        self.label = label
+        self.value = value
+
+    def fields(self) -> ComposeResult:
+        yield self.row(self.label, Input(self.value, id="value"))
+
+    def on_mount(self) -> None:
+        self.query_one("#value", Input).focus()
+
+    def result(self) -> str:
+        value = self.query_one("#value", Input).value.strip()
+        if not value:
+            raise ValueError("type a name first")
+        return value
+
+
+class CriteriaDialog(Dialog):
+    """Edit the criteria at once: rename (scores follow), re-weight, remove, add."""
+
+    TITLE_TEXT = "Criteria and their weights"
+    DEFAULT_CSS = """
+    CriteriaDialog .crit { height: 1; margin-bottom: 1; }
+    CriteriaDialog .crit > Input { width: 1fr; }
+    CriteriaDialog .crit > .weight { width: 10; margin-left: 1; }
+    CriteriaDialog .crit > Button { min-width: 5; width: 5; margin-left: 1; height: 1; border: none; }
+    """
+
+    def __init__(self, criteria: dict[str, float]) -> None:
+        super().__init__()
+        self.original = list(criteria.items())
+        self._rows = 0
+
+    def fields(self) -> ComposeResult:
+        yield Static("Weights say how much each criterion counts in the fit score (0 leaves "
+                     "it out). Renaming keeps every program's scores.", classes="note")
+        rows = [self._row(name, f"{weight:g}", original=name) for name, weight in self.original]
+        yield Vertical(*(rows or [self._row("", "1", original=None)]), id="crit-rows")
+        yield Button("Add criterion", id="add-crit")
+
+    def on_mount(self) -> None:
+        self.query("#crit-rows Input").first().focus()
+
+    def _row(self, name: str, weight: str, original: str | None) -> Horizontal:
+        n = self._rows
+        self._rows += 1
+        row = Horizontal(
+            Input(name, id=f"crit-name-{n}", placeholder="e.g. location", compact=True),
+            Input(weight, id=f"crit-weight-{n}", classes="weight", compact=True,
+                  restrict=r"[0-9.]*"),
+            Button("×", id=f"crit-del-{n}", compact=True),
+            classes="crit",
+        )
+        row.original = original  # type: ignore[attr-defined]
+        return row
+
+    @on(Button.Pressed, "#add-crit")
+    async def _add(self) -> None:
+        row = self._row("", "1", original=None)
+        await self.query_one("#crit-rows", Vertical).mount(row)
+        row.query(Input).first().focus()
+
+    @on(Button.Pressed, ".crit Button")
+    def _delete(self, event: Button.Pressed) -> None:
+        event.button.parent.remove()
+
+    def result(self) -> list[tuple[str | None, str, float]]:
+        rows = []
+        for row in self.query(".crit").results(Horizontal):
+            name_input, weight_input = row.query(Input).results(Input)
+            name = name_input.value.strip()
+            if not name and row.original is None:  # type: ignore[attr-defined]
+                continue  # an added row left empty
+            if not name:
+                raise ValueError("a criterion needs a name (use × to remove one)")
+            try:
+                weight = float(weight_input.value or "0")
+            except ValueError:
+                raise ValueError(f'the weight of "{name}" is not a number') from None
+            rows.append((row.original, name, weight))  # type: ignore[attr-defined]
+        names = [name for _, name, _ in rows]
+        if len(set(names)) != len(names):
+            raise ValueError("two criteria have the same name")
+        return rows

@@ -1,0 +1,52 @@
+"""Words for the model's values, as the screens show them."""
+
+from __future__ import annotations
+
+from rankplan.core.model import (
+    BoardPolicy,
+    FailureDiscussion,
+    Likelihood,
+    MyAnswer,
+    PostInterview,
+    Setting,
+    TakesChances,
+    Track,
+)
+
+FAILURE_DISCUSSION = {
+    FailureDiscussion.NOT_MENTIONED: "not mentioned",
+    FailureDiscussion.CURIOUS: "curious: asked what changed",
+    FailureDiscussion.NEUTRAL: "neutral: checked for insight",
+    FailureDiscussion.GRILLED: "grilled: felt on trial",
+}
+BOARD_POLICY = {
+    BoardPolicy.NONE_HEARD: "nothing said",
+    BoardPolicy.VALUED_REBOUND: "valued your rebound",
+    BoardPolicy.MAX_ONE_FAILURE: "at most one failure",
+    BoardPolicy.FIRST_ATTEMPT_REQUIRED: "first attempt required",
+}
+TAKES_CHANCES = {
+    TakesChances.HOLISTIC_PD: "PD looks at the whole applicant",
+    TakesChances.RESIDENTS_WITH_BUMPS: "residents with academic bumps",
+    TakesChances.NONTRADITIONAL_RESIDENTS: "IMG, DO or non-traditional residents",
+}
+POST_INTERVIEW = {
+    PostInterview.NONE: "nothing",
+    PostInterview.GENERIC: "generic email",
+    PostInterview.PERSONAL_PD: "PD wrote to you personally",
+    PostInterview.FACULTY_ADVOCATE: "faculty said they advocated",
+}
+MY_ANSWER = {
+    MyAnswer.UNSET: "not noted",
+    MyAnswer.OWNED: "owned it",
+    MyAnswer.VAGUE: "vague",
+    MyAnswer.DEFENSIVE: "defensive",
+}
+LIKELIHOOD = {
+    Likelihood.UNSET: "use the suggestion",
+    Likelihood.GREEN: "green: likely to rank you well",
+    Likelihood.YELLOW: "yellow: neutral",
+    Likelihood.RED: "red: unlikely",
+}
+SETTING = {s: s.value for s in Setting}
+TRACK = {t: t.value for t in Track}

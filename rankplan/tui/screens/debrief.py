@@ -1,0 +1,505 @@
+"""The Debrief screen: one record per interview, with the suggested likelihood kept live.
+
+The list on the left shows every interview; the form on the right edits the selected one.
+Each change goes to the model at once, the suggestion and its reasons are recomputed from the
+points table in ``core.likelihood``, and the app saves a moment later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+
+from rankplan.core.criteria import program_fit, reshape_criteria
+from rankplan.core.dates import FORMS, parse_date
+from rankplan.core.findings import Section
+from rankplan.core.likelihood import GREEN_AT, RED_AT, SIGNALS, effective, suggestion_for
+from rankplan.core.model import (
+    BoardPolicy,
+    FailureDiscussion,
+    Likelihood,
+    MyAnswer,
+    Plan,
+    PostInterview,
+    Preference,
+    Program,
+    Setting,
+    TakesChances,
+    Track,
+)
+from rankplan.core.programs import add_program, delete_program, duplicate_program, set_would_not_attend
+from rankplan.core.specialties import known_names
+from rankplan.tui import labels
+from rankplan.tui.help_text import findings_help
+from rankplan.tui.widgets.findings import findings_content
+from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
+
+DEBRIEF_SELECTS = {
+    "failure_discussion": ("Failure talk", labels.FAILURE_DISCUSSION, FailureDiscussion),
+    "board_policy": ("Board policy", labels.BOARD_POLICY, BoardPolicy),
+    "post_interview": ("Afterwards", labels.POST_INTERVIEW, PostInterview),
+    "my_answer": ("Your answer", labels.MY_ANSWER, MyAnswer),
+}
+PROGRAM_SELECTS = {
+    "setting": ("Setting", labels.SETTING, Setting),
+    "track": ("Track", labels.TRACK, Track),
+    "preference": ("Preference", {p: p.value for p in Preference}, Preference),
+    "likelihood": ("Likelihood", labels.LIKELIHOOD, Likelihood),
+}
+SCORE_OPTIONS = [("not scored", 0), *((str(n), n) for n in range(1, 6))]
+FELT_OPTIONS = [(f"{n} of 5", n) for n in range(1, 6)]
+
+
+def _row(label: str, widget) -> Horizontal:
+    if hasattr(widget, "compact"):
+        widget.compact = True
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field")
+
+
+def _select(id_: str, names: dict) -> Select:
+    return Select([(text, value) for value, text in names.items()], id=id_, allow_blank=False)
+
+
+class DebriefScreen(Screen):
+    BINDINGS = [
+        Binding("question_mark", "app.help", "Help", show=False, id="debrief.help"),
+        Binding("ctrl+n", "add_program", "Add interview", show=False, id="debrief.add_anywhere"),
+        Binding("ctrl+r", "edit_criteria", "Criteria", id="debrief.criteria"),
+        Binding("escape", "focus_list", "List", show=False, id="debrief.list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: str | None = None
+        self._criteria: list[str] = []
+
+    @property
+    def plan(self) -> Plan:
+        return self.app.plan
+
+    def program(self) -> Program | None:
+        return self.plan.program(self.current) if self.current else None
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="debrief-body"):
+            with Vertical(id="debrief-left"):
+                yield InterviewList(id="interviews")
+                yield Static("", id="list-hint", classes="hint-line")
+            with VerticalScroll(id="debrief-form"):
+                yield Static("", id="record-title")
+                yield Static("Program", classes="section-title")
+                yield _row("Name", Input(id="p-name"))
+                yield _row("Specialty", Select([("same as profile", "")], id="p-specialty",
+                                               allow_blank=False))
+                for key in ("setting", "track"):
+                    label, names, _ = PROGRAM_SELECTS[key]
+                    yield _row(label, _select(f"p-{key}", names))
+                yield _row("Location", Input(id="p-location", placeholder="city, state"))
+                yield _row("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
+                yield Static("", id="date-hint", classes="hint")
+                yield _row("Preference", _select("p-preference", PROGRAM_SELECTS["preference"][1]))
+                yield _row("", Checkbox("I would not attend", id="p-would_not_attend"))
+                yield Static("Likelihood", classes="section-title")
+                yield _row("Yours", _select("p-likelihood", labels.LIKELIHOOD))
+                yield Static("", id="suggestion")
+                yield Static("Debrief", classes="section-title")
+                for key in ("failure_discussion", "board_policy"):
+                    label, names, _ = DEBRIEF_SELECTS[key]
+                    yield _row(label, _select(f"d-{key}", names))
+                yield Label("Signs they take chances", classes="story-label")
+                for value, text in labels.TAKES_CHANCES.items():
+                    yield _row("", Checkbox(text, id=f"tc-{value.value}"))
+                for key in ("post_interview", "my_answer"):
+                    label, names, _ = DEBRIEF_SELECTS[key]
+                    yield _row(label, _select(f"d-{key}", names))
+                yield _row("", Checkbox("my home program", id="d-home_program"))
+                yield _row("How it felt", Select(FELT_OPTIONS, id="d-felt", allow_blank=False))
+                yield Static("Criteria", classes="section-title")
+                yield Vertical(id="criteria-fields")
+                yield Static("ctrl+r: add, rename, weigh or remove criteria", classes="hint")
+                yield Static("Notes", classes="section-title")
+                yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
+            yield Static("No interviews yet. Press a (or ctrl+n) to add one.", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
+        self.app.findings_changed.subscribe(self, lambda _f: self._show_suggestion(),
+                                            immediate=True)
+        self.show_plan()
+        self.query_one(InterviewList).focus()
+
+    # -- showing the plan ------------------------------------------------------------------------
+
+    def row_for(self, program: Program) -> InterviewRow:
+        return InterviewRow(
+            id=program.id,
+            name=program.name or program.id,
+            setting=program.setting.value,
+            date=program.interview_date.isoformat() if program.interview_date else "",
+            preference=program.preference,
+            likelihood=effective(self.plan, program),
+            overridden=program.likelihood is not Likelihood.UNSET,
+            fit=program_fit(self.plan, program),
+            would_not_attend=program.would_not_attend,
+        )
+
+    def show_plan(self, select: str | None = None) -> None:
+        """Redraw the list and the form (on mount, after add or delete, undo or reload)."""
+        table = self.query_one(InterviewList)
+        if select is None and self.current and self.plan.program(self.current):
+            select = self.current
+        table.show([self.row_for(p) for p in self.plan.programs], select=select)
+        self._fill_specialties()
+        self._build_criteria()
+        self.current = table.current_id()
+        has = self.current is not None
+        self.query_one("#debrief-form").display = has
+        self.query_one("#empty").display = not has
+        self._show_list_hint()
+        self._fill_form()
+
+    def _show_list_hint(self) -> None:
+        n = len(self.plan.programs)
+        self.query_one("#list-hint", Static).update(
+            f"{n} interview{'s' * (n != 1)} · sorted by {self.query_one(InterviewList).sort_key}"
+            " · × won't attend · enter edit · c copy"
+        )
+
+    def _fill_specialties(self) -> None:
+        select = self.query_one("#p-specialty", Select)
+        profile = self.plan.profile.specialty
+        with self.prevent(Select.Changed):
+            select.set_options([("same as profile", ""),
+                                *((n, n) for n in known_names(self.plan) if n != profile)])
+
+    def _build_criteria(self) -> None:
+        names = list(self.plan.criteria)
+        if names == self._criteria:
+            return
+        self._criteria = names
+        box = self.query_one("#criteria-fields", Vertical)
+        box.remove_children()
+        box.mount_all(
+            _row(f"{name} ×{weight:g}", Select(SCORE_OPTIONS, id=f"c-{i}", allow_blank=False))
+            for i, (name, weight) in enumerate(self.plan.criteria.items())
+        )
+        if not names:
+            box.mount(Static("No criteria yet.", classes="hint"))
+        self.call_after_refresh(self._fill_form)
+
+    def _fill_form(self) -> None:
+        program = self.program()
+        if program is None:
+            return
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, TextArea.Changed):
+            self.query_one("#record-title", Static).update(program.name or program.id)
+            self.query_one("#p-name", Input).value = program.name
+            self.query_one("#p-location", Input).value = program.location
+            self.query_one("#p-interview_date", Input).value = (
+                program.interview_date.isoformat() if program.interview_date else "")
+            self.query_one("#p-specialty", Select).value = (
+                "" if program.specialty == self.plan.profile.specialty else program.specialty)
+            for key in PROGRAM_SELECTS:
+                self.query_one(f"#p-{key}", Select).value = getattr(program, key)
+            self.query_one("#p-would_not_attend", Checkbox).value = program.would_not_attend
+            d = program.debrief
+            for key in DEBRIEF_SELECTS:
+                self.query_one(f"#d-{key}", Select).value = getattr(d, key)
+            for value in TakesChances:
+                self.query_one(f"#tc-{value.value}", Checkbox).value = value in d.takes_chances
+            self.query_one("#d-home_program", Checkbox).value = d.home_program
+            self.query_one("#d-felt", Select).value = d.felt
+            for i, name in enumerate(self._criteria):
+                for select in self.query(f"#c-{i}").results(Select):
+                    select.value = program.criteria.get(name, 0)
+            notes = self.query_one("#p-notes", TextArea)
+            if notes.text != program.notes:
+                notes.text = program.notes
+        self._date_hint("")
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        program = self.program()
+        if program is None or not self.is_mounted:
+            return
+        s = suggestion_for(self.plan, program)
+        lines = [f"Suggested: {s.likelihood.value.upper()} (total {s.total:+d}; "
+                 f"green at {GREEN_AT:+d} or more, red at {RED_AT:+d} or less)"]
+        lines += [f"  {r.label()}" for r in s.reasons] or ["  no signal counts either way"]
+        if program.likelihood is not Likelihood.UNSET:
+            lines.append(f"You set {program.likelihood.value}: that is what the rank list uses.")
+        mine = [f for f in self.app.findings
+                if f.section is Section.DEBRIEF and program.id in f.subjects]
+        content = "\n".join(lines)
+        widget = self.query_one("#suggestion", Static)
+        if mine:
+            widget.update(findings_content(mine, "").__class__.assemble(
+                content, "\n\n", findings_content(mine, "")))
+        else:
+            widget.update(content)
+
+    def _date_hint(self, text: str) -> None:
+        hint = self.query_one("#date-hint", Static)
+        hint.update(text)
+        hint.display = bool(text)
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def _changed(self, program: Program, *, row: bool = True) -> None:
+        from rankplan.tui.app import PlanChanged
+
+        if row:
+            self.query_one(InterviewList).update_row(self.row_for(program))
+        self.post_message(PlanChanged())
+
+    @on(DataTable.RowHighlighted, "#interviews")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value if event.row_key else None
+        if key != self.current:
+            self.current = key
+            self._fill_form()
+
+    @on(Input.Changed, "#p-name, #p-location")
+    def _text(self, event: Input.Changed) -> None:
+        program = self.program()
+        key = event.input.id.removeprefix("p-")
+        if program and getattr(program, key) != event.value:
+            setattr(program, key, event.value)
+            if key == "name":
+                self.query_one("#record-title", Static).update(event.value or program.id)
+            self._changed(program)
+
+    @on(Input.Changed, "#p-interview_date")
+    def _date(self, event: Input.Changed) -> None:
+        program = self.program()
+        if program is None:
+            return
+        text = event.value.strip()
+        try:
+            when = parse_date(text, self.app.today) if text else None
+        except ValueError as exc:
+            self._date_hint(f"{exc} (not saved until it reads as a date)")
+            return
+        self._date_hint(f"reads as {when:%a %d %b %Y}" if when and text != when.isoformat() else "")
+        if program.interview_date != when:
+            program.interview_date = when
+            self._changed(program)
+
+    @on(Input.Submitted, "#p-interview_date")
+    @on(Input.Blurred, "#p-interview_date")
+    def _normalise_date(self, event) -> None:
+        program = self.program()
+        field = self.query_one("#p-interview_date", Input)
+        if program and program.interview_date and field.value != program.interview_date.isoformat():
+            with self.prevent(Input.Changed):
+                field.value = program.interview_date.isoformat()
+            self._date_hint("")
+
+    @on(Select.Changed)
+    def _select(self, event: Select.Changed) -> None:
+        program = self.program()
+        sid = event.select.id or ""
+        if program is None or event.value is Select.NULL or event.value != event.select.value:
+            return
+        if sid.startswith("c-"):
+            name = self._criteria[int(sid[2:])]
+            if program.criteria.get(name, 0) != event.value:
+                if event.value:
+                    program.criteria[name] = event.value
+                else:
+                    program.criteria.pop(name, None)
+                self._changed(program)
+            return
+        if sid == "p-specialty":
+            value = event.value
+        elif sid.startswith("p-"):
+            value = PROGRAM_SELECTS[sid[2:]][2](event.value)
+        elif sid == "d-felt":
+            value = int(event.value)
+        elif sid.startswith("d-"):
+            value = DEBRIEF_SELECTS[sid[2:]][2](event.value)
+        else:
+            return
+        target = program.debrief if sid.startswith("d-") else program
+        key = sid[2:]
+        if getattr(target, key) != value:
+            setattr(target, key, value)
+            self._changed(program)
+
+    @on(Checkbox.Changed)
+    def _checkbox(self, event: Checkbox.Changed) -> None:
+        program = self.program()
+        cid = event.checkbox.id or ""
+        if program is None:
+            return
+        if cid == "p-would_not_attend":
+            if program.would_not_attend != event.value:
+                set_would_not_attend(self.plan, program, event.value)
+                self._changed(program)
+        elif cid == "d-home_program":
+            if program.debrief.home_program != event.value:
+                program.debrief.home_program = event.value
+                self._changed(program)
+        elif cid.startswith("tc-"):
+            value = TakesChances(cid[3:])
+            chances = program.debrief.takes_chances
+            if event.value and value not in chances:
+                chances.append(value)
+                chances.sort(key=list(TakesChances).index)
+                self._changed(program)
+            elif not event.value and value in chances:
+                chances.remove(value)
+                self._changed(program)
+
+    @on(TextArea.Changed, "#p-notes")
+    def _notes(self, event: TextArea.Changed) -> None:
+        program = self.program()
+        if program and program.notes != event.text_area.text:
+            program.notes = event.text_area.text
+            self._changed(program, row=False)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_focus_list(self) -> None:
+        self.query_one(InterviewList).focus()
+
+    def action_edit_program(self) -> None:
+        if self.program() is not None:
+            self.query_one("#p-name", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        table = self.query_one(InterviewList)
+        keys = list(SortKey)
+        table.sort_key = keys[(keys.index(table.sort_key) + 1) % len(keys)]
+        self.show_plan(select=self.current)
+
+    def action_add_program(self) -> None:
+        from rankplan.tui.screens.dialogs import NameDialog
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            self.app.settle()
+            program = add_program(self.plan, name)
+            self.current = program.id
+            self.show_plan(select=program.id)
+            self._changed(program, row=False)
+            self.app.settle()
+            self.query_one("#p-interview_date", Input).focus()
+
+        self.app.push_screen(NameDialog("Add an interview", "Program name"), named)
+
+    def action_duplicate_program(self) -> None:
+        program = self.program()
+        if program is None:
+            return
+        self.app.settle()
+        twin = duplicate_program(self.plan, program)
+        self.show_plan(select=twin.id)
+        self._changed(twin, row=False)
+        self.app.settle()
+        self.notify(f"Copied as {twin.name}. ctrl+z undoes.", timeout=3)
+
+    def action_delete_program(self) -> None:
+        from rankplan.tui.screens.dialogs import ConfirmDialog
+
+        program = self.program()
+        if program is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.app.settle()
+            delete_program(self.plan, program)
+            self.current = None
+            self.show_plan()
+            self._changed(program, row=False)
+            self.app.settle()
+            self.notify(f"Deleted {program.name or program.id}. ctrl+z brings it back.",
+                        timeout=4)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Delete the interview at {program.name or program.id}, with its debrief and "
+            "notes? (ctrl+z undoes it.)"), answered)
+
+    def action_edit_criteria(self) -> None:
+        from rankplan.tui.screens.dialogs import CriteriaDialog
+
+        def edited(rows: list[tuple[str | None, str, float]] | None) -> None:
+            if rows is None:
+                return
+            self.app.settle()
+            reshape_criteria(self.plan, rows)
+            self.show_plan(select=self.current)
+            program = self.program()
+            if program:
+                self._changed(program)
+            else:
+                from rankplan.tui.app import PlanChanged
+
+                self.post_message(PlanChanged())
+            self.app.settle()
+
+        self.app.push_screen(CriteriaDialog(self.plan.criteria), edited)
+
+    # -- palette and help --------------------------------------------------------------------
+
+    def commands(self) -> Iterable:
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Add interview", "A new program to debrief (ctrl+n)",
+                            self.action_add_program)
+        yield SystemCommand("Duplicate interview", "Copy the selected one (c in the list)",
+                            self.action_duplicate_program)
+        yield SystemCommand("Delete interview", "Delete the selected one (d; ctrl+z undoes)",
+                            self.action_delete_program)
+        yield SystemCommand("Edit criteria", "Add, rename, weigh or remove criteria (ctrl+r)",
+                            self.action_edit_criteria)
+        yield SystemCommand("Sort interviews", "By date, name, preference or fit (s)",
+                            self.action_cycle_sort)
+
+    def help_markdown(self) -> str:
+        rows = "\n".join(
+            f"| `{s.key} = {s.value.value if hasattr(s.value, 'value') else str(s.value).lower()}` "
+            f"| {s.points:+d} | {s.reason} |" for s in SIGNALS
+        )
+        return f"""\
+# Debrief
+
+One record per interview. Pick an interview in the list (arrow keys), press **enter** to edit
+it, **escape** to go back to the list. In the list: **a** adds, **c** copies, **d** deletes
+(ctrl+z undoes), **s** changes the sort (date, name, preference, fit).
+
+## Likelihood
+
+How likely the program is to rank you high enough. rankplan suggests it from what you noted;
+you may set your own, and the suggestion stays visible beside it. Points:
+
+| signal | points | why |
+|---|---|---|
+{rows}
+
+The signs that a program takes chances add at most +2 together. With two or more failed
+attempts on record, "at most one failure" makes the suggestion red outright. A total of
+{GREEN_AT:+d} or more is green, {RED_AT:+d} or less is red, anything between is yellow.
+
+## Fit score
+
+Score each criterion from 1 to 5; the fit score is the mean weighted by the criteria's
+weights (ctrl+r edits them). A criterion you have not scored is left out of the mean.
+
+## Findings on this screen
+
+{findings_help(Section.DEBRIEF)}
+"""

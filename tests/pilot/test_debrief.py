@@ -1,0 +1,224 @@
+"""The Debrief screen by keys: add an interview, fill every signal, watch the suggestion,
+override it, delete and undo, and find exactly that in the saved file."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.debrief import DebriefScreen
+from rankplan.tui.widgets.interview_list import InterviewList
+
+
+def saved(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def suggestion(app) -> str:
+    return str(app.screen.query_one("#suggestion").render())
+
+
+async def choose(pilot, selector: str, value) -> None:
+    """Pick ``value`` in a Select with the keyboard."""
+    select = pilot.app.screen.query_one(selector, Select)
+    select.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    values = [v for _, v in select._options]
+    steps = values.index(value) - values.index(select.value)
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+    await pilot.pause()
+    assert select.value == value
+
+
+async def tick(pilot, selector: str) -> None:
+    pilot.app.screen.query_one(selector, Checkbox).focus()
+    await pilot.pause()
+    await pilot.press("space")
+    await pilot.pause()
+
+
+async def test_debrief_a_new_interview_by_keys(plan_file) -> None:
+    path = plan_file('schema = 1\n[profile]\nname = "Sam"\n\n[[profile.exams]]\nexam = "step1"\n'
+                     'result = "fail"\n\n[criteria]\nlocation = 2\nfit = 3\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.query_one("#empty").display
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Lakeside Community IM", "enter")
+        await pilot.pause()
+        assert app.focused.id == "p-interview_date"
+        await pilot.press(*"nov 2", "tab")
+        await pilot.pause()
+        assert app.screen.query_one("#p-interview_date", Input).value == "2026-11-02"
+        assert "YELLOW" in suggestion(app)
+        await choose(pilot, "#p-setting", "community")
+        await choose(pilot, "#p-preference", "high")
+        await choose(pilot, "#d-failure_discussion", "curious")
+        assert "+1 they asked what changed" in suggestion(app)
+        await choose(pilot, "#d-board_policy", "max-one-failure")
+        assert "-1 they rank no one with more than one failure" in suggestion(app)
+        await tick(pilot, "#tc-holistic-pd")
+        await tick(pilot, "#tc-residents-with-bumps")
+        await tick(pilot, "#tc-nontraditional-residents")
+        await choose(pilot, "#d-post_interview", "personal-pd")
+        assert "Suggested: GREEN" in suggestion(app)  # 1 - 1 + 2 + 2 = 4
+        await choose(pilot, "#d-my_answer", "defensive")
+        await tick(pilot, "#d-home_program")
+        await choose(pilot, "#d-felt", 4)
+        await choose(pilot, "#c-0", 3)
+        await choose(pilot, "#c-1", 5)
+        app.screen.query_one("#p-notes", TextArea).focus()
+        await pilot.press(*"Great residents.")
+        # override the suggestion: red against a green suggestion raises DB01
+        await choose(pilot, "#p-likelihood", "red")
+        assert "You set red" in suggestion(app)
+        assert "DB01" in suggestion(app)
+        await pilot.pause(0.7)  # the autosave
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        program = saved(path)["programs"][0]
+        assert program["id"] == "lakeside-community-im"
+        assert program["name"] == "Lakeside Community IM"
+        assert program["interview_date"] == date(2026, 11, 2)
+        assert program["setting"] == "community"
+        assert program["preference"] == "high"
+        assert program["likelihood"] == "red"
+        assert program["notes"] == "Great residents."
+        assert program["criteria"] == {"location": 3, "fit": 5}
+        assert program["debrief"] == {
+            "failure_discussion": "curious",
+            "board_policy": "max-one-failure",
+            "takes_chances": ["holistic-pd", "residents-with-bumps", "nontraditional-residents"],
+            "post_interview": "personal-pd",
+            "home_program": True,
+            "my_answer": "defensive",
+            "felt": 4,
+        }
+        assert saved(path)["rank_list"]["order"] == ["lakeside-community-im"]
+
+
+async def test_bad_date_is_refused_beside_the_field(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        program = app.screen.program()
+        before = program.interview_date
+        field = app.screen.query_one("#p-interview_date", Input)
+        field.focus()
+        field.value = "31/31"  # as if pasted over the old date
+        await pilot.pause()
+        hint = app.screen.query_one("#date-hint")
+        assert hint.display and "not saved" in str(hint.render())
+        assert program.interview_date == before
+        await pilot.press("ctrl+u", *"12/1/2026")
+        await pilot.pause()
+        assert program.interview_date == date(2026, 12, 1)
+
+
+async def test_delete_asks_and_ctrl_z_brings_it_back(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(InterviewList)
+        first = table.current_id()
+        count = len(app.plan.programs)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert len(app.plan.programs) == count - 1
+        assert app.plan.program(first) is None
+        assert first not in app.plan.rank_list.order
+        await pilot.press("ctrl+s")
+        assert first not in [p["id"] for p in saved(demo_path)["programs"]]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.program(first) is not None
+        assert first in app.plan.rank_list.order
+        assert table.row_count == count
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert app.plan.program(first) is None
+        await pilot.press("ctrl+z", "ctrl+q")
+    assert first in [p["id"] for p in saved(demo_path)["programs"]]
+
+
+async def test_duplicate_and_sort(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(InterviewList)
+        original = app.screen.program()
+        await pilot.press("c")
+        await pilot.pause()
+        twin = app.screen.program()
+        assert twin.id != original.id and twin.name == f"{original.name} (copy)"
+        assert twin.id in app.plan.rank_list.order
+        await pilot.press("s")  # date -> name
+        await pilot.pause()
+        names = [str(table.get_row_at(i)[0]).removeprefix("× ") for i in range(table.row_count)]
+        assert names == sorted(names, key=str.lower)
+        assert table.current_id() == twin.id  # the selection follows the program
+
+
+async def test_would_not_attend_leaves_the_rank_list(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        program = app.screen.program()
+        assert program.id in app.plan.rank_list.order
+        await tick(pilot, "#p-would_not_attend")
+        assert program.would_not_attend and program.id not in app.plan.rank_list.order
+        await pilot.press("ctrl+s")
+        data = saved(demo_path)
+        assert program.id not in data["rank_list"]["order"]
+
+
+async def test_criteria_rename_keeps_scores_and_remove_drops_them(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3", "ctrl+r")
+        await pilot.pause()
+        names = list(app.plan.criteria)
+        scores_before = {p.id: p.criteria.get(names[0]) for p in app.plan.programs}
+        first = app.screen.query("#crit-rows Input").first(Input)
+        first.focus()
+        await pilot.press("ctrl+u", "end", "ctrl+u", *"place")
+        await pilot.click("#crit-del-1")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert list(app.plan.criteria) == ["place", *names[2:]]
+        assert {p.id: p.criteria.get("place") for p in app.plan.programs} == scores_before
+        assert all(names[1] not in p.criteria for p in app.plan.programs)
+        await pilot.press("ctrl+s")
+        data = saved(demo_path)
+        assert set(data["criteria"]) == {"place", *names[2:]}  # a renamed key moves to the end
+        assert data["criteria"]["place"] == app.plan.criteria["place"]
+
+
+async def test_clicking_a_row_selects_that_interview(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(InterviewList)
+        await pilot.click(InterviewList, offset=(3, 3))
+        await pilot.pause()
+        assert table.cursor_row == 2
+        assert app.screen.program().id == table.current_id()
+        name = app.screen.query_one("#p-name", Input).value
+        assert name == app.screen.program().name
