@@ -10,12 +10,13 @@ only when they differ from their default, so a small hand-written file stays sma
 from __future__ import annotations
 
 import dataclasses
+import tomllib
 from collections.abc import MutableMapping
 from enum import Enum
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, Item
+from tomlkit.items import AoT, Array, InlineTable, Item
 
 from rankplan.core import model as m
 
@@ -69,6 +70,11 @@ def _new_table(inline: bool) -> Any:
     return tomlkit.inline_table() if inline else tomlkit.table()
 
 
+def _inside_inline(table: Any) -> bool:
+    """True for an inline table: everything added inside it must be inline too."""
+    return isinstance(table, InlineTable)
+
+
 def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> None:
     """Make ``table`` (a tomlkit container) hold dataclass ``obj``, touching only changes.
 
@@ -76,11 +82,12 @@ def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> No
     of the file); otherwise an absent key is added only when its value is not the default.
     """
     cls = type(obj)
+    gone: list[str] = []
     for f in dataclasses.fields(cls):
         value = getattr(obj, f.name)
         name = f.name
         if value is None:
-            table.pop(name, None)
+            gone.append(name)
             continue
         present = name in table
         default = _default(cls, name)
@@ -88,44 +95,87 @@ def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> No
             continue
         if dataclasses.is_dataclass(value):
             if not present:
-                table[name] = _new_table(inline=False)
+                table[name] = _new_table(inline=_inside_inline(table))
             sync(table[name], value, full=full or not present)
         elif (cls, name) in TABLE_LISTS:
             if value:  # an emptied list was removed before the walk
                 _sync_list(table, name, value)
         elif isinstance(value, dict) and any(dataclasses.is_dataclass(v) for v in value.values()):
             if not present:
-                table[name] = _new_table(inline=False)
+                table[name] = _new_table(inline=_inside_inline(table))
             _sync_mapping_of_tables(table[name], value)
         elif isinstance(value, dict):
             if not present:
-                table[name] = _new_table(inline=(cls, name) in INLINE)
+                table[name] = _new_table(inline=(cls, name) in INLINE or _inside_inline(table))
             _sync_mapping(table[name], value, default if not full else {})
-        elif not present or _unwrap(table[name]) != plain(value):
+        elif not present:
             table[name] = plain(value)
+        elif _unwrap(table[name]) != plain(value):
+            if not (isinstance(value, list) and _rearrange(table[name], plain(value))):
+                table[name] = plain(value)
+    _delete(table, gone)
+
+
+def _delete(table: MutableMapping[str, Any], names: list[str]) -> None:
+    """Remove the keys ``names`` from ``table``, after all other changes, last key first.
+
+    A table written in parts (dotted keys, or sub-tables after other tables) is a tomlkit
+    proxy whose bookkeeping goes wrong when a part is emptied before a later one is changed.
+    """
+    for key in reversed([k for k in table if k in names]):
+        del table[key]
+
+
+def _rearrange(array: Any, values: list[Any]) -> bool:
+    """Turn a multi-line array of distinct values into ``values`` in place.
+
+    A value that stays keeps its own comment (``"univ-a",  # home``) wherever it moves, and
+    comments on their own lines stay where they are. Returns False when that cannot be done
+    exactly (the caller then writes a fresh array, and ``array`` may be half changed).
+    """
+    if not isinstance(array, Array) or "\n" not in array.as_string():
+        return False
+    old = array.unwrap()
+    if len(set(old)) != len(old) or len(set(values)) != len(values):
+        return False
+    wanted, kept = set(values), set(old)
+    for index in reversed(range(len(old))):
+        if old[index] not in wanted:
+            del array[index]
+    # tomlkit keeps each value in a group with its indent, comma and comment (no public API).
+    groups = [array._value[array._index_map[i]] for i in range(len(array))]
+    moving = {group.value.unwrap(): (group.value, group.comment) for group in groups}
+    for index, (group, value) in enumerate(zip(groups, [v for v in values if v in kept])):
+        item, group.comment = moving[value]
+        array[index] = item
+    for index, value in enumerate(values):
+        if value not in kept:
+            array.insert(index, value)
+    try:  # a comment moved onto a line shared with other values would hide them
+        return tomllib.loads(f"v = {array.as_string()}")["v"] == values
+    except tomllib.TOMLDecodeError:
+        return False
 
 
 def _sync_mapping(
     table: MutableMapping[str, Any], values: dict[str, Any], defaults: dict[str, Any]
 ) -> None:
     """Sync a table of plain values; an absent key equal to its default stays absent."""
-    for key in [k for k in table if k not in values]:
-        del table[key]
     for key, value in values.items():
         if key not in table:
             if defaults.get(key, _MISSING) != value:
                 table[key] = plain(value)
         elif _unwrap(table[key]) != plain(value):
             table[key] = plain(value)
+    _delete(table, [k for k in table if k not in values])
 
 
 def _sync_mapping_of_tables(table: MutableMapping[str, Any], values: dict[str, Any]) -> None:
-    for key in [k for k in table if k not in values]:
-        del table[key]
     for key, value in values.items():
         if key not in table:
-            table[key] = _new_table(inline=False)
+            table[key] = _new_table(inline=_inside_inline(table))
         sync(table[key], value)
+    _delete(table, [k for k in table if k not in values])
 
 
 def _new_block(item: Any, inline: bool) -> Any:
@@ -145,9 +195,10 @@ def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any]) -> 
     inline = isinstance(existing, Array)
     match_key = MATCH_KEYS.get(type(items[0]))
     if existing is None:
-        fresh = tomlkit.aot()
+        inline = _inside_inline(table)
+        fresh = tomlkit.array() if inline else tomlkit.aot()
         for item in items:
-            fresh.append(_new_block(item, inline=False))
+            fresh.append(_new_block(item, inline=inline))
         table[name] = fresh
         return
     old = list(existing)
@@ -201,5 +252,8 @@ def update_document(doc: tomlkit.TOMLDocument, plan: m.Plan) -> str:
 
 
 def parse_document(text: str) -> tomlkit.TOMLDocument:
+    # tomlkit glues a table or key appended later onto a last line that has no newline.
+    if text and not text.endswith("\n"):
+        text += "\n"
     return tomlkit.parse(text)
 

@@ -15,10 +15,18 @@ FILE_MODE = 0o600
 
 
 def ensure_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) 0700; a folder rankplan made itself is kept 0700."""
-    if not folder.exists():
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-        os.chmod(folder, FOLDER_MODE)
+    """Create ``folder`` and any missing parents 0700 (whatever the umask; the XDG rule);
+    a folder that already exists is left as it is."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:  # made meanwhile by someone else: not ours to change
+            continue
+        os.chmod(new, FOLDER_MODE)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -70,24 +78,24 @@ class Fingerprint:
     """What the file looked like when read or last written, to spot edits by hand."""
 
     size: int
-    mtime_ns: int
     sha256: str
 
     @classmethod
     def of_bytes(cls, path: Path, data: bytes) -> Fingerprint:
-        st = path.stat()
-        return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(path.stat().st_size, hashlib.sha256(data).hexdigest())
 
     def matches(self, path: Path) -> bool:
-        """True if ``path`` still holds what this fingerprint saw (hash checked on any doubt)."""
+        """True if ``path`` still holds what this fingerprint saw.
+
+        A new size settles it; otherwise the hash does, even when the mtime is the same: an
+        edit of the same size can keep it (coarse timestamps, tools that restore it).
+        """
         try:
             st = path.stat()
         except FileNotFoundError:
             return False
         if st.st_size != self.size:
             return False
-        if st.st_mtime_ns == self.mtime_ns:
-            return True
         return hashlib.sha256(path.read_bytes()).hexdigest() == self.sha256
 
 
