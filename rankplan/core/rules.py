@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from rankplan.core import debrief_rules, profile_rules  # noqa: F401  (register their rules)
+from rankplan.core import debrief_rules, profile_rules, schedule_rules  # noqa: F401  (register)
+from rankplan.core import rank_rules  # noqa: F401  (registers RL01-RL11)
 from rankplan.core.findings import REGISTRY, Finding, Section, run_rules
 from rankplan.core.model import Plan
 

@@ -51,10 +51,11 @@ def report_after_september(plan: Plan, today: date) -> Iterator[Hit]:
     report = projected_report(plan.schedule)
     if report is None:
         return
-    opens = resolve_cycle(plan, today).applications_open
+    cycle = resolve_cycle(plan, today)
+    opens = cycle.applications_open
     chance = interview_chance(report, opens)
-    if chance is None:
-        return
+    if chance is None or (cycle.rank_deadline and report > cycle.rank_deadline):
+        return  # a report after the rank deadline comes when this cycle's interviews are over
     yield Hit(
         f"Your score should report about {report.isoformat()}, after September of the "
         f"{opens.year} application year (applications open {opens.isoformat()}): expect "

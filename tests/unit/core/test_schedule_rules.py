@@ -276,3 +276,21 @@ def test_sc01_says_when_the_latest_safe_test_date_has_passed() -> None:
              practice=READY)
     message = one(p, "SC01").message
     assert "has passed" in message and (TODAY - timedelta(days=8)).isoformat() in message
+
+
+def test_sc02_is_silent_for_a_report_after_the_cycle_is_over() -> None:
+    """The demo's case: a Step 3 taken after the rank deadline costs no interviews."""
+    from datetime import date
+
+    from helpers import TODAY
+
+    from rankplan.core.findings import Section
+    from rankplan.core.model import Cycle, Exam, Plan, Schedule
+    from rankplan.core.rules import evaluate
+
+    cycle = Cycle(applications_open=date(2026, 9, 3), programs_review=date(2026, 9, 24),
+                  rank_deadline=date(2027, 3, 3), match_day=date(2027, 3, 19))
+    late = Plan(cycle=cycle, schedule=Schedule(exam=Exam.STEP3, target_date=date(2027, 4, 20)))
+    assert "SC02" not in [f.code for f in evaluate(late, TODAY, Section.SCHEDULE)]
+    inside = Plan(cycle=cycle, schedule=Schedule(exam=Exam.STEP3, target_date=date(2027, 1, 5)))
+    assert "SC02" in [f.code for f in evaluate(inside, TODAY, Section.SCHEDULE)]
