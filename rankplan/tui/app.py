@@ -21,8 +21,11 @@ from rankplan.core.model import Plan
 from rankplan.core.rules import evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
+from rankplan.core.odds import MatchOdds, match_odds
 from rankplan.tui.screens.debrief import DebriefScreen
 from rankplan.tui.screens.profile import ProfileScreen
+from rankplan.tui.screens.rank import RankScreen
+from rankplan.tui.screens.schedule import ScheduleScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
@@ -35,12 +38,19 @@ class PlanChanged(Message):
 class RankPlanApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    MODES = {"profile": ProfileScreen, "debrief": DebriefScreen}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    MODES = {
+        "profile": ProfileScreen,
+        "debrief": DebriefScreen,
+        "rank": RankScreen,
+        "schedule": ScheduleScreen,
+    }
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "switch_mode('profile')", "Profile", id="app.profile"),
         Binding("f3", "switch_mode('debrief')", "Debrief", id="app.debrief"),
+        Binding("f4", "switch_mode('rank')", "Rank list", id="app.rank"),
+        Binding("f5", "switch_mode('schedule')", "Schedule", id="app.schedule"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
@@ -62,6 +72,7 @@ class RankPlanApp(App[None]):
         self.store = store or PlanStore.open(Path(path), read_only=read_only)
         self.today = today or clock.today()
         self.findings: list[Finding] = []
+        self.odds: MatchOdds | None = None
         self.findings_changed: Signal[list[Finding]] = Signal(self, "findings-changed")
         self.plan_replaced: Signal[Plan] = Signal(self, "plan-replaced")
         self._edits = 0  # count of changes made in this session
@@ -94,7 +105,10 @@ class RankPlanApp(App[None]):
         return "read-only" if self.store.read_only else "saved"
 
     def _recompute(self) -> None:
-        self.findings = evaluate(self.store.plan, self.today) if self.store.plan else []
+        """Findings and odds from the model; screens read them when findings_changed fires."""
+        plan = self.store.plan
+        self.findings = evaluate(plan, self.today) if plan else []
+        self.odds = match_odds(plan) if plan else None
 
     def _apply_title(self) -> None:
         name = self.store.plan.profile.name if self.store.plan else ""
@@ -154,8 +168,8 @@ class RankPlanApp(App[None]):
             return
         self._pos = target
         self.store.plan = pickle.loads(self._history[target])
+        self._after_edit()  # findings and odds first: the screens redraw from them
         self.plan_replaced.publish(self.store.plan)
-        self._after_edit()
 
     # -- saving (continued) --------------------------------------------------------------------
 
@@ -340,6 +354,10 @@ class RankPlanApp(App[None]):
                             lambda: self.switch_mode("profile"))
         yield SystemCommand("Debrief screen", "One record per interview, suggested "
                             "likelihood, criteria (F3)", lambda: self.switch_mode("debrief"))
+        yield SystemCommand("Rank list screen", "Order the programs, bands, findings, odds, "
+                            "SOAP plan (F4)", lambda: self.switch_mode("rank"))
+        yield SystemCommand("Schedule screen", "Week grid, timeline, practice exams, goals (F5)",
+                            lambda: self.switch_mode("schedule"))
         yield SystemCommand("Help", "Help for this screen (F1 or ?)", self.action_help)
         if hasattr(screen, "commands"):
             yield from screen.commands()
@@ -358,6 +376,8 @@ GENERAL_HELP = """\
 | F1 or ? | this help |
 | F2 | Profile screen |
 | F3 | Debrief screen |
+| F4 | Rank list screen |
+| F5 | Schedule screen |
 | ctrl+p | command palette: every action by name |
 | ctrl+z / ctrl+y | undo / redo the last change (in a text box, they act on its text) |
 | ctrl+s | save now (rankplan also saves by itself half a second after each change) |

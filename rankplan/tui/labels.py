@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rankplan.core.model import (
+    Activity,
     BoardPolicy,
     FailureDiscussion,
     Likelihood,
     MyAnswer,
     PostInterview,
     Setting,
+    SoapOption,
     TakesChances,
     Track,
 )
@@ -50,3 +52,29 @@ LIKELIHOOD = {
 }
 SETTING = {s: s.value for s in Setting}
 TRACK = {t: t.value for t in Track}
+
+SOAP_OPTIONS = {
+    SoapOption.PRELIM_MEDICINE: "Preliminary medicine",
+    SoapOption.PRELIM_SURGERY: "Preliminary surgery",
+    SoapOption.TRANSITIONAL: "Transitional year",
+    SoapOption.CATEGORICAL_FM: "Family medicine (categorical)",
+    SoapOption.CATEGORICAL_IM: "Internal medicine (categorical)",
+    SoapOption.CATEGORICAL_PSYCH: "Psychiatry (categorical)",
+    SoapOption.CATEGORICAL_PEDS: "Pediatrics (categorical)",
+}
+
+# One key, one letter and one colour per activity: the grid reads without colour too.
+ACTIVITY_KEYS: dict[Activity, tuple[str, str, str, str]] = {
+    # activity: (key, letter shown, short name, colour)
+    Activity.STUDY: ("s", "S", "study", "#3b82f6"),
+    Activity.QBANK: ("q", "Q", "qbank", "#6366f1"),
+    Activity.PRACTICE_EXAM: ("p", "P", "exam", "#a855f7"),
+    Activity.CLINICAL: ("c", "C", "clinic", "#10b981"),
+    Activity.RESEARCH: ("r", "R", "resrch", "#14b8a6"),
+    Activity.WORK: ("w", "W", "work", "#f59e0b"),
+    Activity.MENTOR: ("m", "M", "mentor", "#ec4899"),
+    Activity.EXERCISE: ("e", "E", "exerc", "#84cc16"),
+    Activity.REST: ("z", "Z", "rest", "#64748b"),
+    Activity.OFF: ("o", "O", "off", "#475569"),
+    Activity.EMPTY: ("delete", "·", "", ""),
+}

@@ -138,6 +138,11 @@ class DebriefScreen(Screen):
         self.show_plan()
         self.query_one(InterviewList).focus()
 
+    def on_screen_resume(self) -> None:
+        """Coming back from another screen: names, exams or the profile specialty may have
+        changed what the list and the suggestion show."""
+        self.show_plan(select=self.current)
+
     # -- showing the plan ------------------------------------------------------------------------
 
     def row_for(self, program: Program) -> InterviewRow:
@@ -230,7 +235,7 @@ class DebriefScreen(Screen):
 
     def _show_suggestion(self) -> None:
         program = self.program()
-        if program is None or not self.is_mounted:
+        if program is None or not self.is_mounted or not self.is_current:
             return
         s = suggestion_for(self.plan, program)
         lines = [f"Suggested: {s.likelihood.value.upper()} (total {s.total:+d}; "

@@ -9,10 +9,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from rankplan.core.dates import FORMS, parse_date
-from rankplan.core.model import EXAM_LABELS, Exam, ExamAttempt, ExamResult, SpecialtyEntry, Tier
+from rankplan.core.model import (
+    EXAM_LABELS,
+    Activity,
+    Exam,
+    ExamAttempt,
+    ExamResult,
+    Goal,
+    GoalDomain,
+    Practice,
+    SpecialtyEntry,
+    Tier,
+)
 from rankplan.core.specialties import BUILTIN
 
 
@@ -262,3 +274,97 @@ class CriteriaDialog(Dialog):
         if len(set(names)) != len(names):
             raise ValueError("two criteria have the same name")
         return rows
+
+
+class PracticeDialog(Dialog):
+    """Add or edit one practice exam score."""
+
+    def __init__(self, practice: Practice | None, today: date) -> None:
+        super().__init__()
+        self.practice = practice or Practice()
+        self.today = today
+        self.TITLE_TEXT = "Edit practice exam" if practice else "Add practice exam"
+
+    def fields(self) -> ComposeResult:
+        p = self.practice
+        yield self.row("Date", Input(p.date.isoformat() if p.date else self.today.isoformat(),
+                                     id="date", placeholder=FORMS))
+        yield self.row("Form", Input(p.form, id="form", placeholder="e.g. NBME 13, UWSA 2"))
+        yield self.row("Score", Input(str(p.score) if p.score else "", id="score",
+                                      placeholder="3-digit score", restrict=r"\d{0,3}"))
+
+    def on_mount(self) -> None:
+        self.query_one("#score" if self.practice.date else "#date", Input).focus()
+
+    def result(self) -> Practice:
+        text = self.query_one("#date", Input).value
+        when = parse_date(text, self.today) if text.strip() else None
+        score_text = self.query_one("#score", Input).value
+        if not score_text:
+            raise ValueError("type the score (a practice exam without one tells nothing)")
+        if not 1 <= int(score_text) <= 300:
+            raise ValueError("a score is from 1 to 300")
+        return Practice(date=when, form=self.query_one("#form", Input).value.strip(),
+                        score=int(score_text))
+
+
+class GoalDialog(Dialog):
+    """Add or edit one goal."""
+
+    def __init__(self, goal: Goal | None, today: date) -> None:
+        super().__init__()
+        self.goal = goal or Goal()
+        self.today = today
+        self.TITLE_TEXT = "Edit goal" if goal else "Add goal"
+
+    def fields(self) -> ComposeResult:
+        g = self.goal
+        yield self.row("Domain", Select([(d.value, d) for d in GoalDomain], value=g.domain,
+                                        allow_blank=False, id="domain"))
+        yield self.row("Goal", Input(g.title, id="title", placeholder="e.g. two new letters"))
+        yield self.row("Due", Input(g.due.isoformat() if g.due else "", id="due",
+                                    placeholder=FORMS))
+        yield self.row("", Checkbox("done", g.done, id="done"))
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def result(self) -> Goal:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            raise ValueError("say what the goal is")
+        text = self.query_one("#due", Input).value
+        return Goal(domain=GoalDomain(self.query_one("#domain", Select).value), title=title,
+                    due=parse_date(text, self.today) if text.strip() else None,
+                    done=self.query_one("#done", Checkbox).value)
+
+
+class ActivityMenu(ModalScreen[Activity | None]):
+    """Pick an activity for a block with the mouse (or the keyboard)."""
+
+    BINDINGS = [Binding("escape", "dismiss_menu", "Cancel")]
+    DEFAULT_CSS = """
+    ActivityMenu { align: center middle; }
+    ActivityMenu > OptionList { width: 32; height: auto; border: thick $primary; }
+    """
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        from rankplan.tui.labels import ACTIVITY_KEYS
+
+        menu = OptionList(*(
+            Option(f"{letter}  {activity.value or 'empty'}  ({key})", id=activity.value or "-")
+            for activity, (key, letter, _, _) in ACTIVITY_KEYS.items()
+        ))
+        menu.border_title = self.title_text
+        yield menu
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        value = event.option.id
+        self.dismiss(Activity("" if value == "-" else value))
+
+    def action_dismiss_menu(self) -> None:
+        self.dismiss(None)

@@ -139,7 +139,11 @@ class ProfileScreen(Screen):
         self.query_one("#name", Input).focus()
 
     def show_findings(self, findings: list[Finding]) -> None:
-        self.query_one(FindingsPanel).show(findings)
+        if self.is_current:  # a hidden screen catches up when it is shown again
+            self.query_one(FindingsPanel).show(findings)
+
+    def on_screen_resume(self) -> None:
+        self.query_one(FindingsPanel).show(self.app.findings)
 
     def show_plan(self) -> None:
         """Fill every field from the plan (on mount and after a reload); not an edit."""

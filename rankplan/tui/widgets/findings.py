@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import textwrap
+
+from rich.segment import Segment
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static
 
 from rankplan.core.findings import Finding, Section, Severity
@@ -58,3 +67,139 @@ class FindingsPanel(VerticalScroll, can_focus=True):
         mine = [f for f in findings if self.section is None or f.section == self.section]
         self._body.update(findings_content(mine, "Nothing to flag here right now."))
         self.border_subtitle = f"{len(mine)} found" if mine else ""
+
+
+class FindingsList(ScrollView, can_focus=True):
+    """Every finding, this screen's section first; enter (or a click) picks one.
+
+    Line-rendered: each finding is wrapped once per width and cached, so a move that changes
+    one message re-wraps one finding, not a hundred.
+    """
+
+    COMPONENT_CLASSES = {"findings--danger", "findings--warning", "findings--info",
+                         "findings--code", "findings--cursor", "findings--empty"}
+    DEFAULT_CSS = """
+    FindingsList { height: 1fr; border: round $primary 60%; border-title-color: $text;
+                   background: $surface; padding: 0 1; }
+    FindingsList:focus { border: round $accent; }
+    FindingsList > .findings--danger { color: $text-error; text-style: bold; }
+    FindingsList > .findings--warning { color: $text-warning; text-style: bold; }
+    FindingsList > .findings--info { color: $text-accent; text-style: bold; }
+    FindingsList > .findings--code { text-style: bold; }
+    FindingsList > .findings--cursor { background: $block-cursor-blurred-background; }
+    FindingsList:focus > .findings--cursor { background: $block-cursor-background; }
+    FindingsList > .findings--empty { color: $text-muted; text-style: italic; }
+    """
+    BINDINGS = [
+        Binding("up", "step(-1)", "Previous", show=False),
+        Binding("down", "step(1)", "Next", show=False),
+        Binding("enter", "choose", "Show program", id="findings.choose"),
+    ]
+
+    class Chosen(Message):
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, first: Section, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.first = first
+        self.findings: list[Finding] = []
+        self.highlighted: int | None = None
+        self.border_title = "Findings"
+        self._wrapped: dict[tuple[Finding, int], list[str]] = {}
+        self._lines: list[tuple[int, int]] = []  # (finding index, line within it) per line
+        self._width = 0
+
+    def show(self, findings: list[Finding]) -> None:
+        ordered = sorted(findings, key=lambda f: f.section != self.first)  # stable sort
+        if ordered == self.findings:
+            return
+        self.findings = ordered
+        if self.highlighted is not None:
+            self.highlighted = min(self.highlighted, len(ordered) - 1) if ordered else None
+        self.border_subtitle = f"{len(ordered)} found" if ordered else ""
+        self._layout_lines()
+
+    def _wrap(self, finding: Finding) -> list[str]:
+        key = (finding, self._width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            body = textwrap.wrap(finding.message, max(10, self._width)) or [""]
+            lines = self._wrapped[key] = body
+            if len(self._wrapped) > 4096:
+                self._wrapped.clear()
+        return lines
+
+    def reset_height(self) -> None:
+        """Let the height shrink to fit (on a new plan, not after every move)."""
+        self._layout_lines(keep_height=False)
+
+    def _layout_lines(self, keep_height: bool = True) -> None:
+        self._width = self.scrollable_content_region.width or 30
+        lines: list[tuple[int, int]] = []
+        for i, finding in enumerate(self.findings):
+            if i:
+                lines.append((-1, 0))  # a blank line between findings
+            lines.append((i, -1))  # the heading
+            lines.extend((i, j) for j in range(len(self._wrap(finding))))
+        self._lines = lines
+        # The height only grows between resets: a new height means a new layout of the whole
+        # screen (tens of ms at 300 programs), and findings come and go with every move.
+        height = max(1, len(lines), self.virtual_size.height if keep_height else 0)
+        if self.virtual_size != Size(self._width, height):
+            self.virtual_size = Size(self._width, height)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._layout_lines(keep_height=False)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        base = self.rich_style
+        if not self.findings:
+            if line == 0:
+                style = base + self.get_component_rich_style("findings--empty")
+                return Strip([Segment("Nothing to flag right now.", style)]).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        if line >= len(self._lines):
+            return Strip.blank(width, base)
+        index, part = self._lines[line]
+        if index < 0:
+            return Strip.blank(width, base)
+        finding = self.findings[index]
+        if index == self.highlighted:
+            base = base + self.get_component_rich_style("findings--cursor")
+        if part < 0:
+            severity = self.get_component_rich_style(f"findings--{finding.severity.value}")
+            code = self.get_component_rich_style("findings--code")
+            segments = [Segment(finding.severity.upper(), base + severity),
+                        Segment(" " + finding.code, base + code)]
+        else:
+            segments = [Segment(self._wrap(finding)[part], base)]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _first_line(self, index: int) -> int:
+        return next(i for i, (f, part) in enumerate(self._lines) if f == index and part < 0)
+
+    def action_step(self, delta: int) -> None:
+        if not self.findings:
+            return
+        current = -1 if self.highlighted is None else self.highlighted
+        self.highlighted = max(0, min(current + delta, len(self.findings) - 1))
+        first = self._first_line(self.highlighted)
+        size = len(self._wrap(self.findings[self.highlighted])) + 1
+        self.scroll_to_region(Region(0, first, 1, size), animate=False, immediate=True)
+        self.refresh()
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None and self.findings:
+            self.post_message(self.Chosen(self.findings[self.highlighted]))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < len(self._lines) and self._lines[line][0] >= 0:
+            self.highlighted = self._lines[line][0]
+            self.refresh()
+            self.action_choose()

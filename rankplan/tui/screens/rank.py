@@ -1,0 +1,308 @@
+"""The Rank list screen: order the programs, see the bands, the findings and the odds.
+
+A move is one model call (``core.ranklist.move``); the app then recomputes findings and odds,
+and this screen redraws only the rows between the old and the new position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Static, TabbedContent, TabPane
+
+from rankplan.core.findings import Finding, Section
+from rankplan.core.likelihood import effective
+from rankplan.core.model import Plan, Program
+from rankplan.core.odds import MatchOdds
+from rankplan.core.ranklist import band_sizes, move, rank, ranked, unrank, unranked
+from rankplan.core.specialties import BUILTIN
+from rankplan.tui.help_text import findings_help
+from rankplan.tui.widgets.findings import FindingsList
+from rankplan.tui.widgets.odds_chart import OddsChart
+from rankplan.tui.widgets.rank_table import RankRow, RankTable
+from rankplan.tui.widgets.soap_list import SoapList
+
+TRACK_SHORT = {"categorical": "cat", "preliminary": "prel", "transitional": "TY", "advanced": "adv"}
+PREF_SHORT = {"high": "high", "medium": "med", "low": "low"}
+SOAP_TICKS = {
+    "cv_ready": "CV up to date",
+    "backup_statement_ready": "statement for a backup specialty ready",
+    "advisor_talked": "talked it through with an advisor",
+}
+
+
+def short_specialty(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[0].isupper()]
+    return "".join(w[0] for w in words)[:4] or name[:4]
+
+
+class UnrankedTable(RankTable):
+    """Programs in the plan but not on the list."""
+
+    BINDINGS = [Binding("r,enter", "screen.rank_current", "Rank it", id="rank.add")]
+
+
+class RankedTable(RankTable):
+    BINDINGS = [Binding("x,delete", "screen.unrank_current", "Take off", id="rank.remove")]
+
+
+class RankScreen(Screen):
+    BINDINGS = [
+        Binding("question_mark", "app.help", "Help", show=False, id="rank.help"),
+        Binding("ctrl+o", "show_tab", "Odds/SOAP", id="rank.tabs"),
+    ]
+
+    def action_show_tab(self) -> None:
+        """Switch the right-hand panel between odds and findings, and the SOAP plan."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-soap" if tabs.active == "tab-odds" else "tab-odds"
+        target = "#soap" if tabs.active == "tab-soap" else "#rank-findings"
+        self.query_one(target).focus()
+
+    @property
+    def plan(self) -> Plan:
+        return self.app.plan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="rank-body"):
+            with Vertical(id="rank-left"):
+                yield Static("", id="rank-title", classes="panel-title")
+                yield RankedTable(id="ranked")
+                yield Static("", id="unranked-title", classes="panel-title")
+                yield UnrankedTable(ranked=False, id="unranked")
+            with TabbedContent(id="rank-right"):
+                with TabPane("Odds & findings", id="tab-odds"):
+                    yield Static("", id="odds-summary")
+                    yield Static("Order changes where you match, not whether; how many "
+                                 "programs you rank, and which, changes whether.", id="odds-note")
+                    yield OddsChart(id="odds-chart")
+                    yield FindingsList(Section.RANK, id="rank-findings")
+                with TabPane("SOAP plan", id="tab-soap"):
+                    yield SoapList(id="soap")
+                    for key, label in SOAP_TICKS.items():
+                        yield Checkbox(label, id=f"soap-{key}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
+        self.app.findings_changed.subscribe(self, self.show_derived, immediate=True)
+        self.show_plan()
+        self.query_one("#ranked", RankedTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Entering the screen: redraw (other screens may have changed names, signals or
+        interviews) and put focus on the list with the first program selected."""
+        table = self.query_one("#ranked", RankedTable)
+        table.cursor = 0
+        self.show_plan(cursor_id=table.rows[0].id if table.rows else None)
+        table.focus()
+        table.scroll_home(animate=False, immediate=True)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _row(self, program: Program, chance: float | None) -> RankRow:
+        return RankRow(
+            id=program.id,
+            name=program.name or program.id,
+            specialty=short_specialty(program.specialty or self.plan.profile.specialty),
+            track=TRACK_SHORT.get(program.track.value, program.track.value),
+            preference=PREF_SHORT[program.preference.value],
+            likelihood=effective(self.plan, program),
+            chance=chance,
+        )
+
+    def show_plan(self, cursor_id: str | None = None) -> None:
+        """Redraw both lists from the model (mount, undo, reload, rank or unrank)."""
+        table = self.query_one("#ranked", RankedTable)
+        other = self.query_one("#unranked", UnrankedTable)
+        keep = cursor_id or table.current_id()
+        odds: MatchOdds = self.app.odds
+        programs = ranked(self.plan)
+        specialties = {p.specialty or self.plan.profile.specialty for p in self.plan.programs}
+        table.show_specialty = other.show_specialty = len(specialties) > 1
+        top, bottom = band_sizes(len(programs))
+        rows = [self._row(p, odds.at_rank[i]) for i, p in enumerate(programs)]
+        ids = [p.id for p in programs]
+        table.set_rows(rows, top=top, bottom=bottom,
+                       cursor=ids.index(keep) if keep in ids else table.cursor)
+        rest = unranked(self.plan)
+        other.set_rows([self._row(p, None) for p in rest])
+        other.display = bool(rest)
+        self.query_one("#unranked-title", Static).update(
+            f"Not ranked ({len(rest)}): r puts one at the bottom of the list" if rest else "")
+        self.query_one("#unranked-title").display = bool(rest)
+        self.query_one("#soap", SoapList).show(self.plan.soap.order)
+        self.query_one("#rank-findings", FindingsList).reset_height()
+        with self.prevent(Checkbox.Changed):
+            for key in SOAP_TICKS:
+                self.query_one(f"#soap-{key}", Checkbox).value = getattr(self.plan.soap, key)
+        self.show_derived(self.app.findings)
+
+    def show_derived(self, findings: list[Finding]) -> None:
+        """Findings and odds, after every change (only while this screen is shown)."""
+        if not self.is_mounted or not self.is_current:
+            return
+        odds: MatchOdds = self.app.odds
+        r = len(odds.chances)
+        self._readout("#rank-title",
+                      f"Rank list: {r} program{'s' * (r != 1)} · shift+↑↓ or drag to move · x take off")
+        expected = "-" if odds.expected_rank is None else f"{odds.expected_rank:.1f}"
+        self._readout("#odds-summary",
+                      f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}\n"
+                      f"Top 3 {odds.p_top3:.0%} · expected rank {expected}")
+        self.query_one("#odds-chart", OddsChart).show(odds.at_rank)
+        self.query_one("#rank-findings", FindingsList).show(findings)
+
+    def _readout(self, selector: str, text: str) -> None:
+        """Update a fixed-height line of text without a new layout (moves happen often)."""
+        widget = self.query_one(selector, Static)
+        if getattr(widget, "shown", None) != text:
+            widget.shown = text  # type: ignore[attr-defined]
+            widget.update(text, layout=False)
+
+    # -- moves ---------------------------------------------------------------------------------
+
+    @on(RankTable.Moved, "#ranked")
+    def _moved(self, event: RankTable.Moved) -> None:
+        table = self.query_one("#ranked", RankedTable)
+        move(self.plan.rank_list.order, event.src, event.dst)
+        self.app.plan_changed()
+        lo, hi = min(event.src, event.dst), max(event.src, event.dst)
+        programs = ranked(self.plan)
+        odds: MatchOdds = self.app.odds
+        table.apply_move(event.src, event.dst,
+                         [self._row(programs[i], odds.at_rank[i]) for i in range(lo, hi + 1)])
+        self.call_after_refresh(self.app.settle)  # each move its own undo step
+
+    def action_unrank_current(self) -> None:
+        table = self.query_one("#ranked", RankedTable)
+        pid = table.current_id()
+        if pid is None:
+            return
+        self.app.settle()
+        unrank(self.plan, pid)
+        self.app.plan_changed()
+        self.app.settle()
+        self.show_plan()
+        self.notify("Taken off the list; r in 'Not ranked' puts it back, ctrl+z undoes.",
+                    timeout=3)
+
+    def action_rank_current(self) -> None:
+        other = self.query_one("#unranked", UnrankedTable)
+        pid = other.current_id()
+        if pid is None:
+            return
+        self.app.settle()
+        rank(self.plan, pid, None)
+        self.app.plan_changed()
+        self.app.settle()
+        self.show_plan(cursor_id=pid)
+        if not other.rows:
+            self.query_one("#ranked", RankedTable).focus()
+
+    # -- findings and SOAP -----------------------------------------------------------------------
+
+    @on(FindingsList.Chosen)
+    def _finding(self, event: FindingsList.Chosen) -> None:
+        for pid in event.finding.subjects:
+            for table in (self.query_one("#ranked", RankedTable),
+                          self.query_one("#unranked", UnrankedTable)):
+                ids = [row.id for row in table.rows]
+                if pid in ids:
+                    table.focus()
+                    table.select_index(ids.index(pid))
+                    return
+
+    @on(SoapList.Changed)
+    def _soap(self, event: SoapList.Changed) -> None:
+        self.plan.soap.order = event.order
+        self.app.plan_changed()
+
+    @on(Checkbox.Changed)
+    def _soap_tick(self, event: Checkbox.Changed) -> None:
+        key = (event.checkbox.id or "").removeprefix("soap-")
+        if key in SOAP_TICKS and getattr(self.plan.soap, key) != event.value:
+            setattr(self.plan.soap, key, event.value)
+            self.app.plan_changed()
+
+    # -- palette and help --------------------------------------------------------------------
+
+    def commands(self) -> Iterable:
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Move program up", "shift+up, alt+up or K",
+                            lambda: self.query_one("#ranked", RankedTable).action_move(-1))
+        yield SystemCommand("Move program down", "shift+down, alt+down or J",
+                            lambda: self.query_one("#ranked", RankedTable).action_move(1))
+        yield SystemCommand("Move program to the top", "shift+home",
+                            lambda: self.query_one("#ranked", RankedTable).action_move_to(0))
+        yield SystemCommand("Move program to the bottom", "shift+end",
+                            lambda: self.query_one("#ranked", RankedTable).action_move_to(-1))
+        yield SystemCommand("Take program off the list", "x in the rank list",
+                            self.action_unrank_current)
+        yield SystemCommand("Rank program", "r in the 'Not ranked' list", self.action_rank_current)
+
+    def help_markdown(self) -> str:
+        o = self.plan.odds
+        table = "\n".join(f"| {s.name} | {s.tier} | {s.baseline:.0%} |" for s in BUILTIN.values())
+        return f"""\
+# Rank list
+
+Move the selected program with **shift+↑/↓**, **alt+↑/↓** or **K/J**; **shift+home/end**
+sends it to the top or bottom. With the mouse, press on a program, drag it and let go; the
+row shows where it will land, and **escape** cancels the drag. **x** takes a program off the
+list; in *Not ranked*, **r** puts one back at the bottom. **ctrl+z** undoes a move.
+
+## How the Match works
+
+The Match places applicants with *applicant-proposing deferred acceptance*. For you this
+means: moving a program up or down never changes **whether** you match, only **where**.
+Adding a program you would attend never hurts you. So rankplan never asks you to drop a
+program you would attend; put them in the order you truly prefer, then use the bands and
+findings to check the list protects you.
+
+## Bands
+
+- **top** (reach): the first 2 to 4 places (a quarter of the list, at least 2, at most 4).
+  Places you love even if the chance is lower; keep red "dream" picks to one or two.
+- **core**: the bulk of the list: green and yellow programs you like.
+- **bottom** (safety net): the last third: programs likely to rank you that you could live
+  with. At least one should be green.
+
+## Match odds
+
+A deliberately simple model, shown so you can judge it:
+
+- Each specialty has a baseline B: the rough chance to match with one failure on record
+  after about ten interviews, all ranked. A single program's base chance is
+  p0 = 1 − (1 − B)^(1/10).
+- Likelihood scales the odds p0/(1 − p0): green × {o.green:g}, yellow × {o.yellow:g},
+  red × {o.red:g} (edit these in `[odds]` in the plan file). A program's `match_chance`,
+  if you set one, replaces the model.
+- Programs are treated as independent. The chance to match at rank k is
+  p_k × (1 − p_1) × … × (1 − p_(k−1)); the chance to go unmatched is the product of all
+  (1 − p). The chart shows the chance of matching at each rank.
+
+These are advisors' ballpark figures, not published data. Reordering moves chance between
+ranks; only the length and make-up of the list change the total.
+
+| specialty | tier | B |
+|---|---|---|
+{table}
+
+## Findings
+
+{findings_help(Section.RANK)}
+
+## SOAP plan
+
+If you do not match, the Supplemental Offer and Acceptance Program runs in Match week.
+Order the options you would take (space adds or removes one, shift+↑/↓ moves it) and tick
+what is ready.
+"""

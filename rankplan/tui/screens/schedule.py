@@ -1,0 +1,491 @@
+"""The Schedule screen: the weekly grid, the back-planned timeline, practice exams, goals.
+
+Everything shown is computed in ``core.schedule`` from the plan and the app's "today"; this
+screen turns keys into model changes and draws the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from rankplan.core.dates import FORMS, parse_date
+from rankplan.core.findings import Finding, Section
+from rankplan.core.model import DEFAULT_WEEK, EXAM_LABELS, Exam, Goal, Plan, Practice
+from rankplan.core.schedule import (
+    describe_days,
+    hours_by_activity,
+    interview_chance,
+    readiness,
+    timeline,
+    total_hours,
+)
+from rankplan.tui.help_text import findings_help
+from rankplan.tui.labels import ACTIVITY_KEYS
+from rankplan.tui.widgets.findings import FindingsPanel
+from rankplan.tui.widgets.odds_chart import bar
+from rankplan.tui.widgets.week_grid import WeekGrid
+
+DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
+NUMBER_FIELDS = {
+    "score_lag_weeks": ("Score lag", "weeks from test to score", 0, 26),
+    "passing_score": ("Passing score", "the exam's current pass mark", 0, 300),
+    "margin": ("Margin", "points above passing to call it ready", 0, 100),
+}
+
+
+def when(days: int) -> str:
+    if days == 0:
+        return "today"
+    span = describe_days(abs(days))
+    return f"in {span}" if days > 0 else f"{span} ago"
+
+
+class PracticeTable(DataTable):
+    BINDINGS = [
+        Binding("a,insert", "screen.add_practice", "Add score", id="schedule.add_practice"),
+        Binding("e,enter", "screen.edit_practice", "Edit", id="schedule.edit_practice"),
+        Binding("d,delete", "screen.delete_practice", "Delete", id="schedule.delete_practice"),
+    ]
+
+
+class GoalTable(DataTable):
+    BINDINGS = [
+        Binding("a,insert", "screen.add_goal", "Add goal", id="schedule.add_goal"),
+        Binding("e,enter", "screen.edit_goal", "Edit", id="schedule.edit_goal"),
+        Binding("space", "screen.toggle_goal", "Done", id="schedule.toggle_goal"),
+        Binding("d,delete", "screen.delete_goal", "Delete", id="schedule.delete_goal"),
+    ]
+
+
+def _row(label: str, widget, hint_id: str | None = None) -> Vertical:
+    widget.compact = True
+    parts = [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
+    if hint_id:
+        hint = Static("", id=hint_id, classes="hint")
+        hint.display = False
+        parts.append(hint)
+    return Vertical(*parts, classes="field-block")
+
+
+class ScheduleScreen(Screen):
+    BINDINGS = [
+        Binding("question_mark", "app.help", "Help", show=False, id="schedule.help"),
+        Binding("R", "reset_week", "Reset week", id="schedule.reset_week"),
+    ]
+
+    @property
+    def plan(self) -> Plan:
+        return self.app.plan
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="schedule-body"):
+            with VerticalScroll(id="schedule-main"):
+                yield Static("Week", classes="section-title")
+                with Horizontal(id="week-row"):
+                    yield WeekGrid(id="week")
+                    yield Static("", id="hours")
+                yield Static(self._keys_hint(), classes="hint-line", id="week-keys")
+                yield Static("Timeline", classes="section-title")
+                yield _row("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], id="exam",
+                                          allow_blank=False))
+                for key, label in DATE_FIELDS.items():
+                    yield _row(label, Input(id=key, placeholder=FORMS if key != "study_start"
+                                            else "empty: back-planned"), hint_id=f"{key}-hint")
+                for key, (label, placeholder, _, _) in NUMBER_FIELDS.items():
+                    yield _row(label, Input(id=key, placeholder=placeholder, restrict=r"\d{0,3}"),
+                               hint_id=f"{key}-hint")
+                yield Static("", id="milestones")
+                yield Static("Practice exams", classes="section-title")
+                yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="readiness")
+                yield Static("Goals", classes="section-title")
+                yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
+                yield Static("a add · enter edit · space done · d delete", classes="hint-line")
+            yield FindingsPanel(Section.SCHEDULE, title="Schedule findings", id="schedule-findings")
+        yield Footer()
+
+    def _keys_hint(self) -> str:
+        keys = " ".join(f"{key} {name or 'clear'}" for a, (key, _, name, _) in ACTIVITY_KEYS.items()
+                        if a.value)
+        return f"{keys} · space clear · y copy day, v paste · R reset · click a block for a menu"
+
+    def on_mount(self) -> None:
+        self.query_one("#practice", PracticeTable).add_columns("Date", "Form", "Score")
+        self.query_one("#goals", GoalTable).add_columns("Domain", "Goal", "Due", "Done")
+        self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
+        self.app.findings_changed.subscribe(self, self.show_findings, immediate=True)
+        self.show_plan()
+        self.query_one(WeekGrid).focus()
+
+    def on_screen_resume(self) -> None:
+        self.show_plan()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def show_plan(self) -> None:
+        s = self.plan.schedule
+        self.query_one(WeekGrid).show(s.week)
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#exam", Select).value = s.exam
+            for key in DATE_FIELDS:
+                value = getattr(s, key)
+                self.query_one(f"#{key}", Input).value = value.isoformat() if value else ""
+            for key in NUMBER_FIELDS:
+                self.query_one(f"#{key}", Input).value = str(getattr(s, key))
+        self._fill_practice()
+        self._fill_goals()
+        self.show_derived()
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        if self.is_current:
+            self.show_derived()
+
+    def show_derived(self) -> None:
+        """Hours, timeline, readiness and findings: recomputed after every change."""
+        if not self.is_mounted:
+            return
+        self._show_hours()
+        self._show_timeline()
+        self._show_readiness()
+        self.query_one(FindingsPanel).show(self.app.findings)
+
+    def _show_hours(self) -> None:
+        hours = hours_by_activity(self.plan.schedule)
+        top = max(hours.values(), default=1)
+        parts: list[tuple[str, str] | str] = [(f"Hours a week: {total_hours(self.plan.schedule)}",
+                                               "bold")]
+        for activity, h in hours.items():
+            _, letter, name, colour = ACTIVITY_KEYS[activity]
+            parts += ["\n", (f"{letter} {name:<7}", "$text-muted"),
+                      (bar(h / top, 8), colour or "$text-muted"), f" {h:>2}"]
+        self.query_one("#hours", Static).update(Content.assemble(*parts))
+
+    def _show_timeline(self) -> None:
+        today = self.app.today
+        t = timeline(self.plan, today)
+        lines: list[tuple[str, str] | str] = []
+        marked = False
+        for m in t.milestones:
+            days = m.days_from(today)
+            if not marked and days >= 0:
+                lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
+                marked = True
+            style = "$text-muted" if days < 0 else ""
+            lines.append((f"{m.date.isoformat()}  {m.label:<34} {when(days)}\n", style))
+        if not marked:
+            lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
+        r = t.recommendation
+        lines.append(f"\nStudy weeks recommended: {r.weeks}. {r.reason}")
+        if t.latest_safe_test:
+            lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()} "
+                         f"({when((t.latest_safe_test - today).days)}).")
+        if t.score_report:
+            chance = interview_chance(t.score_report, t.cycle.applications_open)
+            cost = ("no cost to interviews" if chance is None else
+                    f"about {chance:.0%} of the interviews you would get reporting by September")
+            lines.append(f"\nScore reports about {t.score_report.isoformat()}: {cost}.")
+        self.query_one("#milestones", Static).update(Content.assemble(*lines))
+
+    def _show_readiness(self) -> None:
+        state = readiness(self.plan.schedule)
+        style = "bold $text-success" if state.ready else "bold $text-warning"
+        self.query_one("#readiness", Static).update(
+            Content.assemble((state.verdict.value.upper(), style), "  ", state.summary()))
+
+    def _fill_practice(self, select: int | None = None) -> None:
+        table = self.query_one("#practice", PracticeTable)
+        row = table.cursor_row if select is None else select
+        table.clear()
+        for p in self.plan.schedule.practice:
+            table.add_row(p.date.isoformat() if p.date else "-", p.form or "-", str(p.score))
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+
+    def _fill_goals(self, select: int | None = None) -> None:
+        table = self.query_one("#goals", GoalTable)
+        row = table.cursor_row if select is None else select
+        table.clear()
+        today = self.app.today
+        for g in self.plan.goals:
+            overdue = g.due is not None and g.due < today and not g.done
+            due = g.due.isoformat() if g.due else "-"
+            table.add_row(
+                g.domain.value,
+                Content.styled(g.title, "strike $text-muted" if g.done else ""),
+                Content.styled(f"{due} OVERDUE" if overdue else due,
+                               "bold $text-error" if overdue else ""),
+                "✓ done" if g.done else "",
+            )
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.app.plan_changed()
+
+    @on(WeekGrid.BlockSet)
+    def _block(self, event: WeekGrid.BlockSet) -> None:
+        slots = self.plan.schedule.week[event.day]
+        if slots[event.slot] != event.activity:
+            slots[event.slot] = event.activity
+            self.query_one(WeekGrid).show(self.plan.schedule.week)
+            self._changed()
+
+    @on(WeekGrid.DayCopied)
+    def _copy_day(self, event: WeekGrid.DayCopied) -> None:
+        week = self.plan.schedule.week
+        week[event.target] = list(week[event.source])
+        self.query_one(WeekGrid).show(week)
+        self._changed()
+        self.notify(f"{event.source.capitalize()} copied onto {event.target.capitalize()}.",
+                    timeout=2)
+
+    @on(WeekGrid.BlockClicked)
+    def _menu(self, event: WeekGrid.BlockClicked) -> None:
+        from rankplan.core.model import SLOTS
+        from rankplan.tui.screens.dialogs import ActivityMenu
+
+        def chosen(activity) -> None:
+            if activity is not None:
+                self._block(WeekGrid.BlockSet(event.day, event.slot, activity))
+
+        self.app.push_screen(ActivityMenu(f"{event.day.capitalize()} {SLOTS[event.slot]}"), chosen)
+
+    def action_reset_week(self) -> None:
+        from rankplan.tui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.settle()
+                self.plan.schedule.week = {d: list(s) for d, s in DEFAULT_WEEK.items()}
+                self.query_one(WeekGrid).show(self.plan.schedule.week)
+                self._changed()
+                self.app.settle()
+
+        self.app.push_screen(ConfirmDialog(
+            "Put back the advisors' template week? (ctrl+z undoes it.)", ok_label="Reset"),
+            answered)
+
+    @on(Select.Changed, "#exam")
+    def _exam(self, event: Select.Changed) -> None:
+        if event.value is Select.NULL or event.value != event.select.value:
+            return
+        if self.plan.schedule.exam != event.value:
+            self.plan.schedule.exam = Exam(event.value)
+            self._changed()
+
+    def _hint(self, key: str, text: str) -> None:
+        hint = self.query_one(f"#{key}-hint", Static)
+        hint.update(text)
+        hint.display = bool(text)
+
+    @on(Input.Changed)
+    def _field(self, event: Input.Changed) -> None:
+        key = event.input.id or ""
+        s = self.plan.schedule
+        text = event.value.strip()
+        if key in DATE_FIELDS:
+            try:
+                value: date | int | None = parse_date(text, self.app.today) if text else None
+            except ValueError as exc:
+                self._hint(key, f"{exc} (not saved until it reads as a date)")
+                return
+            if key != "study_start" and value is None:
+                self._hint(key, "")
+            else:
+                self._hint(key, f"reads as {value:%a %d %b %Y}" if value and text != value.isoformat() else "")
+        elif key in NUMBER_FIELDS:
+            _, _, low, high = NUMBER_FIELDS[key]
+            if not text or not low <= int(text) <= high:
+                self._hint(key, f"a whole number from {low} to {high} (not saved until it is)")
+                return
+            self._hint(key, "")
+            value = int(text)
+        else:
+            return
+        if getattr(s, key) != value:
+            setattr(s, key, value)
+            self._changed()
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _normalise(self, event) -> None:
+        key = event.input.id or ""
+        if key in DATE_FIELDS:
+            value = getattr(self.plan.schedule, key)
+            if value and event.input.value != value.isoformat():
+                with self.prevent(Input.Changed):
+                    event.input.value = value.isoformat()
+                self._hint(key, "")
+
+    # -- practice exams ------------------------------------------------------------------------
+
+    def _index(self, table_id: str, items: list) -> int | None:
+        table = self.query_one(table_id, DataTable)
+        return max(0, min(table.cursor_row, len(items) - 1)) if items else None
+
+    def action_add_practice(self) -> None:
+        from rankplan.tui.screens.dialogs import PracticeDialog
+
+        def added(p: Practice | None) -> None:
+            if p is not None:
+                self.plan.schedule.practice.append(p)
+                self._fill_practice(select=len(self.plan.schedule.practice) - 1)
+                self._changed()
+            self.query_one("#practice").focus()
+
+        self.app.push_screen(PracticeDialog(None, self.app.today), added)
+
+    def action_edit_practice(self) -> None:
+        from rankplan.tui.screens.dialogs import PracticeDialog
+
+        items = self.plan.schedule.practice
+        i = self._index("#practice", items)
+        if i is None:
+            self.action_add_practice()
+            return
+
+        def edited(p: Practice | None) -> None:
+            if p is not None and p != items[i]:
+                items[i] = p
+                self._fill_practice(select=i)
+                self._changed()
+            self.query_one("#practice").focus()
+
+        self.app.push_screen(PracticeDialog(items[i], self.app.today), edited)
+
+    def action_delete_practice(self) -> None:
+        self._delete("#practice", self.plan.schedule.practice, self._fill_practice,
+                     lambda p: f"the {p.form or 'practice'} score of {p.score}")
+
+    # -- goals ---------------------------------------------------------------------------------
+
+    def action_add_goal(self) -> None:
+        from rankplan.tui.screens.dialogs import GoalDialog
+
+        def added(g: Goal | None) -> None:
+            if g is not None:
+                self.plan.goals.append(g)
+                self._fill_goals(select=len(self.plan.goals) - 1)
+                self._changed()
+            self.query_one("#goals").focus()
+
+        self.app.push_screen(GoalDialog(None, self.app.today), added)
+
+    def action_edit_goal(self) -> None:
+        from rankplan.tui.screens.dialogs import GoalDialog
+
+        i = self._index("#goals", self.plan.goals)
+        if i is None:
+            self.action_add_goal()
+            return
+
+        def edited(g: Goal | None) -> None:
+            if g is not None and g != self.plan.goals[i]:
+                self.plan.goals[i] = g
+                self._fill_goals(select=i)
+                self._changed()
+            self.query_one("#goals").focus()
+
+        self.app.push_screen(GoalDialog(self.plan.goals[i], self.app.today), edited)
+
+    def action_toggle_goal(self) -> None:
+        i = self._index("#goals", self.plan.goals)
+        if i is not None:
+            self.plan.goals[i].done = not self.plan.goals[i].done
+            self._fill_goals(select=i)
+            self._changed()
+
+    def action_delete_goal(self) -> None:
+        self._delete("#goals", self.plan.goals, self._fill_goals, lambda g: f'the goal "{g.title}"')
+
+    def _delete(self, table_id: str, items: list, refill, describe) -> None:
+        from rankplan.tui.screens.dialogs import ConfirmDialog
+
+        i = self._index(table_id, items)
+        if i is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.settle()
+                del items[i]
+                refill(select=i)
+                self._changed()
+                self.app.settle()
+            self.query_one(table_id).focus()
+
+        self.app.push_screen(ConfirmDialog(f"Delete {describe(items[i])}? (ctrl+z undoes it.)"),
+                             answered)
+
+    # -- palette and help --------------------------------------------------------------------
+
+    def commands(self) -> Iterable:
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Reset the week", "Back to the advisors' template (R)",
+                            self.action_reset_week)
+        yield SystemCommand("Add practice exam", "Date, form and score", self.action_add_practice)
+        yield SystemCommand("Add goal", "Exam, clinical, signaling or application",
+                            self.action_add_goal)
+
+    def help_markdown(self) -> str:
+        keys = "\n".join(f"| {key} | {letter} | {a.value} |"
+                         for a, (key, letter, _, _) in ACTIVITY_KEYS.items() if a.value)
+        return f"""\
+# Schedule
+
+## The week
+
+Arrow keys move the cursor over the grid (days across; morning, afternoon and evening down).
+One key sets the block under the cursor; **space** clears it. **y** copies the cursor's day
+and **v** pastes it onto another; **R** puts back the advisors' template week (ctrl+z undoes).
+A click on a block opens a menu of activities.
+
+| key | letter | activity |
+|---|---|---|
+{keys}
+
+The bars beside the grid add up the hours per activity (hours per slot are in `[schedule]`
+`hours` in the plan file: 4, 4 and 2 by default). Keep at least one rest or off block, a
+mentor meeting and some clinical work in every week.
+
+## The timeline
+
+Work backwards from the date your score must be in (*report by*): the last safe test date is
+that date minus the score lag. The study window starts the recommended number of weeks
+before the test (12 for a 3-4 month intensive; for a Step 1 retake, by your first practice
+score: 180 or more 4 weeks, 170-179 6 weeks, below 170 12 weeks and a review course), with a
+practice exam every two weeks. The cycle's dates come from `[cycle]` in the plan file.
+
+A score that reports after September of the application year costs interviews: roughly 70%
+of them in October, 40% in November and 15% from December, against reporting before
+applications open.
+
+## Practice exams and readiness
+
+You are ready when your last two practice scores are both at least the passing score plus
+your margin. In the table: **a** adds, **enter** edits, **d** deletes.
+
+## Goals
+
+Four domains: exam, clinical (recent US clinical work, two new letters in your specialty),
+signaling (advocates who will call programs), application (submitted on day one, a personal
+statement that deals with the failure in a paragraph or two). **space** marks one done;
+overdue goals are marked.
+
+## Findings on this screen
+
+{findings_help(Section.SCHEDULE)}
+"""

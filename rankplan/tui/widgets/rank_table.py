@@ -1,0 +1,376 @@
+"""The rank list: a line-rendered list that reorders by keyboard and by mouse drag.
+
+Only the visible lines are drawn (``render_line``), so a move costs the same at 15 programs
+as at 300. The widget computes nothing about the plan: the screen hands it ``RankRow``s and
+turns its messages (``Moved``, ``Toggled``) into model calls.
+
+Lines: in ranked mode a divider line is drawn after the top band and before the bottom band;
+``_line_of`` and ``_row_at`` map between row indexes and lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from rankplan.core.model import Likelihood
+
+LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
+EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
+
+
+@dataclass(frozen=True)
+class RankRow:
+    """One program as the list shows it; the screen builds these from the model."""
+
+    id: str
+    name: str
+    specialty: str  # short form, "" when the plan has one specialty
+    track: str
+    preference: str
+    likelihood: Likelihood
+    chance: float | None  # P(match here); None in the unranked list
+
+
+class RankTable(ScrollView, can_focus=True):
+    """Rows of programs with a cursor; ranked mode adds rank numbers and band dividers."""
+
+    ALLOW_SELECT = False  # a press starts a drag, not a text selection
+    COMPONENT_CLASSES = {
+        "rank--cursor",
+        "rank--divider",
+        "rank--dragged",
+        "rank--green",
+        "rank--yellow",
+        "rank--red",
+        "rank--dim",
+    }
+    DEFAULT_CSS = """
+    RankTable { height: 1fr; background: $surface; }
+    RankTable > .rank--cursor { background: $block-cursor-blurred-background; }
+    RankTable:focus > .rank--cursor { background: $block-cursor-background;
+                                      color: $block-cursor-foreground; text-style: bold; }
+    RankTable > .rank--divider { color: $text-muted; }
+    RankTable > .rank--dragged { background: $accent 60%; color: $text; text-style: bold; }
+    RankTable > .rank--green { color: $text-success; text-style: bold; }
+    RankTable > .rank--yellow { color: $text-warning; text-style: bold; }
+    RankTable > .rank--red { color: $text-error; text-style: bold; }
+    RankTable > .rank--dim { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "cursor(-10)", "Page up", show=False),
+        Binding("pagedown", "cursor(10)", "Page down", show=False),
+        Binding("home", "cursor_to(0)", "First", show=False),
+        Binding("end", "cursor_to(-1)", "Last", show=False),
+        Binding("shift+up,alt+up,K", "move(-1)", "Move up", id="rank.move_up"),
+        Binding("shift+down,alt+down,J", "move(1)", "Move down", id="rank.move_down"),
+        Binding("shift+home", "move_to(0)", "To top", show=False, id="rank.move_top"),
+        Binding("shift+end", "move_to(-1)", "To bottom", show=False, id="rank.move_bottom"),
+        Binding("escape", "cancel_drag", "Cancel drag", show=False),
+    ]
+
+    class Moved(Message):
+        """The user moved the row at ``src`` to ``dst`` (final index)."""
+
+        def __init__(self, table: RankTable, src: int, dst: int) -> None:
+            super().__init__()
+            self.table = table
+            self.src = src
+            self.dst = dst
+
+        @property
+        def control(self) -> RankTable:
+            return self.table
+
+    class CursorMoved(Message):
+        def __init__(self, table: RankTable, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+
+        @property
+        def control(self) -> RankTable:
+            return self.table
+
+    def __init__(self, *, ranked: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.ranked = ranked
+        self.rows: list[RankRow] = []
+        self.cursor = 0
+        self.top = self.bottom = 0  # band sizes, set by the screen
+        self.show_specialty = False
+        self._press: tuple[int, int] | None = None  # (row, screen y) of a mouse press
+        self._drag: tuple[int, int] | None = None  # (from row, to row) while dragging
+        self._divs: list[tuple[int, str]] = []
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[RankRow], *, top: int = 0, bottom: int = 0,
+                 cursor: int | None = None) -> None:
+        """Replace every row (a new plan, an undo, a new program)."""
+        self.rows = rows
+        self.top, self.bottom = top, bottom
+        self._divs = self._compute_dividers()
+        if cursor is not None:
+            self.cursor = cursor
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self._drag = None
+        self._resize()
+        self.refresh()
+
+    def replace_rows(self, start: int, rows: list[RankRow]) -> None:
+        """Replace rows ``start..start+len(rows)`` in place and redraw only their lines."""
+        self.rows[start : start + len(rows)] = rows
+        self._refresh_rows(start, start + len(rows) - 1)
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._line_count())
+
+    def on_resize(self) -> None:
+        self._resize()
+
+    # -- lines and rows ------------------------------------------------------------------------
+
+    def _compute_dividers(self) -> list[tuple[int, str]]:
+        """(row index, label) of each band divider: before the top, core and bottom bands."""
+        n = len(self.rows)
+        if not self.ranked or n == 0:
+            return []
+        marks = [(0, "top: reach")]
+        core_start, bottom_start = self.top, n - self.bottom
+        if core_start < bottom_start:
+            marks.append((core_start, "core: strong chances you like"))
+        if 0 < bottom_start < n or (bottom_start == 0 and self.bottom and not self.top):
+            marks.append((bottom_start, "bottom: safety net"))
+        return [(d, label) for d, label in marks if d < n]
+
+    def _line_count(self) -> int:
+        return len(self.rows) + len(self._divs)
+
+    def _line_of(self, row: int) -> int:
+        return row + sum(1 for d, _ in self._divs if d <= row)
+
+    def _row_at(self, line: int) -> int | None:
+        """The row drawn at ``line``, or None for a divider."""
+        before = 0
+        for i, (d, _) in enumerate(self._divs):
+            if line == d + i:
+                return None
+            if d + i < line:
+                before += 1
+        row = line - before
+        return row if 0 <= row < len(self.rows) else None
+
+    def _divider_at(self, line: int) -> str:
+        for i, (d, label) in enumerate(self._divs):
+            if line == d + i:
+                return label
+        return ""
+
+    def _display_order(self, index: int) -> int:
+        """Which row is drawn at position ``index`` (a drag previews its result)."""
+        if self._drag is None:
+            return index
+        src, dst = self._drag
+        if index == dst:
+            return src
+        if src < dst and src <= index < dst:
+            return index + 1
+        if dst < src and dst < index <= src:
+            return index - 1
+        return index
+
+    def _refresh_rows(self, a: int, b: int) -> None:
+        lo, hi = min(a, b), max(a, b)
+        first = self._line_of(lo)
+        self.refresh_lines(first, self._line_of(hi) - first + 1)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        if line >= self._line_count():
+            return Strip.blank(width, self.rich_style)
+        row = self._row_at(line)
+        if row is None:
+            return self._divider(line, width)
+        return self._render_row(row, width)
+
+    def _divider(self, line: int, width: int) -> Strip:
+        text = f"── {self._divider_at(line)} ".ljust(width, "─")[:width]
+        style = self.get_component_rich_style("rank--divider")
+        return Strip([Segment(text, self.rich_style + style)], width)
+
+    def _render_row(self, index: int, width: int) -> Strip:
+        row = self.rows[self._display_order(index)]
+        base = self.rich_style
+        dragged = self._drag is not None and index == self._drag[1]
+        if dragged:
+            base = base + self.get_component_rich_style("rank--dragged")
+        elif index == self.cursor and self._drag is None:
+            base = base + self.get_component_rich_style("rank--cursor")
+        mark = "⇕ " if dragged else "  "
+        rank = f"{index + 1:>3} " if self.ranked else ""
+        tail_parts = []
+        if self.show_specialty:
+            tail_parts.append(f"{row.specialty:<4}")
+        tail_parts.append(f"{row.track:<4}")
+        tail_parts.append(f"{row.preference:<4}")
+        tail = " ".join(tail_parts) + " "
+        chance = "" if row.chance is None else f" {row.chance:>4.0%}"
+        word = f"{LIKELIHOOD_LETTER.get(row.likelihood, '?')} {row.likelihood.value:<6}"
+        name_width = max(6, width - len(mark) - len(rank) - len(tail) - len(word) - len(chance) - 1)
+        name = row.name if len(row.name) <= name_width else row.name[: name_width - 1] + "…"
+        colour = self.get_component_rich_style(f"rank--{row.likelihood.value or 'dim'}")
+        segments = [
+            Segment(mark + rank, base),
+            Segment(name.ljust(name_width) + " ", base),
+            Segment(tail, base),
+            Segment(word, base + Style(color=colour.color, bold=True) if not dragged else base),
+            Segment(chance, base),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    # -- keyboard ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_drag":  # escape goes on to the screen unless a drag is on
+            return self._drag is not None or self._press is not None
+        if action in ("move", "move_to"):
+            return self.ranked
+        return True
+
+    def current_id(self) -> str | None:
+        return self.rows[self.cursor].id if self.rows else None
+
+    def select_index(self, index: int) -> None:
+        if not self.rows:
+            return
+        old = self.cursor
+        self.cursor = max(0, min(index, len(self.rows) - 1))
+        self._refresh_rows(old, old)
+        self._refresh_rows(self.cursor, self.cursor)
+        self.scroll_to_region(
+            self._row_region(self.cursor), animate=False, force=True, immediate=True
+        )
+        if old != self.cursor:
+            self.post_message(self.CursorMoved(self, self.cursor))
+
+    def _row_region(self, row: int):
+        from textual.geometry import Region
+
+        return Region(0, self._line_of(row), 1, 1)
+
+    def action_cursor(self, delta: int) -> None:
+        self.select_index(self.cursor + delta)
+
+    def action_cursor_to(self, index: int) -> None:
+        self.select_index(index if index >= 0 else len(self.rows) - 1)
+
+    def action_move(self, delta: int) -> None:
+        self._request_move(self.cursor, self.cursor + delta)
+
+    def action_move_to(self, index: int) -> None:
+        self._request_move(self.cursor, index if index >= 0 else len(self.rows) - 1)
+
+    def _request_move(self, src: int, dst: int) -> None:
+        if not self.ranked or not self.rows:
+            return
+        dst = max(0, min(dst, len(self.rows) - 1))
+        if dst != src:
+            self.post_message(self.Moved(self, src, dst))
+
+    def apply_move(self, src: int, dst: int, rows: list[RankRow]) -> None:
+        """Show a move the model made: ``rows`` are the new rows from min to max index."""
+        lo = min(src, dst)
+        self.rows[lo : lo + len(rows)] = rows
+        self.cursor = dst
+        self._refresh_rows(src, dst)
+        self.scroll_to_region(self._row_region(dst), animate=False, force=True, immediate=True)
+
+    # -- mouse drag ------------------------------------------------------------------------------
+
+    def _row_from_event(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset_capture(self)
+        line = offset.y + self.scroll_offset.y
+        if line < 0:
+            return 0
+        if line >= self._line_count():
+            return len(self.rows) - 1 if self.rows else None
+        row = self._row_at(line)
+        if row is None:  # a divider: the row below it
+            row = self._row_at(line + 1)
+        return row
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1 or not self.rows:
+            return
+        row = self._row_from_event(event)
+        if row is None:
+            return
+        self.focus()
+        self.select_index(row)
+        self._press = (row, event.screen_y)
+        if self.ranked:
+            self.capture_mouse()
+        event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._press is None:
+            return
+        src, start_y = self._press
+        if self._drag is None and abs(event.screen_y - start_y) < 1:
+            return
+        target = self._row_from_event(event)
+        if target is None:
+            return
+        offset = event.get_content_offset_capture(self)
+        if offset.y < EDGE:
+            self.scroll_relative(y=-1, animate=False, immediate=True)
+        elif offset.y >= self.scrollable_content_region.height - EDGE:
+            self.scroll_relative(y=1, animate=False, immediate=True)
+        previous = self._drag
+        self._drag = (src, target)
+        self.styles.pointer = "grabbing"
+        lo = min(src, target, previous[1] if previous else src)
+        hi = max(src, target, previous[1] if previous else src)
+        self._refresh_rows(lo, hi)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._press is None:
+            return
+        self.release_mouse()
+        drag, self._drag, self._press = self._drag, None, None
+        self.styles.pointer = "default"
+        if drag is not None:
+            src, dst = drag
+            self._refresh_rows(min(src, dst), max(src, dst))
+            if src != dst:
+                self.post_message(self.Moved(self, src, dst))
+            event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()  # the press already selected the row; a click after a drag means nothing
+
+    def action_cancel_drag(self) -> None:
+        if self._drag is None and self._press is None:
+            return
+        drag, self._drag, self._press = self._drag, None, None
+        self.release_mouse()
+        self.styles.pointer = "default"
+        if drag:
+            self._refresh_rows(min(drag), max(drag))
+
+    def on_hide(self) -> None:
+        self.action_cancel_drag()

@@ -1,0 +1,228 @@
+"""The Rank list by every key binding and by mouse drag; the saved order must follow."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.rank import RankScreen
+from rankplan.tui.widgets.findings import FindingsList
+from rankplan.tui.widgets.rank_table import RankTable
+
+
+def saved_order(path: Path) -> list[str]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["rank_list"]["order"]
+
+
+def table(app) -> RankTable:
+    return app.screen.query_one("#ranked", RankTable)
+
+
+async def open_rank(pilot) -> list[str]:
+    await pilot.press("f4")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RankScreen)
+    return list(pilot.app.plan.rank_list.order)
+
+
+async def test_entering_focuses_the_list_with_the_first_program(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        assert app.focused is table(app)
+        assert table(app).current_id() == order[0]
+        await pilot.press("down", "down", "f2", "f4")
+        await pilot.pause()
+        assert table(app).current_id() == order[0]
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["shift+down"], [1, 0, 2]),
+        (["alt+down"], [1, 0, 2]),
+        (["J"], [1, 0, 2]),
+        (["J", "J", "shift+up"], [1, 0, 2]),
+        (["J", "alt+up"], [0, 1, 2]),
+        (["J", "K"], [0, 1, 2]),
+        (["down", "down", "shift+home"], [2, 0, 1]),
+    ],
+)
+async def test_every_move_binding(demo_path: Path, keys, expected) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.plan.rank_list.order[:3] == [order[i] for i in expected]
+        moved = order[2] if keys[0] == "down" else order[0]
+        assert table(app).current_id() == moved  # focus follows the moved program
+        await pilot.press("ctrl+s")
+        assert saved_order(demo_path) == app.plan.rank_list.order
+
+
+async def test_shift_end_sends_to_the_bottom(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.press("shift+end", "ctrl+s")
+        assert saved_order(demo_path) == [*order[1:], order[0]]
+        assert table(app).cursor == len(order) - 1
+
+
+async def test_drag_moves_a_program_and_shows_where_it_lands(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        t = table(app)
+        # line 0 is the "top" divider, row 0 is on line 1; line 3 is the "core" divider,
+        # so row 3 is drawn on line 5
+        await pilot.mouse_down("#ranked", offset=(12, 1))
+        await pilot.hover("#ranked", offset=(12, 3))
+        await pilot.hover("#ranked", offset=(12, 5))
+        await pilot.pause()
+        assert t._drag == (0, 3)
+        assert app.plan.rank_list.order == order  # nothing moves before the release
+        strip = t.render_line(5)
+        assert "⇕" in "".join(seg.text for seg in strip)  # the drop marker
+        await pilot.mouse_up("#ranked", offset=(12, 5))
+        await pilot.pause()
+        assert app.plan.rank_list.order[:4] == [order[1], order[2], order[3], order[0]]
+        assert t.current_id() == order[0]
+        await pilot.press("ctrl+s")
+        assert saved_order(demo_path)[:4] == [order[1], order[2], order[3], order[0]]
+
+
+async def test_escape_cancels_a_drag(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.mouse_down("#ranked", offset=(12, 1))
+        await pilot.hover("#ranked", offset=(12, 5))
+        await pilot.press("escape")
+        await pilot.mouse_up("#ranked", offset=(12, 5))
+        await pilot.pause()
+        assert app.plan.rank_list.order == order
+        assert table(app)._drag is None
+
+
+async def test_a_click_without_moving_only_selects(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.click("#ranked", offset=(12, 2))
+        await pilot.pause()
+        assert app.plan.rank_list.order == order
+        assert table(app).current_id() == order[1]
+
+
+async def test_undo_and_redo_moves(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.press("J")
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause()
+        after_two = list(app.plan.rank_list.order)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.rank_list.order == [order[1], order[0], *order[2:]]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.rank_list.order == order
+        assert [r.id for r in table(app).rows] == order
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert app.plan.rank_list.order == after_two
+
+
+async def test_take_off_and_put_back(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert order[0] not in app.plan.rank_list.order
+        rest = app.screen.query_one("#unranked", RankTable)
+        assert order[0] in [r.id for r in rest.rows]
+        rest.focus()
+        rest.select_index([r.id for r in rest.rows].index(order[0]))
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.plan.rank_list.order[-1] == order[0]
+        await pilot.press("ctrl+s")
+        assert saved_order(demo_path)[-1] == order[0]
+
+
+async def test_findings_and_odds_update_after_a_move(plan_file) -> None:
+    colours = ["green", "red", "red", "green", "red", "green"]
+    programs = "".join(
+        f'[[programs]]\nid = "p{i}"\nname = "P{i}"\nlikelihood = "{colour}"\n\n'
+        for i, colour in enumerate(colours)
+    )
+    order = ", ".join(f'"p{i}"' for i in range(len(colours)))
+    path = plan_file("schema = 1\n[profile]\nspecialty = \"Family Medicine\"\n\n" + programs
+                     + f"[rank_list]\norder = [{order}]\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_rank(pilot)
+        findings = app.screen.query_one(FindingsList)
+        codes = lambda: [f.code for f in findings.findings]  # noqa: E731
+        assert "RL02" not in codes() and "RL03" not in codes()  # exactly 2 reds in the top 4
+        before = app.odds
+        table(app).select_index(4)
+        await pilot.press("K")  # the red at 5 moves to 4: three reds in a row, 3 in the top 4
+        await pilot.pause()
+        assert "RL02" in codes() and "RL03" in codes()
+        assert app.odds.at_rank != before.at_rank
+        assert abs(app.odds.p_matched - before.p_matched) < 1e-12  # order never changes whether
+        sections = [f.section.value for f in findings.findings]
+        assert sections == sorted(sections, key=lambda s: s != "rank")  # this screen's first
+        await pilot.press("J")
+        await pilot.pause()
+        assert "RL02" not in codes() and "RL03" not in codes()
+
+
+async def test_choosing_a_finding_selects_its_program(plan_file) -> None:
+    path = plan_file('schema = 1\n[[programs]]\nid = "a"\nname = "A"\n\n[[programs]]\n'
+                     'id = "b"\nname = "B"\n\n[rank_list]\norder = ["a"]\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_rank(pilot)
+        findings = app.screen.query_one(FindingsList)
+        rl04 = [i for i, f in enumerate(findings.findings) if f.code == "RL04"]
+        assert rl04, findings.findings
+        findings.focus()
+        findings.highlighted = rl04[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        rest = app.screen.query_one("#unranked", RankTable)
+        assert app.focused is rest and rest.current_id() == "b"
+
+
+async def test_soap_plan_by_keys(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_rank(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        soap = app.screen.query_one("#soap")
+        assert app.focused is soap
+        before = list(app.plan.soap.order)
+        soap.highlighted = 0
+        await pilot.press("J")
+        await pilot.pause()
+        assert app.plan.soap.order == [before[1], before[0], *before[2:]]
+        soap.highlighted = len(before)  # the first option not in the plan
+        await pilot.press("space")
+        await pilot.pause()
+        assert len(app.plan.soap.order) == len(before) + 1
+        app.screen.query_one("#soap-advisor_talked").focus()
+        await pilot.press("space", "ctrl+s")
+        data = tomllib.loads(demo_path.read_text(encoding="utf-8"))["soap"]
+        assert data["order"] == [o.value for o in app.plan.soap.order]
+        assert data["advisor_talked"] is True

@@ -1,0 +1,201 @@
+"""The Schedule screen by keys: fill a week, copy a day, add practice scores and a goal,
+edit the target date and see the timeline and findings move; all of it in the saved file."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input
+
+from rankplan.core.model import DAYS
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.schedule import ScheduleScreen
+from rankplan.tui.widgets.findings import FindingsPanel
+from rankplan.tui.widgets.week_grid import WeekGrid
+
+EMPTY_WEEK = "\n".join(f'{d} = ["", "", ""]' for d in DAYS)
+PLAN = f"""schema = 1
+
+[schedule]
+exam = "step2ck"
+report_by = 2027-09-24
+
+[schedule.week]
+{EMPTY_WEEK}
+"""
+
+
+def saved(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def panel_text(app) -> str:
+    return str(app.screen.query_one(FindingsPanel).query_one("Static").render())
+
+
+async def open_schedule(pilot) -> None:
+    await pilot.press("f5")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ScheduleScreen)
+    assert pilot.app.focused is pilot.app.screen.query_one(WeekGrid)
+
+
+async def test_fill_a_week_by_keys_and_copy_a_day(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        assert "SC05" in panel_text(app) and "SC06" in panel_text(app)
+        # Monday: study, qbank, exercise (cursor moves down the slots)
+        await pilot.press("s", "down", "q", "down", "e")
+        # Tuesday morning: clinical, afternoon mentor
+        await pilot.press("right", "up", "up", "c", "down", "m")
+        assert "SC06" not in panel_text(app) and "SC07" not in panel_text(app)
+        # copy Monday onto Saturday, then Sunday off all day
+        await pilot.press("left", "y", *["right"] * 5, "v")
+        await pilot.press("right", "up", "o", "down", "o", "down", "z")
+        assert "SC05" not in panel_text(app)
+        await pilot.press("ctrl+s")
+        week = saved(path)["schedule"]["week"]
+        assert week["mon"] == ["study", "qbank", "exercise"]
+        assert week["tue"] == ["clinical", "mentor", ""]
+        assert week["sat"] == week["mon"]
+        assert week["sun"] == ["off", "off", "rest"]
+        assert week["wed"] == ["", "", ""]
+        # clearing a block
+        await pilot.press("space", "ctrl+s")
+        assert saved(path)["schedule"]["week"]["sun"] == ["off", "off", ""]
+
+
+async def test_a_click_on_a_block_opens_a_menu(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        grid = app.screen.query_one(WeekGrid)
+        from rankplan.tui.widgets.week_grid import geometry
+
+        label, cell = geometry(grid.size.width)
+        await pilot.click(WeekGrid, offset=(label + 2 * cell + 1, 2))  # Wednesday afternoon
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ActivityMenu"
+        await pilot.press("down", "down", "down", "enter")  # the fourth: clinical
+        await pilot.pause()
+        assert app.plan.schedule.week["wed"][1] == "clinical"
+
+
+async def test_timeline_and_findings_follow_the_target_date(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        field = app.screen.query_one("#target_date", Input)
+        field.focus()
+        await pilot.press(*"10/1/2027")
+        await pilot.pause()
+        assert app.plan.schedule.target_date == date(2027, 10, 1)
+        milestones = str(app.screen.query_one("#milestones").render())
+        assert "Last safe test date: 2027-08-27" in milestones
+        assert "SC01" in panel_text(app)  # 10/1 + 4 weeks is after 9/24
+        assert "SC08" in panel_text(app)  # a test date and no practice score
+        await pilot.press("tab")  # leaving the field normalises what was typed
+        assert field.value == "2027-10-01"
+        field.focus()
+        await pilot.press("ctrl+u", "end", "ctrl+u", *"2027-07-20", "tab")
+        await pilot.pause()
+        assert "SC01" not in panel_text(app)
+        assert "2027-07-20" in str(app.screen.query_one("#milestones").render())
+        await pilot.press("ctrl+s")
+        assert saved(path)["schedule"]["target_date"] == date(2027, 7, 20)
+
+
+async def test_a_bad_number_is_refused_beside_the_field(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        field = app.screen.query_one("#margin", Input)
+        field.focus()
+        await pilot.press("ctrl+u", "end", "ctrl+u", *"500")
+        await pilot.pause()
+        hint = app.screen.query_one("#margin-hint")
+        assert hint.display and "0 to 100" in str(hint.render())
+        assert app.plan.schedule.margin == 50  # the last value that was a valid margin
+        await pilot.press("backspace", "backspace")
+        assert app.plan.schedule.margin == 5
+        assert not hint.display
+
+
+async def test_practice_scores_and_readiness(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        app.screen.query_one("#practice").focus()
+        for when, form, score in (("5/10/2027", "NBME 13", "226"), ("5/24/2027", "NBME 14", "224")):
+            await pilot.press("a")
+            await pilot.pause()
+            app.screen.query_one("#date", Input).value = ""
+            app.screen.query_one("#date", Input).focus()
+            await pilot.press(*when, "tab", *form, "tab", *score, "enter")
+            await pilot.pause()
+        readiness = str(app.screen.query_one("#readiness").render())
+        assert readiness.startswith("READY")  # both at least 214 + 10 (224 exactly counts)
+        await pilot.press("enter")  # edit the second: below the target
+        await pilot.pause()
+        score = app.screen.query_one("#score", Input)
+        score.value = ""
+        score.focus()
+        await pilot.press(*"219", "enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#readiness").render()).startswith("NOT READY")
+        await pilot.press("ctrl+s")
+        practice = saved(path)["schedule"]["practice"]
+        assert practice == [
+            {"date": date(2027, 5, 10), "form": "NBME 13", "score": 226},
+            {"date": date(2027, 5, 24), "form": "NBME 14", "score": 219},
+        ]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert len(app.plan.schedule.practice) == 1
+
+
+async def test_goals_add_done_and_overdue(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        app.screen.query_one("#goals").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Two new IM letters", "tab", *"11/1/2026", "enter")
+        await pilot.pause()
+        goals = app.screen.query_one("#goals")
+        assert "OVERDUE" in str(goals.get_row_at(0)[2])
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.plan.goals[0].done
+        assert "OVERDUE" not in str(goals.get_row_at(0)[2])
+        await pilot.press("ctrl+s")
+        assert saved(path)["goals"] == [{"domain": "exam", "title": "Two new IM letters",
+                                         "due": date(2026, 11, 1), "done": True}]
+
+
+async def test_reset_week_asks_and_undo_restores(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.plan.schedule.week["wed"] == ["clinical", "clinical", ""]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.schedule.week["wed"] == ["", "", ""]
+        assert app.screen.query_one(WeekGrid).week["wed"] == ["", "", ""]
