@@ -22,13 +22,28 @@ from rankplan.core.rules import evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
 from rankplan.core.odds import MatchOdds, match_odds
-from rankplan.tui.screens.debrief import DebriefScreen
 from rankplan.tui.screens.profile import ProfileScreen
-from rankplan.tui.screens.rank import RankScreen
-from rankplan.tui.screens.schedule import ScheduleScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
+
+
+def _debrief() -> Screen:
+    from rankplan.tui.screens.debrief import DebriefScreen
+
+    return DebriefScreen()
+
+
+def _rank() -> Screen:
+    from rankplan.tui.screens.rank import RankScreen
+
+    return RankScreen()
+
+
+def _schedule() -> Screen:
+    from rankplan.tui.screens.schedule import ScheduleScreen
+
+    return ScheduleScreen()
 
 
 class PlanChanged(Message):
@@ -39,11 +54,12 @@ class RankPlanApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # The first screen is imported with the app; the others on first use (start-up time).
     MODES = {
         "profile": ProfileScreen,
-        "debrief": DebriefScreen,
-        "rank": RankScreen,
-        "schedule": ScheduleScreen,
+        "debrief": _debrief,
+        "rank": _rank,
+        "schedule": _schedule,
     }
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),

@@ -208,8 +208,10 @@ class DebriefScreen(Screen):
             return
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, TextArea.Changed):
             self.query_one("#record-title", Static).update(program.name or program.id)
-            self.query_one("#p-name", Input).value = program.name
-            self.query_one("#p-location", Input).value = program.location
+            for key in ("name", "location"):
+                field = self.query_one(f"#p-{key}", Input)
+                field.value = getattr(program, key)
+                field.cursor_position = 0  # show the start of a long name, not its end
             self.query_one("#p-interview_date", Input).value = (
                 program.interview_date.isoformat() if program.interview_date else "")
             self.query_one("#p-specialty", Select).value = (

@@ -21,7 +21,6 @@ from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
 from rankplan.core.model import DEFAULT_WEEK, EXAM_LABELS, Exam, Goal, Plan, Practice
 from rankplan.core.schedule import (
-    describe_days,
     hours_by_activity,
     interview_chance,
     readiness,
@@ -43,10 +42,13 @@ NUMBER_FIELDS = {
 
 
 def when(days: int) -> str:
+    """Days from today, as a person would say it (weeks too once it is more than a month)."""
     if days == 0:
         return "today"
-    span = describe_days(abs(days))
-    return f"in {span}" if days > 0 else f"{span} ago"
+    count = f"{abs(days)} day{'s' * (abs(days) != 1)}"
+    if abs(days) > 31:
+        count += f" ({abs(days) // 7} weeks)"
+    return f"in {count}" if days > 0 else f"{count} ago"
 
 
 class PracticeTable(DataTable):
@@ -181,7 +183,8 @@ class ScheduleScreen(Screen):
                 lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
                 marked = True
             style = "$text-muted" if days < 0 else ""
-            lines.append((f"{m.date.isoformat()}  {m.label:<34} {when(days)}\n", style))
+            label = f"{m.label:<30}" if self.size.width >= 100 else m.label
+            lines.append((f"{m.date.isoformat()}  {label}  ({when(days)})\n", style))
         if not marked:
             lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
         r = t.recommendation
