@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rankplan import __version__
 
+if TYPE_CHECKING:  # only for annotations: the commands import what they use when they run
+    from datetime import date
+
+    from rankplan.core.model import Plan
+    from rankplan.exchange.csv_cells import CsvError
+    from rankplan.exchange.csv_import import ImportResult
+
 EXIT_OK, EXIT_BUSY, EXIT_INVALID = 0, 1, 2
+EXPORT_FORMATS = ("text", "markdown", "csv", "ics")
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".ics": "ics"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +41,31 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="open a copy of the example plan")
     demo.add_argument("--save", metavar="PATH", help="write the example plan to PATH and exit")
     sub.add_parser("check", parents=[common], help="validate the plan and list its findings")
+    export = sub.add_parser(
+        "export", parents=[common], help="write the plan as text, Markdown, CSV or a calendar",
+        description="Write the plan for an advisor (text, Markdown), a spreadsheet (CSV: the "
+        "programs) or a calendar app (ics: the weekly blocks, milestones and goal dates). "
+        "Without --output it goes to standard output.",
+    )
+    export.add_argument(
+        "--format", choices=EXPORT_FORMATS, default=None,
+        help="text (the default), markdown, csv or ics; with --output, the file's extension "
+        "(.md, .csv, .ics) chooses it when this is not given",
+    )
+    export.add_argument(
+        "--output", "-o", metavar="FILE",
+        help="write to FILE, replacing it whole if it exists (never the plan file itself); "
+        "- or no --output writes to standard output",
+    )
+    imp = sub.add_parser(
+        "import", parents=[common], help="add programs from a CSV file (a spreadsheet)",
+        description="Add the programs of a CSV file to the plan. The first row names the "
+        "columns as the plan file names the program keys (name, specialty, preference, "
+        "interview_date, criteria.<name>, debrief.<key>, ...), as rankplan export --format "
+        "csv writes them. If any row is wrong, each problem is listed as CSV:LINE:COL and "
+        "nothing is imported.",
+    )
+    imp.add_argument("csv", metavar="CSV", help="the CSV file to read (UTF-8, \",\" or \";\")")
     sub.add_parser("path", parents=[common], help="print the plan file's path")
     return parser
 
@@ -45,6 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "check":
         return check(path)
+    if args.command == "export":
+        return export(path, args.format, args.output)
+    if args.command == "import":
+        if read_only:
+            print("rankplan: import adds programs to the plan, so it cannot run --read-only",
+                  file=sys.stderr)
+            return EXIT_INVALID
+        return import_programs(path, Path(args.csv))
     if args.command == "demo":
         if args.save:
             return save_demo(Path(args.save))
@@ -88,6 +132,169 @@ def check(path: Path) -> int:
     for finding in evaluate(loaded.plan, clock.today()):
         print(finding.line())
     return EXIT_OK
+
+
+def export_format(chosen: str | None, output: str | None) -> str:
+    """--format if given; else the output file's extension; else text."""
+    if chosen:
+        return chosen
+    if output:
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
+    return "text"
+
+
+def render_export(fmt: str, plan: Plan, today: date) -> str:
+    if fmt == "markdown":
+        from rankplan.exchange.markdown import export_markdown
+
+        return export_markdown(plan, today)
+    if fmt == "csv":
+        from rankplan.exchange.csv_export import export_csv
+
+        return export_csv(plan, today)
+    if fmt == "ics":
+        from rankplan.exchange.ics import export_ics
+
+        return export_ics(plan, today)
+    from rankplan.exchange.text import export_text
+
+    return export_text(plan, today)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def export(path: Path, fmt: str | None, output: str | None) -> int:
+    """``export``: the plan in a format, to stdout or replacing FILE atomically."""
+    from rankplan import clock
+    from rankplan.storage.read import read_plan
+
+    loaded = read_plan(path)
+    if loaded.plan is None:
+        for error in loaded.errors:
+            print(error.render(path), file=sys.stderr)
+        print(f"rankplan: nothing exported: {path} is not a valid plan (run rankplan check)",
+              file=sys.stderr)
+        return EXIT_INVALID
+    fmt = export_format(fmt, output)
+    data = render_export(fmt, loaded.plan, clock.today()).encode("utf-8")
+    if output is None or output == "-":
+        return write_stdout(data)
+    from rankplan.storage.files import atomic_write, backup_path, lock_path
+
+    target = Path(output)
+    if any(_same_file(target, p) for p in (path, backup_path(path), lock_path(path))):
+        print(f"rankplan: {target} is the plan's own file; export writes to another file",
+              file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        atomic_write(target, data)
+    except OSError as exc:
+        print(f"rankplan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote the {fmt} export to {target}")
+    return EXIT_OK
+
+
+def write_stdout(data: bytes) -> int:
+    """Write bytes as they are (a CSV's BOM, an iCalendar file's CRLFs), whatever the locale.
+
+    A reader that stops early (``rankplan export | head``) is not an error.
+    """
+    try:
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a replaced stdout that takes text only
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            out.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so that the flush at exit does not complain again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+    return EXIT_OK
+
+
+def import_programs(path: Path, csv_path: Path) -> int:
+    """``import CSV``: add the programs of CSV to the plan (all or none), under the lock."""
+    from rankplan import clock
+    from rankplan.core.model import Plan
+    from rankplan.exchange.csv_import import decode_csv, import_csv
+    from rankplan.storage.errors import PlanBusyError
+    from rankplan.storage.store import PlanStore, RoundTripError, SaveOutcome
+
+    try:
+        text = decode_csv(csv_path.read_bytes())
+    except OSError as exc:
+        print(f"rankplan: cannot read {csv_path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if not isinstance(text, str):
+        print(text.render(csv_path), file=sys.stderr)
+        return EXIT_INVALID
+    today = clock.today()
+    if not path.exists():  # check the file before a new, empty plan is created for it
+        result = import_csv(Plan(), text, today=today)
+        if isinstance(result, list):
+            return _import_refused(csv_path, result)
+    try:
+        store = PlanStore.open(path)
+    except PlanBusyError as exc:
+        print(f"rankplan: nothing imported: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except OSError as exc:
+        print(f"rankplan: cannot open {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        if store.plan is None:
+            for error in store.errors:
+                print(error.render(path), file=sys.stderr)
+            print(f"rankplan: nothing imported: {path} is not a valid plan (run rankplan check)",
+                  file=sys.stderr)
+            return EXIT_INVALID
+        result = import_csv(store.plan, text, today=today)
+        if isinstance(result, list):
+            return _import_refused(csv_path, result)
+        try:
+            saved = store.save(result.plan)
+        except (OSError, RoundTripError) as exc:
+            print(f"rankplan: nothing imported: cannot save {path}: "
+                  f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            return EXIT_INVALID
+    finally:
+        store.close()
+    if saved.outcome is SaveOutcome.CONFLICT:
+        print(f"rankplan: {path} changed on disk while importing; the plan with the new "
+              f"programs went to {saved.path} instead", file=sys.stderr)
+        return EXIT_BUSY
+    _report_import(path, result)
+    return EXIT_OK
+
+
+def _import_refused(csv_path: Path, errors: list[CsvError]) -> int:
+    for error in errors:
+        print(error.render(csv_path), file=sys.stderr)
+    what = "problem" if len(errors) == 1 else "problems"
+    print(f"rankplan: nothing imported: fix the {what} above and import again", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _report_import(path: Path, result: ImportResult) -> None:
+    n = len(result.added)
+    print(f"added {n} program{'s' * (n != 1)} to {path}")
+    if result.ranked:
+        r = len(result.ranked)
+        print(f"{r} of them {'is' if r == 1 else 'are'} at the bottom of the rank list; "
+              "order them on the Rank list screen")
+    for name in result.new_criteria:
+        print(f'new criterion "{name}" with weight 1: set its weight on the Debrief screen')
 
 
 def run_tui(path: Path, *, read_only: bool = False) -> int:

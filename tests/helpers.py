@@ -16,11 +16,13 @@ async def steady(pilot) -> None:
     """Stop every cursor blinking so a snapshot does not depend on the moment it is taken."""
     from textual.widgets import Input, TextArea
 
+    await pilot.app.workers.wait_for_complete()
     for screen in pilot.app.screen_stack:
         for widget in screen.query("*").results():
             if isinstance(widget, (Input, TextArea)):
                 widget.cursor_blink = False
     await pilot.pause()
+    await pilot.pause()  # a second turn for work scheduled after the first refresh
 
 
 def press_then_steady(*keys: str):

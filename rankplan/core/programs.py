@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 
 from rankplan.core.model import Plan, Program
 
@@ -12,7 +13,8 @@ _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 def new_id(name: str, taken: set[str]) -> str:
     """An id made from ``name`` ([a-z0-9-]+), unique among ``taken``."""
-    base = _NOT_ID.sub("-", name.lower()).strip("-")[:40].strip("-") or "program"
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # ô -> o
+    base = _NOT_ID.sub("-", plain.lower()).strip("-")[:40].strip("-") or "program"
     candidate, n = base, 2
     while candidate in taken:
         candidate = f"{base}-{n}"

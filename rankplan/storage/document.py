@@ -109,11 +109,25 @@ def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> No
                 table[name] = _new_table(inline=(cls, name) in INLINE or _inside_inline(table))
             _sync_mapping(table[name], value, default if not full else {})
         elif not present:
-            table[name] = plain(value)
+            table[name] = _item(value, table)
         elif _unwrap(table[name]) != plain(value):
             if not (isinstance(value, list) and _rearrange(table[name], plain(value))):
-                table[name] = plain(value)
+                table[name] = _item(value, table)
     _delete(table, gone)
+
+
+def _item(value: Any, table: Any) -> Any:
+    """The TOML item for a plain value: text with line breaks as a \"\"\" block (easier to
+    edit by hand than one line full of \\n), when it reads back exactly."""
+    value = plain(value)
+    if isinstance(value, str) and "\n" in value and not _inside_inline(table):
+        block = tomlkit.string(value, multiline=True)
+        try:
+            if tomllib.loads(f"x = {block.as_string()}")["x"] == value:
+                return block
+        except tomllib.TOMLDecodeError:
+            pass
+    return value
 
 
 def _delete(table: MutableMapping[str, Any], names: list[str]) -> None:

@@ -78,10 +78,12 @@ class PlanStore:
         store = cls(path, read_only=read_only)
         if not read_only:
             store._acquire_lock()
-        if create and not read_only and not path.exists():
+        created = create and not read_only and not path.exists()
+        if created:
             files.ensure_private_folder(path.parent)
             files.atomic_write(path, NEW_PLAN_TEXT.encode())
         store.reload()
+        store._backed_up = created  # a file made just now has nothing worth a backup
         return store
 
     def _acquire_lock(self) -> None:

@@ -10,10 +10,10 @@ from rankplan.core.model import (
     MyAnswer,
     PostInterview,
     Setting,
-    SoapOption,
     TakesChances,
     Track,
 )
+from rankplan.core.words import SOAP_WORDS
 
 FAILURE_DISCUSSION = {
     FailureDiscussion.NOT_MENTIONED: "not mentioned",
@@ -53,15 +53,7 @@ LIKELIHOOD = {
 SETTING = {s: s.value for s in Setting}
 TRACK = {t: t.value for t in Track}
 
-SOAP_OPTIONS = {
-    SoapOption.PRELIM_MEDICINE: "Preliminary medicine",
-    SoapOption.PRELIM_SURGERY: "Preliminary surgery",
-    SoapOption.TRANSITIONAL: "Transitional year",
-    SoapOption.CATEGORICAL_FM: "Family medicine (categorical)",
-    SoapOption.CATEGORICAL_IM: "Internal medicine (categorical)",
-    SoapOption.CATEGORICAL_PSYCH: "Psychiatry (categorical)",
-    SoapOption.CATEGORICAL_PEDS: "Pediatrics (categorical)",
-}
+SOAP_OPTIONS = SOAP_WORDS
 
 # One key, one letter and one colour per activity: the grid reads without colour too.
 ACTIVITY_KEYS: dict[Activity, tuple[str, str, str, str]] = {

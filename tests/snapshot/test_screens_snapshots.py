@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import DEMO, press_then_steady
+from helpers import press_then_steady
 
 from rankplan.tui.app import RankPlanApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
-
-@pytest.fixture
-def demo_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    shutil.copy(DEMO, tmp_path / "plan.toml")
-    return Path("plan.toml")
 
 
 class TestDebrief:

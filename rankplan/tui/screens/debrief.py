@@ -124,7 +124,8 @@ class DebriefScreen(Screen):
                 yield _row("", Checkbox("my home program", id="d-home_program"))
                 yield _row("How it felt", Select(FELT_OPTIONS, id="d-felt", allow_blank=False))
                 yield Static("Criteria", classes="section-title")
-                yield Vertical(id="criteria-fields")
+                self._criteria = list(self.plan.criteria)
+                yield Vertical(*self._criteria_rows(), id="criteria-fields")
                 yield Static("ctrl+r: add, rename, weigh or remove criteria", classes="hint")
                 yield Static("Notes", classes="section-title")
                 yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
@@ -194,13 +195,15 @@ class DebriefScreen(Screen):
         self._criteria = names
         box = self.query_one("#criteria-fields", Vertical)
         box.remove_children()
-        box.mount_all(
+        box.mount_all(self._criteria_rows())
+        self.call_after_refresh(self._fill_form)
+
+    def _criteria_rows(self) -> list:
+        rows = [
             _row(f"{name} ×{weight:g}", Select(SCORE_OPTIONS, id=f"c-{i}", allow_blank=False))
             for i, (name, weight) in enumerate(self.plan.criteria.items())
-        )
-        if not names:
-            box.mount(Static("No criteria yet.", classes="hint"))
-        self.call_after_refresh(self._fill_form)
+        ]
+        return rows or [Static("No criteria yet.", classes="hint")]
 
     def _fill_form(self) -> None:
         program = self.program()

@@ -26,9 +26,9 @@ from rankplan.core.model import (
     Plan,
     RiskProfile,
     SpecialtyEntry,
-    Tier,
 )
 from rankplan.core.specialties import BUILTIN, known_names, resolve
+from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.widgets.findings import FindingsPanel
 
@@ -43,11 +43,6 @@ RISK_PROFILE_SHORT = {
     RiskProfile.P3: "several attempts, one low pass",
     RiskProfile.P4: "IMG or DO with a failure",
     RiskProfile.P5: "failure plus another red flag",
-}
-TIER_LABELS = {
-    Tier.LESS: "less competitive",
-    Tier.MODERATE: "moderately competitive",
-    Tier.HIGH: "highly competitive",
 }
 ADVISOR_LABELS = {
     AdvisorView.UNSET: "not asked yet",
@@ -205,7 +200,7 @@ class ProfileScreen(Screen):
         for key in ("specialty", "backup_specialty"):
             name = getattr(p, key)
             spec = resolve(self.plan, name) if name else None
-            hint = f"{TIER_LABELS[spec.tier]} · baseline {spec.baseline:.0%}" if spec else ""
+            hint = f"{TIER_WORDS[spec.tier]} · baseline {spec.baseline:.0%}" if spec else ""
             if key == "backup_specialty" and not name:
                 hint = "a less competitive field to rank as well"
             self._hint(f"{key}-hint", hint)

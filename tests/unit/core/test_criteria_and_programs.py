@@ -75,7 +75,8 @@ def test_reshape_renames_reweights_removes_and_adds_at_once() -> None:
         ("University A", {"university-a"}, "university-a-2"),
         ("University A", {"university-a", "university-a-2"}, "university-a-3"),
         ("!!!", set(), "program"),
-        ("Über Klinik", set(), "ber-klinik"),
+        ("Über Klinik", set(), "uber-klinik"),
+        ("Hôpital Nord", set(), "hopital-nord"),
     ],
 )
 def test_ids_come_from_names_and_stay_unique(name, taken, expected) -> None:

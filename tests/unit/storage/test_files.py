@@ -208,12 +208,17 @@ def test_backup_is_written_once_per_session(store: PlanStore) -> None:
     assert backup.read_bytes() == third  # a new session backs up what it found
 
 
-def test_backup_of_a_new_plan_is_the_new_plan_text(tmp_path: Path) -> None:
+def test_a_plan_created_this_session_gets_no_backup_of_its_empty_self(tmp_path: Path) -> None:
     opened = PlanStore.open(tmp_path / "plan.toml")
     opened.save(renamed(opened.plan, "Me"))
     opened.close()
+    assert not files.backup_path(opened.path).exists()
 
-    assert files.backup_path(opened.path).read_text() == NEW_PLAN_TEXT
+    again = PlanStore.open(tmp_path / "plan.toml")  # the next session backs up what it found
+    before = again.path.read_text()
+    again.save(renamed(again.plan, "You"))
+    again.close()
+    assert files.backup_path(again.path).read_text() == before
 
 
 # -- the lock --------------------------------------------------------------------------------------

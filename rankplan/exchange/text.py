@@ -1,0 +1,165 @@
+"""The plan as plain text for an advisor: 80 columns, ASCII rules and tables, fit for paper.
+
+Only the layout is ASCII; the user's own words (names, notes) are kept as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rankplan.core.model import Plan
+from rankplan.exchange.blocks import (
+    Align,
+    Bars,
+    Block,
+    Checklist,
+    Document,
+    Entry,
+    Fields,
+    Lines,
+    Marker,
+    Paragraph,
+    Section,
+    Subheading,
+    Table,
+)
+from rankplan.exchange.content import build_document
+from rankplan.exchange.textwrap80 import clean, hanging, pad, text_width, wrap
+
+WIDTH = 80
+GAP = "  "  # between table columns
+BAR_WIDTH = 50  # columns for a 100% bar
+MIN_WRAP_COLUMN = 12  # a wrapping column is not squeezed below this while others can give
+MIN_COLUMN = 4
+ENTRY_INDENT = "   "
+
+
+def export_text(plan: Plan, today: date) -> str:
+    """The plan as a plain-text document with the headings of DESIGN §4, in order."""
+    return render(build_document(plan, today))
+
+
+def render(doc: Document, width: int = WIDTH) -> str:
+    lines = wrap(doc.title, width)
+    for paragraph in doc.intro:
+        lines += wrap(paragraph, width)
+    for section in doc.sections:
+        lines += ["", *_section(section, width)]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _section(section: Section, width: int) -> list[str]:
+    lines = [section.heading, "=" * len(section.heading)]
+    for block in section.blocks:
+        lines += ["", *_block(block, width)]
+    return lines
+
+
+def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return wrap(block.text, width)
+    if isinstance(block, Subheading):
+        return [block.text, "-" * text_width(block.text)]
+    if isinstance(block, Fields):
+        return _fields(block, width)
+    if isinstance(block, Lines):
+        return _lines(block, width)
+    if isinstance(block, Checklist):
+        return [line for done, item in block.items
+                for line in hanging(f"[{'x' if done else ' '}] ", "    ", item, width)]
+    if isinstance(block, Bars):
+        return bar_lines(block)
+    if isinstance(block, Entry):
+        return _entry(block, width)
+    if isinstance(block, Table):
+        return _table(block, width)
+    raise TypeError(f"no text layout for {type(block).__name__}")
+
+
+def _fields(block: Fields, width: int) -> list[str]:
+    label_width = max(text_width(label) for label, _ in block.rows) + 2  # "Label: "
+    lines: list[str] = []
+    for label, value in block.rows:
+        lines += hanging(pad(f"{label}:", label_width), " " * label_width, value, width)
+    return lines
+
+
+def _lines(block: Lines, width: int) -> list[str]:
+    lines: list[str] = []
+    number_width = len(str(len(block.items)))
+    for i, item in enumerate(block.items, 1):
+        if block.marker is Marker.NUMBER:
+            first = f"{i:>{number_width}}. "
+        elif block.marker is Marker.BULLET:
+            first = "- "
+        else:
+            first = ""
+        rest = " " * (len(first) or block.hang)
+        lines += hanging(first, rest, item, width)
+    return lines
+
+
+def bar_lines(block: Bars) -> list[str]:
+    """The chart in ASCII: one row per label, a bar of "#" scaled to BAR_WIDTH for 100%."""
+    label_width = max(len(label) for label, _, _ in block.rows)
+    figure_width = max(len(figure) for _, _, figure in block.rows)
+    return [
+        f"{label:>{label_width}}  {'#' * round(min(1.0, max(0.0, f)) * BAR_WIDTH):<{BAR_WIDTH}}"
+        f"  {figure:>{figure_width}}"
+        for label, f, figure in block.rows
+    ]
+
+
+def _entry(block: Entry, width: int) -> list[str]:
+    lines = hanging("", ENTRY_INDENT, block.title, width)
+    for detail in block.details:
+        lines += hanging(ENTRY_INDENT, ENTRY_INDENT, detail, width)
+    if block.notes.strip():
+        label = ENTRY_INDENT + "Notes: "
+        lines += hanging(label, " " * len(label), block.notes.strip("\n"), width)
+    return lines
+
+
+# -- tables -------------------------------------------------------------------------------------
+
+
+def _fit(natural: list[int], wraps: list[bool], room: int) -> list[int]:
+    """Column widths that fit ``room``: the wrapping columns give way first, then the widest."""
+    widths = list(natural)
+    while sum(widths) > room:
+        candidates = [i for i, w in enumerate(widths) if wraps[i] and w > MIN_WRAP_COLUMN]
+        if not candidates:
+            candidates = [i for i, w in enumerate(widths) if w > MIN_COLUMN]
+        if not candidates:
+            break
+        widest = max(candidates, key=widths.__getitem__)
+        widths[widest] -= 1
+    return widths
+
+
+def _row(cells: list[str], widths: list[int], right: list[bool]) -> list[str]:
+    """One table row, its cells wrapped to their columns, as one or more lines."""
+    wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
+    height = max(len(w) for w in wrapped)
+    return [
+        GAP.join(pad(w[k] if k < len(w) else "", width, r)
+                 for w, width, r in zip(wrapped, widths, right))
+        for k in range(height)
+    ]
+
+
+def _table(table: Table, width: int) -> list[str]:
+    columns = table.columns
+    rows = [[clean(cell).replace("\n", " ") for cell in row] for row in table.rows]
+    natural = [
+        max([text_width(c.title)] + [text_width(row[i]) for row in rows])
+        for i, c in enumerate(columns)
+    ]
+    room = width - len(GAP) * (len(columns) - 1)
+    widths = _fit(natural, [c.wrap for c in columns], room)
+    right = [c.align is Align.RIGHT for c in columns]
+    lines = _row([c.title for c in columns], widths, right)
+    lines.append(GAP.join("-" * w for w in widths))
+    for row in rows:
+        lines += _row(row, widths, right)
+    return lines
