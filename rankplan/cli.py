@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 from rankplan import __version__
 
 if TYPE_CHECKING:  # only for annotations: the commands import what they use when they run
-    from datetime import date
 
-    from rankplan.core.model import Plan
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
 
@@ -143,24 +141,6 @@ def export_format(chosen: str | None, output: str | None) -> str:
     return "text"
 
 
-def render_export(fmt: str, plan: Plan, today: date) -> str:
-    if fmt == "markdown":
-        from rankplan.exchange.markdown import export_markdown
-
-        return export_markdown(plan, today)
-    if fmt == "csv":
-        from rankplan.exchange.csv_export import export_csv
-
-        return export_csv(plan, today)
-    if fmt == "ics":
-        from rankplan.exchange.ics import export_ics
-
-        return export_ics(plan, today)
-    from rankplan.exchange.text import export_text
-
-    return export_text(plan, today)
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
@@ -181,7 +161,9 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
               file=sys.stderr)
         return EXIT_INVALID
     fmt = export_format(fmt, output)
-    data = render_export(fmt, loaded.plan, clock.today()).encode("utf-8")
+    from rankplan.exchange.render import render
+
+    data = render(fmt, loaded.plan, clock.today()).encode("utf-8")
     if output is None or output == "-":
         return write_stdout(data)
     from rankplan.storage.files import atomic_write, backup_path, lock_path

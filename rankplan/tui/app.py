@@ -68,6 +68,8 @@ class RankPlanApp(App[None]):
         Binding("f4", "switch_mode('rank')", "Rank list", id="app.rank"),
         Binding("f5", "switch_mode('schedule')", "Schedule", id="app.schedule"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
+        # priority: a text box's own ctrl+e (end of line) must not swallow the export
+        Binding("ctrl+e", "export", "Export", show=False, priority=True, id="app.export"),
         Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -354,6 +356,66 @@ class RankPlanApp(App[None]):
         if self.store.writable:
             self._prepare_document()
 
+    # -- export and import ---------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from rankplan.tui.screens.exchange_dialogs import ExportDialog
+
+        if self.store.plan is None or isinstance(self.screen, ExportDialog):
+            return
+
+        def chosen(answer: tuple[str, Path] | None) -> None:
+            if answer is None:
+                return
+            fmt, path = answer
+            from rankplan.exchange.render import render
+            from rankplan.storage.files import atomic_write
+
+            try:
+                atomic_write(path, render(fmt, self.plan, self.today).encode("utf-8"))
+            except OSError as exc:
+                self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
+                            title="Not exported", timeout=10)
+                return
+            self.notify(f"Wrote the plan ({fmt}) to {path}", title="Exported", timeout=8)
+
+        self.push_screen(ExportDialog(self.today), chosen)
+
+    def action_import(self) -> None:
+        from rankplan.tui.screens.exchange_dialogs import ImportDialog
+
+        if not self.store.writable:
+            self.notify("This plan is open read-only; nothing can be imported into it.",
+                        severity="warning")
+            return
+        dialog = ImportDialog()
+
+        def check(path: Path) -> Path:
+            from rankplan.exchange.csv_import import apply_import, decode_csv, import_csv
+
+            try:
+                text = decode_csv(path.read_bytes())
+            except OSError as exc:
+                raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+            if not isinstance(text, str):
+                raise ValueError(text.render(path))
+            result = import_csv(self.plan, text, today=self.today)
+            if isinstance(result, list):
+                dialog.show_problems([e.render(path) for e in result])
+                raise ValueError("")
+            self.settle()
+            apply_import(self.plan, result)
+            self.plan_changed()
+            self.settle()
+            self.plan_replaced.publish(self.plan)
+            added = len(result.added)
+            self.notify(f"Added {added} program{'s' * (added != 1)} from {path.name}; "
+                        "ctrl+z undoes it.", title="Imported", timeout=8)
+            return path
+
+        dialog.last_check = check  # runs inside the dialog, so problems show there
+        self.push_screen(dialog)
+
     # -- help and the command palette ---------------------------------------------------------
 
     def action_help(self) -> None:
@@ -377,7 +439,12 @@ class RankPlanApp(App[None]):
         yield SystemCommand("Help", "Help for this screen (F1 or ?)", self.action_help)
         if hasattr(screen, "commands"):
             yield from screen.commands()
+        if self.store.plan is not None:
+            yield SystemCommand("Export", "Write the plan as text, Markdown, CSV or iCalendar "
+                                "(ctrl+e)", self.action_export)
         if self.store.writable:
+            yield SystemCommand("Import programs from CSV", "Add interviews from a spreadsheet",
+                                self.action_import)
             yield SystemCommand("Save now", "Write the plan file now (ctrl+s)", self.action_save_now)
         yield SystemCommand("Reload plan from disk", f"Read {self.store.path.name} again, "
                             "dropping changes not yet saved", self.reload_plan)
@@ -396,6 +463,7 @@ GENERAL_HELP = """\
 | F5 | Schedule screen |
 | ctrl+p | command palette: every action by name |
 | ctrl+z / ctrl+y | undo / redo the last change (in a text box, they act on its text) |
+| ctrl+e | export the plan (text for an advisor, Markdown, CSV, iCalendar) |
 | ctrl+s | save now (rankplan also saves by itself half a second after each change) |
 | ctrl+q | save and quit |
 | escape | close a dialog or this help |

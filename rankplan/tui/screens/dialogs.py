@@ -68,6 +68,8 @@ class Dialog(ModalScreen):
     def show_error(self, message: str) -> None:
         self.query_one("#dialog-error", Static).update(message)
 
+    last_check = None  # optional: a last check of the result, run before the dialog closes
+
     def result(self):
         """The dialog's value, or raise ValueError with a message to show."""
         return True
@@ -77,8 +79,11 @@ class Dialog(ModalScreen):
     def action_ok(self) -> None:
         try:
             value = self.result()
+            if self.last_check is not None:
+                value = self.last_check(value)
         except ValueError as exc:
-            self.show_error(str(exc))
+            if str(exc):
+                self.show_error(str(exc))
             return
         self.dismiss(value)
 

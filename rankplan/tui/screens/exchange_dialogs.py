@@ -1,0 +1,98 @@
+"""Export (ctrl+e) and import (command palette) dialogs: the screens' way to the exchange."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static
+
+from rankplan.tui.screens.dialogs import Dialog
+
+FORMAT_LABELS = {
+    "text": "Plain text, for an advisor",
+    "markdown": "Markdown",
+    "csv": "CSV spreadsheet (programs)",
+    "ics": "iCalendar (week and milestones)",
+}
+
+
+def default_export_path(fmt: str, today: date) -> Path:
+    """``rankplan-2026-11-21.txt`` in the documents folder (home when there is none)."""
+    import platformdirs
+
+    from rankplan.exchange.render import EXTENSIONS
+
+    folder = platformdirs.user_documents_path()
+    if not folder.is_dir():
+        folder = Path.home()
+    return folder / f"rankplan-{today.isoformat()}{EXTENSIONS[fmt]}"
+
+
+class ExportDialog(Dialog):
+    """Ask the format and the path; the result is (format, path)."""
+
+    TITLE_TEXT = "Export the plan"
+    OK_LABEL = "Export"
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def fields(self) -> ComposeResult:
+        yield self.row("Format", Select([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
+                                        value="text", allow_blank=False, id="format"))
+        yield self.row("Save to", Input(str(default_export_path("text", self.today)), id="path"))
+        yield Static("An existing file at that path is replaced.", classes="note")
+
+    def on_mount(self) -> None:
+        self.query_one("#format", Select).focus()
+
+    @on(Select.Changed, "#format")
+    def _format(self, event: Select.Changed) -> None:
+        """Keep the extension in step with the format, unless the user typed their own."""
+        from rankplan.exchange.render import EXTENSIONS
+
+        field = self.query_one("#path", Input)
+        path = Path(field.value)
+        if path.suffix in EXTENSIONS.values() and event.value in EXTENSIONS:
+            field.value = str(path.with_suffix(EXTENSIONS[event.value]))
+
+    def result(self) -> tuple[str, Path]:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            raise ValueError("say where to save the export")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; add a file name")
+        if not path.parent.is_dir():
+            raise ValueError(f"there is no folder {path.parent}")
+        return str(self.query_one("#format", Select).value), path
+
+
+class ImportDialog(Dialog):
+    """Ask for a CSV file; the result is its path."""
+
+    TITLE_TEXT = "Import programs from a spreadsheet (CSV)"
+    OK_LABEL = "Import"
+
+    def fields(self) -> ComposeResult:
+        yield Static("One program per row; the header names the columns as in the plan file "
+                     "(name, setting, preference, interview_date, debrief.board_policy, ...). "
+                     "Nothing is imported if any row has a problem.", classes="note")
+        yield self.row("CSV file", Input(str(Path.home()) + "/", id="path"))
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def result(self) -> Path:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        if not path.is_file():
+            raise ValueError(f"no file at {path}")
+        return path
+
+    def show_problems(self, lines: list[str]) -> None:
+        shown = lines[:8] + ([f"... and {len(lines) - 8} more"] if len(lines) > 8 else [])
+        self.show_error("Nothing imported:\n" + "\n".join(shown))

@@ -1,0 +1,96 @@
+"""Export from the app (ctrl+e) writes the file it names; import from the palette adds programs."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input
+
+from rankplan.tui.app import RankPlanApp
+
+
+async def test_ctrl_e_exports_to_the_path_given_even_from_a_text_box(demo_path: Path,
+                                                                      tmp_path: Path) -> None:
+    target = tmp_path / "for-advisor.txt"
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.focused, Input)  # the Name field: its own ctrl+e must not win
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ExportDialog"
+        field = app.screen.query_one("#path", Input)
+        assert field.value.endswith(".txt")
+        field.value = str(target)
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert text.index("PROFILE") < text.index("RANK LIST") < text.index("GOALS")
+    assert "Jordan Avery" in text
+
+
+async def test_choosing_a_format_changes_the_extension(demo_path: Path, tmp_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#format").value = "ics"
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert field.value.endswith(".ics")
+        field.value = str(tmp_path / "week.ics")
+        await pilot.click("#ok")
+        await pilot.pause()
+    assert (tmp_path / "week.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+async def test_export_to_a_missing_folder_says_so(demo_path: Path, tmp_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope" / "x.txt")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert "there is no folder" in str(app.screen.query_one("#dialog-error").render())
+
+
+async def test_import_from_the_palette_adds_programs_and_undo_removes_them(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("name,setting,preference\nRiverside IM,community,high\n", encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = len(app.plan.programs)
+        app.action_import()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(sheet)
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert len(app.plan.programs) == before + 1
+        assert app.plan.programs[-1].name == "Riverside IM"
+        await pilot.press("ctrl+s")
+        data = tomllib.loads(demo_path.read_text(encoding="utf-8"))
+        assert data["programs"][-1]["name"] == "Riverside IM"
+        assert data["rank_list"]["order"][-1] == "riverside-im"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(app.plan.programs) == before
+
+
+async def test_a_bad_sheet_imports_nothing_and_shows_where(demo_path: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("name,preference\nA,high\nB,hgih\n", encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = len(app.plan.programs)
+        app.action_import()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(sheet)
+        await pilot.click("#ok")
+        await pilot.pause()
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert "Nothing imported" in error and f"{sheet}:3:" in error
+        assert len(app.plan.programs) == before
