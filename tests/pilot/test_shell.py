@@ -142,3 +142,18 @@ async def test_quit_after_a_failed_save_asks_first(demo_path: Path, monkeypatch)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_looking_at_every_screen_changes_nothing(demo_path: Path) -> None:
+    """Filling forms from the plan must never count as an edit (nor reach the file)."""
+    before = demo_path.read_bytes()
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("f3", "down", "down", "down", "f4", "f5", "f2", "f3", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.7)
+        assert app.sub_title == "saved"
+        assert app._edits == 0
+        await pilot.press("ctrl+q")
+    assert demo_path.read_bytes() == before

@@ -331,6 +331,9 @@ class DebriefScreen(Screen):
                 self._changed(program)
             return
         if sid == "p-specialty":
+            profile = self.plan.profile.specialty
+            if (event.value or profile) == (program.specialty or profile):
+                return  # "same as profile" and the profile's own name are one choice
             value = event.value
         elif sid.startswith("p-"):
             value = PROGRAM_SELECTS[sid[2:]][2](event.value)
