@@ -85,9 +85,12 @@ class RankPlanApp(App[None]):
         store: PlanStore | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__()
         self._owns_store = store is None
         self.store = store or PlanStore.open(Path(path), read_only=read_only)
+        # Start straight on the Profile screen (one screen to build and style before the
+        # first frame); an invalid plan starts on the default screen with the error view.
+        self.DEFAULT_MODE = "profile" if self.store.plan is not None else "_default"
+        super().__init__()
         self.today = today or clock.today()
         self.findings: list[Finding] = []
         self.odds: MatchOdds | None = None
@@ -293,8 +296,6 @@ class RankPlanApp(App[None]):
             from rankplan.tui.screens.plan_error import PlanErrorScreen
 
             self.push_screen(PlanErrorScreen())
-        else:
-            self.switch_mode("profile")
 
     def on_ready(self) -> None:
         """After the first frame: parse the layout-keeping document in the background and

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
@@ -55,11 +56,24 @@ ADVISOR_LABELS = {
 class ExamTable(DataTable):
     """The exam history; its keys add, edit and delete attempts."""
 
+    def on_mount(self) -> None:
+        self.add_columns("Exam", "Date", "Result", "Score")
+
     BINDINGS = [
         Binding("a,insert", "screen.add_exam", "Add attempt", id="profile.add_exam"),
         Binding("e,enter", "screen.edit_exam", "Edit", id="profile.edit_exam"),
         Binding("d,delete", "screen.delete_exam", "Delete", id="profile.delete_exam"),
     ]
+
+
+class LaterPart(Vertical):
+    """The exam history and the story, below the fold: mounted (``Lazy``) just after the
+    first frame, which then has far fewer widgets to style (start-up time)."""
+
+    DEFAULT_CSS = "LaterPart { height: auto; }"
+
+    def on_mount(self) -> None:
+        self.screen.fill_later()
 
 
 def _field(label: str, widget, hint_id: str | None = None) -> Vertical:
@@ -72,6 +86,7 @@ def _field(label: str, widget, hint_id: str | None = None) -> Vertical:
 
 
 class ProfileScreen(Screen):
+    AUTO_FOCUS = "#name"  # one focus change before the first frame, not two
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="profile.help"),
         Binding("ctrl+n", "add_exam", "Add exam", id="profile.add_exam_anywhere"),
@@ -112,26 +127,25 @@ class ProfileScreen(Screen):
                 yield _field("Advisor's view", Select(
                     [(ADVISOR_LABELS[v], v) for v in AdvisorView],
                     id="advisor_view", allow_blank=False, compact=True))
-                yield Static("Exam history", classes="section-title")
-                yield ExamTable(id="exams", cursor_type="row", zebra_stripes=True)
-                yield Static("a add · enter edit · d delete", classes="hint", id="exams-hint")
-                yield Static("Your story", classes="section-title")
-                for key, (label, placeholder) in STORY_FIELDS.items():
-                    yield Label(label, classes="story-label")
-                    area = TextArea(id=key, soft_wrap=True, show_line_numbers=False,
-                                    tab_behavior="focus", placeholder=placeholder)
-                    yield area
+                yield Lazy(LaterPart(
+                    Static("Exam history", classes="section-title"),
+                    ExamTable(id="exams", cursor_type="row", zebra_stripes=True),
+                    Static("a add · enter edit · d delete", classes="hint", id="exams-hint"),
+                    Static("Your story", classes="section-title"),
+                    *(part for key, (label, placeholder) in STORY_FIELDS.items() for part in (
+                        Label(label, classes="story-label"),
+                        TextArea(id=key, soft_wrap=True, show_line_numbers=False,
+                                 tab_behavior="focus", placeholder=placeholder),
+                    )),
+                ))
             yield FindingsPanel(Section.PROFILE, title="Profile findings", id="profile-findings")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(ExamTable)
-        table.add_columns("Exam", "Date", "Result", "Score")
         self.show_plan()
         self.app.findings_changed.subscribe(self, self.show_findings, immediate=True)
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
         self.show_findings(self.app.findings)
-        self.query_one("#name", Input).focus()
 
     def show_findings(self, findings: list[Finding]) -> None:
         if self.is_current:  # a hidden screen catches up when it is shown again
@@ -142,10 +156,20 @@ class ProfileScreen(Screen):
 
     def show_plan(self) -> None:
         """Fill every field from the plan (on mount and after a reload); not an edit."""
-        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+        with self.prevent(Input.Changed, Select.Changed):
             self._fill_fields()
-        self._fill_exams()
         self._show_hints()
+        if self.query(LaterPart):
+            self.fill_later()
+
+    def fill_later(self) -> None:
+        """The exam table and the story (once they are mounted)."""
+        with self.prevent(TextArea.Changed):
+            for key in STORY_FIELDS:
+                area = self.query_one(f"#{key}", TextArea)
+                if area.text != getattr(self.plan.profile, key):
+                    area.text = getattr(self.plan.profile, key)
+        self._fill_exams()
 
     def _fill_fields(self) -> None:
         p = self.plan.profile
@@ -155,10 +179,6 @@ class ProfileScreen(Screen):
         self.query_one("#risk_profile", Select).value = p.risk_profile
         self.query_one("#advisor_view", Select).value = p.advisor_view
         self._fill_specialties()
-        for key in STORY_FIELDS:
-            area = self.query_one(f"#{key}", TextArea)
-            if area.text != getattr(p, key):
-                area.text = getattr(p, key)
 
     def _specialty_options(self, none: bool = False) -> list[tuple[str, str]]:
         """Built-in names, then the plan's own; names the plan adds or changes get a ``*``."""
