@@ -153,13 +153,26 @@ class ScheduleScreen(Screen):
             self.show_derived()
 
     def show_derived(self) -> None:
-        """Hours, timeline, readiness and findings: recomputed after every change."""
+        """Hours, timeline, readiness and findings: recomputed after every change; each is
+        redrawn only if it changed, and laid out again only if its height did."""
         if not self.is_mounted:
             return
         self._show_hours()
         self._show_timeline()
         self._show_readiness()
         self.query_one(FindingsPanel).show(self.app.findings)
+
+    def _readout(self, selector: str, content: Content, *, wraps: bool = True) -> None:
+        """Show ``content`` unless it is already shown; a text whose lines never wrap keeps
+        its height when its line count does, and then needs no new layout."""
+        widget = self.query_one(selector, Static)
+        shown = getattr(widget, "shown", None)
+        if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
+            return
+        same_height = (not wraps and shown is not None
+                       and shown.plain.count("\n") == content.plain.count("\n"))
+        widget.shown = content  # type: ignore[attr-defined]
+        widget.update(content, layout=not same_height)
 
     def _show_hours(self) -> None:
         hours = hours_by_activity(self.plan.schedule)
@@ -170,7 +183,7 @@ class ScheduleScreen(Screen):
             _, letter, name, colour = ACTIVITY_KEYS[activity]
             parts += ["\n", (f"{letter} {name:<7}", "$text-muted"),
                       (bar(h / top, 8), colour or "$text-muted"), f" {h:>2}"]
-        self.query_one("#hours", Static).update(Content.assemble(*parts))
+        self._readout("#hours", Content.assemble(*parts), wraps=False)  # 22 wide, short lines
 
     def _show_timeline(self) -> None:
         today = self.app.today
@@ -197,13 +210,13 @@ class ScheduleScreen(Screen):
             cost = ("no cost to interviews" if chance is None else
                     f"about {chance:.0%} of the interviews you would get reporting by September")
             lines.append(f"\nScore reports about {t.score_report.isoformat()}: {cost}.")
-        self.query_one("#milestones", Static).update(Content.assemble(*lines))
+        self._readout("#milestones", Content.assemble(*lines))
 
     def _show_readiness(self) -> None:
         state = readiness(self.plan.schedule)
         style = "bold $text-success" if state.ready else "bold $text-warning"
-        self.query_one("#readiness", Static).update(
-            Content.assemble((state.verdict.value.upper(), style), "  ", state.summary()))
+        self._readout("#readiness", Content.assemble((state.verdict.value.upper(), style), "  ",
+                                                     state.summary()))
 
     def _fill_practice(self, select: int | None = None) -> None:
         table = self.query_one("#practice", PracticeTable)

@@ -59,12 +59,16 @@ class FindingsPanel(VerticalScroll, can_focus=True):
         self.section = section
         self.border_title = title
         self._body = Static()
+        self._shown: list[Finding] | None = None
 
     def compose(self) -> ComposeResult:
         yield self._body
 
     def show(self, findings: list[Finding]) -> None:
         mine = [f for f in findings if self.section is None or f.section == self.section]
+        if mine == self._shown:
+            return  # most edits leave the findings as they were: no redraw, no new layout
+        self._shown = mine
         self._body.update(findings_content(mine, "Nothing to flag here right now."))
         self.border_subtitle = f"{len(mine)} found" if mine else ""
 
