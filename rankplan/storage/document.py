@@ -75,17 +75,26 @@ def _inside_inline(table: Any) -> bool:
     return isinstance(table, InlineTable)
 
 
-def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> None:
+def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False,
+         prev: dict | None = None, cur: dict | None = None) -> None:
     """Make ``table`` (a tomlkit container) hold dataclass ``obj``, touching only changes.
 
     ``full`` writes every key of a new block (a new program shows all its fields to a reader
     of the file); otherwise an absent key is added only when its value is not the default.
+    ``prev`` and ``cur`` are ``plain`` forms of ``obj`` as last written into ``table`` and
+    now: a field equal in both is skipped without touching the document (a save at 300
+    programs then costs what changed, not the whole file).
     """
     cls = type(obj)
     gone: list[str] = []
     for f in dataclasses.fields(cls):
         value = getattr(obj, f.name)
         name = f.name
+        if prev is not None and cur is not None and name in cur and name in prev \
+                and cur[name] == prev[name]:
+            continue
+        sub_prev = prev.get(name) if prev is not None else None
+        sub_cur = cur.get(name) if cur is not None else None
         if value is None:
             gone.append(name)
             continue
@@ -96,10 +105,11 @@ def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False) -> No
         if dataclasses.is_dataclass(value):
             if not present:
                 table[name] = _new_table(inline=_inside_inline(table))
-            sync(table[name], value, full=full or not present)
+                sub_prev = None
+            sync(table[name], value, full=full or not present, prev=sub_prev, cur=sub_cur)
         elif (cls, name) in TABLE_LISTS:
             if value:  # an emptied list was removed before the walk
-                _sync_list(table, name, value)
+                _sync_list(table, name, value, sub_prev, sub_cur)
         elif isinstance(value, dict) and any(dataclasses.is_dataclass(v) for v in value.values()):
             if not present:
                 table[name] = _new_table(inline=_inside_inline(table))
@@ -201,7 +211,8 @@ def _new_block(item: Any, inline: bool) -> Any:
     return block
 
 
-def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any]) -> None:
+def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any],
+               prev: list | None = None, cur: list | None = None) -> None:
     """Sync an array of tables: ``[[name]]`` blocks or an inline array of inline tables."""
     existing = table.get(name)
     if not isinstance(existing, (AoT, Array)):
@@ -227,23 +238,38 @@ def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any]) -> 
         if keys_old[index] not in wanted:
             del existing[index]
             del keys_old[index]
+    before = _previous_items(prev, match_key)
+    after = cur or [None] * len(items)
+
+    def sync_block(block: Any, key: Any, item: Any, now: dict | None) -> None:
+        sync(block, item, prev=before.get(key) if now is not None else None, cur=now)
+
     if keys_old == keys_new[: len(keys_old)]:
-        for block, item in zip(existing, items):
-            sync(block, item)
+        for block, key, item, now in zip(existing, keys_new, items, after):
+            sync_block(block, key, item, now)
         for item in items[len(keys_old):]:
             existing.append(_new_block(item, inline))
         return
     # Reordered: rebuild the list from the same blocks (each keeps its own comments).
     by_key = dict(zip(keys_old, existing))
     rebuilt = tomlkit.array() if inline else tomlkit.aot()
-    for key, item in zip(keys_new, items):
+    for key, item, now in zip(keys_new, items, after):
         block = by_key.get(key)
         if block is None:
             block = _new_block(item, inline)
         else:
-            sync(block, item)
+            sync_block(block, key, item, now)
         rebuilt.append(block)
     table[name] = rebuilt
+
+
+def _previous_items(prev: list | None, match_key: str | None) -> dict[Any, dict]:
+    """The last written form of each list item, by its match key (or its position)."""
+    if not prev:
+        return {}
+    if match_key is None:
+        return dict(enumerate(prev))
+    return {item.get(match_key): item for item in prev}
 
 
 def _remove_empty_lists(table: MutableMapping[str, Any], obj: Any) -> None:
@@ -258,11 +284,15 @@ def _remove_empty_lists(table: MutableMapping[str, Any], obj: Any) -> None:
             _remove_empty_lists(table[f.name], value)
 
 
-def update_document(doc: tomlkit.TOMLDocument, plan: m.Plan) -> str:
-    """Bring ``doc`` up to date with ``plan`` and return the text to write."""
+def update_document(
+    doc: tomlkit.TOMLDocument, plan: m.Plan, previous: dict | None = None
+) -> tuple[str, dict]:
+    """Bring ``doc`` up to date with ``plan``: the text to write, and ``plain(plan)`` to pass
+    as ``previous`` next time, once that text is safely written (None: compare everything)."""
+    current = plain(plan)
     _remove_empty_lists(doc, plan)
-    sync(doc, plan)
-    return tomlkit.dumps(doc)
+    sync(doc, plan, prev=previous, cur=current)
+    return tomlkit.dumps(doc), current
 
 
 def parse_document(text: str) -> tomlkit.TOMLDocument:

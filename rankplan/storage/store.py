@@ -61,6 +61,9 @@ class PlanStore:
         self._text = ""
         self._bom = False
         self._doc: tomlkit.TOMLDocument | None = None
+        # plain(plan) as last written into _doc; None = compare every field next time
+        self._synced: dict | None = None
+        self._pending: dict | None = None
         self._fingerprint: files.Fingerprint | None = None
         self._backed_up = False
         self._lock: FileLock | None = None
@@ -109,6 +112,7 @@ class PlanStore:
             self._text = loaded.text
             self._bom = loaded.data.startswith(BOM)
             self._doc = None
+            self._synced = None
             self.conflict_file = None
             self._fingerprint = (
                 files.Fingerprint.of_bytes(self.path, loaded.data) if loaded.data else None
@@ -138,7 +142,8 @@ class PlanStore:
         """The file text for ``plan``, checked to read back as exactly ``plan``."""
         from rankplan.storage.document import update_document
 
-        text = update_document(self._ensure_document(), plan)
+        synced, self._synced = self._synced, None  # until this text is safely written
+        text, self._pending = update_document(self._ensure_document(), plan, synced)
         try:
             back, errors = validate(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
@@ -162,6 +167,7 @@ class PlanStore:
                 self.conflict_file = files.conflict_path(self.path, now or datetime.now())
             if self.conflict_file is not None:
                 files.atomic_write(self.conflict_file, data)
+                self._synced = self._pending
                 return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
             if not self._backed_up and self.path.exists():
                 files.write_backup(self.path)
@@ -169,6 +175,7 @@ class PlanStore:
             files.atomic_write(self.path, data)
             self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
             self._text = text
+            self._synced = self._pending  # the document now holds exactly this plan
             return SaveResult(SaveOutcome.SAVED, self.path)
 
     def _changed_on_disk(self) -> bool:

@@ -549,8 +549,9 @@ def test_text_that_reads_back_differently_is_not_written(store: PlanStore, monke
     before = store.path.read_bytes()
     real = document.update_document
 
-    def wrong(doc, plan):
-        return real(doc, plan).replace('name = "Ours"', 'name = "Someone else"')
+    def wrong(doc, plan, previous=None):
+        text, current = real(doc, plan, previous)
+        return text.replace('name = "Ours"', 'name = "Someone else"'), current
 
     monkeypatch.setattr(document, "update_document", wrong)
     with pytest.raises(RoundTripError, match="does not read back"):
@@ -563,7 +564,7 @@ def test_text_that_reads_back_differently_is_not_written(store: PlanStore, monke
 
 def test_text_that_does_not_parse_is_not_written(store: PlanStore, monkeypatch) -> None:
     before = store.path.read_bytes()
-    monkeypatch.setattr(document, "update_document", lambda doc, plan: "schema = 1\n[profile\n")
+    monkeypatch.setattr(document, "update_document", lambda doc, plan, previous=None: ("schema = 1\n[profile\n", {}))
 
     with pytest.raises(RoundTripError, match="does not parse"):
         store.save(renamed(store.plan, "Ours"))
@@ -575,7 +576,7 @@ def test_text_that_does_not_parse_is_not_written(store: PlanStore, monkeypatch) 
 
 def test_text_that_is_invalid_is_not_written(store: PlanStore, monkeypatch) -> None:
     before = store.path.read_bytes()
-    monkeypatch.setattr(document, "update_document", lambda doc, plan: "schema = 1\nnope = 1\n")
+    monkeypatch.setattr(document, "update_document", lambda doc, plan, previous=None: ("schema = 1\nnope = 1\n", {}))
 
     with pytest.raises(RoundTripError, match="unknown key"):
         store.save(renamed(store.plan, "Ours"))
@@ -585,10 +586,39 @@ def test_text_that_is_invalid_is_not_written(store: PlanStore, monkeypatch) -> N
 
 def test_save_works_again_after_a_round_trip_error(store: PlanStore, monkeypatch) -> None:
     with monkeypatch.context() as patch:
-        patch.setattr(document, "update_document", lambda doc, plan: "schema = 1\n[x\n")
+        patch.setattr(document, "update_document", lambda doc, plan, previous=None: ("schema = 1\n[x\n", {}))
         with pytest.raises(RoundTripError):
             store.save(renamed(store.plan, "Ours"))
 
     ours = renamed(store.plan, "Ours")
     assert store.save(ours).outcome is SaveOutcome.SAVED
     assert read_plan(store.path).plan == ours
+
+
+def test_after_a_failed_write_the_next_save_compares_everything(store: PlanStore,
+                                                                 monkeypatch) -> None:
+    """A save skips fields unchanged since the last write; a failed write must not leave
+    that shortcut trusting a document that holds the failed attempt's values."""
+    store.save(renamed(store.plan, "A"))
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "atomic_write", full_disk)
+        with pytest.raises(OSError):
+            store.save(renamed(store.plan, "B"))  # the kept document now says "B"
+
+    back = renamed(store.plan, "A")  # the user undid it: "A" again, as last written
+    assert store.save(back).outcome is SaveOutcome.SAVED
+    assert read_plan(store.path).plan == back
+
+
+def test_repeated_saves_in_one_session_write_only_what_changed(store: PlanStore) -> None:
+    plan = store.plan
+    for i in range(5):
+        plan.profile.name = f"name {i}"
+        if plan.programs:
+            plan.programs[0].notes = f"note {i}"
+        store.save(plan)
+        assert read_plan(store.path).plan == plan
