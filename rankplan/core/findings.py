@@ -75,11 +75,16 @@ def rule(code: str, severity: Severity, section: Section, summary: str) -> Calla
     return register
 
 
+def finding_order(finding: Finding) -> tuple[int, str]:
+    """Most severe first, then by code (a stable sort keeps each rule's own order)."""
+    return SEVERITY_ORDER[finding.severity], finding.code
+
+
 def run_rules(plan: Plan, today: date, rules: Iterable[Rule]) -> list[Finding]:
     found = [
         Finding(r.code, hit.severity or r.severity, hit.message, r.section, hit.subjects)
         for r in rules
         for hit in r.check(plan, today)
     ]
-    found.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.code))
+    found.sort(key=finding_order)
     return found

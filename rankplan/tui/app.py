@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from rankplan import clock
-from rankplan.core.findings import Finding
+from rankplan.core.findings import Finding, Section, finding_order
 from rankplan.core.model import Plan
 from rankplan.core.rules import evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
@@ -125,11 +125,22 @@ class RankPlanApp(App[None]):
             return "not valid: never written"
         return "read-only" if self.store.read_only else "saved"
 
-    def _recompute(self) -> None:
-        """Findings and odds from the model; screens read them when findings_changed fires."""
+    def _recompute(self, only: Section | None = None) -> None:
+        """Findings and odds from the model; screens read them when findings_changed fires.
+
+        ``only``: the edit can change only that section's findings (a move in the rank list
+        changes no profile, debrief or schedule finding), so only its rules run again.
+        """
         plan = self.store.plan
-        self.findings = evaluate(plan, self.today) if plan else []
-        self.odds = match_odds(plan) if plan else None
+        if plan is None:
+            self.findings, self.odds = [], None
+            return
+        if only is None:
+            self.findings = evaluate(plan, self.today)
+        else:
+            kept = [f for f in self.findings if f.section != only]
+            self.findings = sorted([*kept, *evaluate(plan, self.today, only)], key=finding_order)
+        self.odds = match_odds(plan)
 
     def _apply_title(self) -> None:
         name = self.store.plan.profile.name if self.store.plan else ""
@@ -139,13 +150,13 @@ class RankPlanApp(App[None]):
         message.stop()
         self.plan_changed()
 
-    def plan_changed(self) -> None:
-        """The plan was edited: findings now, the file soon."""
+    def plan_changed(self, only: Section | None = None) -> None:
+        """The plan was edited: findings now, the file soon (``only``: see _recompute)."""
         self._unsnapped = True
-        self._after_edit()
+        self._after_edit(only)
 
-    def _after_edit(self) -> None:
-        self._recompute()
+    def _after_edit(self, only: Section | None = None) -> None:
+        self._recompute(only)
         self.findings_changed.publish(self.findings)
         self._apply_title()
         if not self.store.writable:

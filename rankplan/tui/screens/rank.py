@@ -172,7 +172,7 @@ class RankScreen(Screen):
     def _moved(self, event: RankTable.Moved) -> None:
         table = self.query_one("#ranked", RankedTable)
         move(self.plan.rank_list.order, event.src, event.dst)
-        self.app.plan_changed()
+        self.app.plan_changed(only=Section.RANK)  # order moves no other section's findings
         lo, hi = min(event.src, event.dst), max(event.src, event.dst)
         programs = ranked(self.plan)
         odds: MatchOdds = self.app.odds

@@ -388,3 +388,23 @@ def test_long_name_lists_are_cut_short() -> None:
     plan = plan_of(many(10, R))
     (f,) = found(plan, "RL03")
     assert "and 6 more" in f.message and len(f.subjects) == 10
+
+
+def test_only_rank_findings_depend_on_the_order() -> None:
+    """The app re-runs only the rank rules after a move; that is right only if no other
+    section's findings change when the order does."""
+    import random
+    import sys
+    from pathlib import Path
+
+    from rankplan.core.findings import Section
+    from rankplan.core.rules import evaluate
+    from rankplan.storage.read import parse_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "perf"))
+    from genplan import generate_plan
+
+    plan, _ = parse_text(generate_plan(60, seed=3))
+    others = [f for f in evaluate(plan, TODAY) if f.section != Section.RANK]
+    random.Random(1).shuffle(plan.rank_list.order)
+    assert [f for f in evaluate(plan, TODAY) if f.section != Section.RANK] == others
