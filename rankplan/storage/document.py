@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, InlineTable, Item
+from tomlkit.items import AoT, Array, InlineTable, Item, Table
 
 from rankplan.core import model as m
 
@@ -71,8 +71,18 @@ def _new_table(inline: bool) -> Any:
 
 
 def _inside_inline(table: Any) -> bool:
-    """True for an inline table: everything added inside it must be inline too."""
-    return isinstance(table, InlineTable)
+    """True where new sub-tables must be written inline: inside an inline table, and inside
+    a table written with dotted keys (``profile.name = "A"``), where a ``[header]`` block
+    would land in the middle of the document and capture the keys that follow it."""
+    return isinstance(table, InlineTable) or (
+        isinstance(table, Table) and table.is_super_table() and _has_plain_values(table)
+    )
+
+
+def _has_plain_values(table: Any) -> bool:
+    """A super table holding values itself was made by dotted keys (one made only by
+    ``[a.b]`` headers holds nothing but tables)."""
+    return any(not isinstance(v, (Table, AoT)) for v in table.value.values())
 
 
 def sync(table: MutableMapping[str, Any], obj: Any, *, full: bool = False,

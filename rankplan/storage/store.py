@@ -35,6 +35,7 @@ schema = 1
 class SaveOutcome(StrEnum):
     SAVED = "saved"
     CONFLICT = "conflict"  # the file changed on disk: ours went to a conflict copy
+    STALE = "stale"  # the file was read again after this save began: nothing written
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class PlanStore:
         self._backed_up = False
         self._lock: FileLock | None = None
         self._io = threading.Lock()
+        self.generation = 0  # one more at every reload: a save begun before it is stale
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -107,6 +109,7 @@ class PlanStore:
     def reload(self) -> None:
         """(Re)read the file from disk, forgetting the kept document and any conflict."""
         with self._io:
+            self.generation += 1
             loaded = read_plan(self.path)
             self.plan, self.errors = loaded.plan, loaded.errors
             self._text = loaded.text
@@ -153,14 +156,18 @@ class PlanStore:
             raise RoundTripError(f"the text to save does not read back as the plan ({detail})")
         return text
 
-    def save(self, plan: Plan, *, now: datetime | None = None) -> SaveResult:
+    def save(self, plan: Plan, *, now: datetime | None = None,
+             generation: int | None = None) -> SaveResult:
         """Write ``plan`` safely. Raises ``OSError`` (nothing lost: call again) or
-        ``RoundTripError``; never leaves a partly written file."""
+        ``RoundTripError``; never leaves a partly written file. ``generation``: the
+        ``self.generation`` the plan was taken at; after a reload such a save writes nothing."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only")
         if self.plan is None:
             raise ReadOnlyError(f"{self.path} is not a valid plan; it is never written to")
         with self._io:
+            if generation is not None and generation != self.generation:
+                return SaveResult(SaveOutcome.STALE, self.path)
             text = self.render(plan)
             data = (BOM if self._bom else b"") + text.encode("utf-8")
             if self.conflict_file is None and self._changed_on_disk():

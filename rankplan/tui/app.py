@@ -213,18 +213,26 @@ class RankPlanApp(App[None]):
         self._saving = True
         self.save_state = "saving"
         snapshot = pickle.loads(self._history[self._pos])
-        self._save_in_background(snapshot, self._edits)
+        self._save_in_background(snapshot, self._edits, self.store, self.store.generation)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _save_in_background(self, snapshot: Plan, edits: int) -> None:
+    def _save_in_background(self, snapshot: Plan, edits: int, store: PlanStore,
+                            generation: int) -> None:
         try:
-            result = self.store.save(snapshot)
+            result = store.save(snapshot, generation=generation)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the plan in memory
-            self.call_from_thread(self._save_failed, exc)
+            self.call_from_thread(self._save_failed, exc, store, generation)
         else:
-            self.call_from_thread(self._save_done, result, edits)
+            self.call_from_thread(self._save_done, result, edits, store, generation)
 
-    def _save_done(self, result: SaveResult, edits: int) -> None:
+    def _current(self, store: PlanStore, generation: int) -> bool:
+        """Whether a save's answer is about the file and reading still open now."""
+        return store is self.store and generation == store.generation
+
+    def _save_done(self, result: SaveResult, edits: int, store: PlanStore | None = None,
+                   generation: int | None = None) -> None:
+        if store is not None and not self._current(store, generation):
+            return  # the plan was read again or another opened: this answer is old news
         self._saving = False
         self._saved_edits = edits
         if result.outcome is SaveOutcome.CONFLICT:
@@ -242,7 +250,10 @@ class RankPlanApp(App[None]):
         if self._edits != edits:
             self._autosave()
 
-    def _save_failed(self, exc: Exception) -> None:
+    def _save_failed(self, exc: Exception, store: PlanStore | None = None,
+                     generation: int | None = None) -> None:
+        if store is not None and not self._current(store, generation):
+            return
         self._saving = False
         reason = getattr(exc, "strerror", None) or str(exc)
         self.save_state = "not saved: retrying"
@@ -253,6 +264,8 @@ class RankPlanApp(App[None]):
             severity="error",
             timeout=10,
         )
+        if self._save_timer is not None:
+            self._save_timer.stop()
         self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
 
     def flush(self) -> Exception | None:
@@ -332,16 +345,24 @@ class RankPlanApp(App[None]):
             self.store.close()
         self.store = new_store
         self._owns_store = True
-        self._edits = self._saved_edits = 0
+        self._forget_edits()
         self._history, self._pos, self._unsnapped = [], -1, False
         self.save_state = self._idle_state()
         self.reset_views()
         self.settle()
 
+    def _forget_edits(self) -> None:
+        """A new reading of a file: no edits yet, none saving, no autosave due."""
+        self._edits = self._saved_edits = 0
+        self._saving = False
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
     def reload_plan(self) -> None:
         """Read the file again (after an edit by hand or a conflict)."""
-        self.store.reload()
-        self._edits = self._saved_edits = 0
+        self.store.reload()  # a save still running for the old reading now writes nothing
+        self._forget_edits()
         self._history, self._pos, self._unsnapped = [], -1, False
         self.save_state = self._idle_state()
         self.reset_views()

@@ -124,7 +124,9 @@ class RankTable(ScrollView, can_focus=True):
         if cursor is not None:
             self.cursor = cursor
         self.cursor = max(0, min(self.cursor, len(rows) - 1))
-        self._drag = None
+        if self._press is not None:  # rows replaced mid-drag (an undo): the drag is over
+            self.release_mouse()
+        self._drag = self._press = None
         self._resize()
         self.refresh()
 

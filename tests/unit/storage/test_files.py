@@ -622,3 +622,15 @@ def test_repeated_saves_in_one_session_write_only_what_changed(store: PlanStore)
             plan.programs[0].notes = f"note {i}"
         store.save(plan)
         assert read_plan(store.path).plan == plan
+
+
+def test_a_save_begun_before_a_reload_writes_nothing(store: PlanStore) -> None:
+    """The app snapshots the plan, then the user reloads the hand-edited file: the old
+    snapshot must not be written over the reading the user chose to keep."""
+    generation = store.generation
+    stale = renamed(store.plan, "old snapshot")
+    hand = store.path.read_text(encoding="utf-8") + "\n# edited by hand\n"
+    store.path.write_text(hand, encoding="utf-8")
+    store.reload()
+    assert store.save(stale, generation=generation).outcome is SaveOutcome.STALE
+    assert store.path.read_text(encoding="utf-8") == hand

@@ -679,3 +679,30 @@ def test_split_tables_take_changes_and_removals_together(plan_file) -> None:
     assert read_plan(path).plan == plan
     assert "# dotted keys" not in path.read_text()  # it went with cycle.match_day
     assert "# the schedule goes on after other tables" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ('schema = 1\nprofile.name = "A"\nprograms = [{id = "a"}]\n',
+         lambda plan: plan.profile.exams.append(m.ExamAttempt(exam=m.Exam.STEP2CK, score=230))),
+        ('schema = 1\nschedule.exam = "step1"\nprograms = [{id = "a"}]\n',
+         lambda plan: plan.schedule.week.__setitem__("mon", [m.Activity.OFF] * 3)),
+        ('schema = 1\nschedule.exam = "step1"\ngoals = [{title = "a"}]\n',
+         lambda plan: plan.schedule.practice.append(m.Practice(form="NBME 9", score=210))),
+    ],
+    ids=["exam-under-dotted-profile", "week-under-dotted-schedule", "practice-under-dotted"],
+)
+def test_new_tables_under_dotted_keys_are_written_inline(tmp_path, text, change) -> None:
+    """A [[header]] block under a table written with dotted keys would land mid-file and
+    capture the keys after it; such additions go inline, and the save succeeds."""
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    store = PlanStore.open(path)
+    try:
+        plan = store.plan
+        change(plan)
+        store.save(plan)
+        assert read_plan(path).plan == plan
+    finally:
+        store.close()
