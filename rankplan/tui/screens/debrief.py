@@ -38,6 +38,7 @@ from rankplan.core.specialties import known_names
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.widgets.findings import findings_content
+from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 
 DEBRIEF_SELECTS = {
@@ -54,12 +55,6 @@ PROGRAM_SELECTS = {
 }
 SCORE_OPTIONS = [("not scored", 0), *((str(n), n) for n in range(1, 6))]
 FELT_OPTIONS = [(f"{n} of 5", n) for n in range(1, 6)]
-
-
-def _row(label: str, widget) -> Horizontal:
-    if hasattr(widget, "compact"):
-        widget.compact = True
-    return Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
 
 def _select(id_: str, names: dict) -> Select:
@@ -97,32 +92,32 @@ class DebriefScreen(Screen):
             with VerticalScroll(id="debrief-form"):
                 yield Static("", id="record-title")
                 yield Static("Program", classes="section-title")
-                yield _row("Name", Input(id="p-name"))
-                yield _row("Specialty", Select([("same as profile", "")], id="p-specialty",
+                yield field("Name", Input(id="p-name"))
+                yield field("Specialty", Select([("same as profile", "")], id="p-specialty",
                                                allow_blank=False))
                 for key in ("setting", "track"):
                     label, names, _ = PROGRAM_SELECTS[key]
-                    yield _row(label, _select(f"p-{key}", names))
-                yield _row("Location", Input(id="p-location", placeholder="city, state"))
-                yield _row("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
+                    yield field(label, _select(f"p-{key}", names))
+                yield field("Location", Input(id="p-location", placeholder="city, state"))
+                yield field("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
                 yield Static("", id="date-hint", classes="hint")
-                yield _row("Preference", _select("p-preference", PROGRAM_SELECTS["preference"][1]))
-                yield _row("", Checkbox("I would not attend", id="p-would_not_attend"))
+                yield field("Preference", _select("p-preference", PROGRAM_SELECTS["preference"][1]))
+                yield field("", Checkbox("I would not attend", id="p-would_not_attend"))
                 yield Static("Likelihood", classes="section-title")
-                yield _row("Yours", _select("p-likelihood", labels.LIKELIHOOD))
+                yield field("Yours", _select("p-likelihood", labels.LIKELIHOOD))
                 yield Static("", id="suggestion")
                 yield Static("Debrief", classes="section-title")
                 for key in ("failure_discussion", "board_policy"):
                     label, names, _ = DEBRIEF_SELECTS[key]
-                    yield _row(label, _select(f"d-{key}", names))
+                    yield field(label, _select(f"d-{key}", names))
                 yield Label("Signs they take chances", classes="story-label")
                 for value, text in labels.TAKES_CHANCES.items():
-                    yield _row("", Checkbox(text, id=f"tc-{value.value}"))
+                    yield field("", Checkbox(text, id=f"tc-{value.value}"))
                 for key in ("post_interview", "my_answer"):
                     label, names, _ = DEBRIEF_SELECTS[key]
-                    yield _row(label, _select(f"d-{key}", names))
-                yield _row("", Checkbox("my home program", id="d-home_program"))
-                yield _row("How it felt", Select(FELT_OPTIONS, id="d-felt", allow_blank=False))
+                    yield field(label, _select(f"d-{key}", names))
+                yield field("", Checkbox("my home program", id="d-home_program"))
+                yield field("How it felt", Select(FELT_OPTIONS, id="d-felt", allow_blank=False))
                 yield Static("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
                 yield Vertical(*self._criteria_rows(), id="criteria-fields")
@@ -166,8 +161,8 @@ class DebriefScreen(Screen):
             select = self.current
         table.show([self.row_for(p) for p in self.plan.programs], select=select)
         self._fill_specialties()
-        self._build_criteria()
         self.current = table.current_id()
+        self._build_criteria()
         has = self.current is not None
         self.query_one("#debrief-form").display = has
         self.query_one("#empty").display = not has
@@ -199,8 +194,13 @@ class DebriefScreen(Screen):
         self.call_after_refresh(self._fill_form)
 
     def _criteria_rows(self) -> list:
+        # Each Select starts on the selected program's score: a new Select announces its first
+        # value, and "not scored" there would read as the user clearing the score.
+        program = self.program()
+        scores = program.criteria if program else {}
         rows = [
-            _row(f"{name} ×{weight:g}", Select(SCORE_OPTIONS, id=f"c-{i}", allow_blank=False))
+            field(f"{name} ×{weight:g}", Select(SCORE_OPTIONS, value=scores.get(name, 0),
+                                                id=f"c-{i}", allow_blank=False))
             for i, (name, weight) in enumerate(self.plan.criteria.items())
         ]
         return rows or [Static("No criteria yet.", classes="hint")]
@@ -235,7 +235,7 @@ class DebriefScreen(Screen):
             notes = self.query_one("#p-notes", TextArea)
             if notes.text != program.notes:
                 notes.text = program.notes
-        self._date_hint("")
+        show_hint(self.query_one("#date-hint", Static), "")
         self._show_suggestion()
 
     def _show_suggestion(self) -> None:
@@ -257,11 +257,6 @@ class DebriefScreen(Screen):
                 content, "\n\n", findings_content(mine, "")))
         else:
             widget.update(content)
-
-    def _date_hint(self, text: str) -> None:
-        hint = self.query_one("#date-hint", Static)
-        hint.update(text)
-        hint.display = bool(text)
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -298,9 +293,9 @@ class DebriefScreen(Screen):
         try:
             when = parse_date(text, self.app.today) if text else None
         except ValueError as exc:
-            self._date_hint(f"{exc} (not saved until it reads as a date)")
+            show_hint(self.query_one("#date-hint", Static), f"{exc} (not saved until it reads as a date)")
             return
-        self._date_hint(f"reads as {when:%a %d %b %Y}" if when and text != when.isoformat() else "")
+        show_hint(self.query_one("#date-hint", Static), f"reads as {when:%a %d %b %Y}" if when and text != when.isoformat() else "")
         if program.interview_date != when:
             program.interview_date = when
             self._changed(program)
@@ -313,7 +308,7 @@ class DebriefScreen(Screen):
         if program and program.interview_date and field.value != program.interview_date.isoformat():
             with self.prevent(Input.Changed):
                 field.value = program.interview_date.isoformat()
-            self._date_hint("")
+            show_hint(self.query_one("#date-hint", Static), "")
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:

@@ -32,6 +32,7 @@ from rankplan.core.specialties import BUILTIN, known_names, resolve
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.widgets.findings import FindingsPanel
+from rankplan.tui.widgets.form import field, show_hint
 
 STORY_FIELDS = {
     "story_context": ("What happened", "The context of the failed attempt, briefly and without excuses."),
@@ -76,15 +77,6 @@ class LaterPart(Vertical):
         self.screen.fill_later()
 
 
-def _field(label: str, widget, hint_id: str | None = None) -> Vertical:
-    parts = [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
-    if hint_id:
-        hint = Static("", id=hint_id, classes="hint")
-        hint.display = False  # shown when there is something to say
-        parts.append(hint)
-    return Vertical(*parts, classes="field-block")
-
-
 class ProfileScreen(Screen):
     AUTO_FOCUS = "#name"  # one focus change before the first frame, not two
     BINDINGS = [
@@ -104,27 +96,27 @@ class ProfileScreen(Screen):
         with Horizontal(id="profile-body"):
             with VerticalScroll(id="profile-form"):
                 yield Static("Applicant", classes="section-title")
-                yield _field("Name", Input(id="name", placeholder="your name", compact=True))
-                yield _field("Applicant type", Select(
+                yield field("Name", Input(id="name", placeholder="your name", compact=True))
+                yield field("Applicant type", Select(
                     [(APPLICANT_TYPE_LABELS[t], t) for t in ApplicantType],
                     id="applicant_type", allow_blank=False, compact=True))
-                yield _field("Graduation year", Input(
+                yield field("Graduation year", Input(
                     id="graduation_year", placeholder="e.g. 2025", restrict=r"\d{0,4}",
                     max_length=4, compact=True), hint_id="graduation_year-hint")
-                yield _field("Risk profile", Select(
+                yield field("Risk profile", Select(
                     [(f"{p.value}  {RISK_PROFILE_SHORT[p]}", p) for p in RiskProfile],
                     id="risk_profile", allow_blank=False, compact=True),
                     hint_id="risk_profile-hint")
                 yield Static("Specialties", classes="section-title")
-                yield _field("Primary", Select(self._specialty_options(), id="specialty",
+                yield field("Primary", Select(self._specialty_options(), id="specialty",
                                                allow_blank=False, compact=True),
                              hint_id="specialty-hint")
-                yield _field("Backup", Select(self._specialty_options(none=True),
+                yield field("Backup", Select(self._specialty_options(none=True),
                                               id="backup_specialty", allow_blank=False,
                                               compact=True), hint_id="backup_specialty-hint")
                 yield Static("ctrl+t: add a specialty, or change a tier or baseline",
                              classes="hint")
-                yield _field("Advisor's view", Select(
+                yield field("Advisor's view", Select(
                     [(ADVISOR_LABELS[v], v) for v in AdvisorView],
                     id="advisor_view", allow_blank=False, compact=True))
                 yield Lazy(LaterPart(
@@ -216,19 +208,14 @@ class ProfileScreen(Screen):
 
     def _show_hints(self) -> None:
         p = self.plan.profile
-        self._hint("risk_profile-hint", RISK_PROFILE_TEXT[p.risk_profile])
+        show_hint(self.query_one("#risk_profile-hint", Static), RISK_PROFILE_TEXT[p.risk_profile])
         for key in ("specialty", "backup_specialty"):
             name = getattr(p, key)
             spec = resolve(self.plan, name) if name else None
             hint = f"{TIER_WORDS[spec.tier]} · baseline {spec.baseline:.0%}" if spec else ""
             if key == "backup_specialty" and not name:
                 hint = "a less competitive field to rank as well"
-            self._hint(f"{key}-hint", hint)
-
-    def _hint(self, hint_id: str, text: str) -> None:
-        hint = self.query_one(f"#{hint_id}", Static)
-        hint.update(text)
-        hint.display = bool(text)
+            show_hint(self.query_one(f"#{key}-hint", Static), hint)
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -252,10 +239,10 @@ class ProfileScreen(Screen):
     def _graduation_year(self, event: Input.Changed) -> None:
         text = event.value
         if text == "" or (len(text) == 4 and 1950 <= int(text) <= 2100):
-            self._hint("graduation_year-hint", "")
+            show_hint(self.query_one("#graduation_year-hint", Static), "")
             self._set("graduation_year", int(text or 0))
         else:
-            self._hint("graduation_year-hint", "a year from 1950 to 2100, such as 2025 "
+            show_hint(self.query_one("#graduation_year-hint", Static), "a year from 1950 to 2100, such as 2025 "
                        "(not saved until it is one)")
 
     @on(Select.Changed)

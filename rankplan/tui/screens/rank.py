@@ -23,6 +23,7 @@ from rankplan.core.ranklist import band_sizes, move, rank, ranked, unrank, unran
 from rankplan.core.specialties import BUILTIN
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.widgets.findings import FindingsList
+from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
 from rankplan.tui.widgets.rank_table import RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
@@ -150,21 +151,14 @@ class RankScreen(Screen):
             return
         odds: MatchOdds = self.app.odds
         r = len(odds.chances)
-        self._readout("#rank-title",
-                      f"Rank list: {r} program{'s' * (r != 1)} · shift+↑↓ or drag to move · x take off")
+        readout(self.query_one("#rank-title", Static), wraps=False, content=(
+            f"Rank list: {r} program{'s' * (r != 1)} · shift+↑↓ or drag to move · x take off"))
         expected = "-" if odds.expected_rank is None else f"{odds.expected_rank:.1f}"
-        self._readout("#odds-summary",
-                      f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}\n"
-                      f"Top 3 {odds.p_top3:.0%} · expected rank {expected}")
+        readout(self.query_one("#odds-summary", Static), wraps=False, content=(
+            f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}\n"
+            f"Top 3 {odds.p_top3:.0%} · expected rank {expected}"))
         self.query_one("#odds-chart", OddsChart).show(odds.at_rank)
         self.query_one("#rank-findings", FindingsList).show(findings)
-
-    def _readout(self, selector: str, text: str) -> None:
-        """Update a fixed-height line of text without a new layout (moves happen often)."""
-        widget = self.query_one(selector, Static)
-        if getattr(widget, "shown", None) != text:
-            widget.shown = text  # type: ignore[attr-defined]
-            widget.update(text, layout=False)
 
     # -- moves ---------------------------------------------------------------------------------
 

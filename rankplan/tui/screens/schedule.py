@@ -12,10 +12,10 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -30,6 +30,7 @@ from rankplan.core.schedule import (
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.labels import ACTIVITY_KEYS
 from rankplan.tui.widgets.findings import FindingsPanel
+from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
 from rankplan.tui.widgets.week_grid import WeekGrid
 
@@ -68,16 +69,6 @@ class GoalTable(DataTable):
     ]
 
 
-def _row(label: str, widget, hint_id: str | None = None) -> Vertical:
-    widget.compact = True
-    parts = [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
-    if hint_id:
-        hint = Static("", id=hint_id, classes="hint")
-        hint.display = False
-        parts.append(hint)
-    return Vertical(*parts, classes="field-block")
-
-
 class ScheduleScreen(Screen):
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="schedule.help"),
@@ -98,13 +89,13 @@ class ScheduleScreen(Screen):
                     yield Static("", id="hours")
                 yield Static(self._keys_hint(), classes="hint-line", id="week-keys")
                 yield Static("Timeline", classes="section-title")
-                yield _row("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], id="exam",
+                yield field("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], id="exam",
                                           allow_blank=False))
                 for key, label in DATE_FIELDS.items():
-                    yield _row(label, Input(id=key, placeholder=FORMS if key != "study_start"
+                    yield field(label, Input(id=key, placeholder=FORMS if key != "study_start"
                                             else "empty: back-planned"), hint_id=f"{key}-hint")
                 for key, (label, placeholder, _, _) in NUMBER_FIELDS.items():
-                    yield _row(label, Input(id=key, placeholder=placeholder, restrict=r"\d{0,3}"),
+                    yield field(label, Input(id=key, placeholder=placeholder, restrict=r"\d{0,3}"),
                                hint_id=f"{key}-hint")
                 yield Static("", id="milestones")
                 yield Static("Practice exams", classes="section-title")
@@ -162,18 +153,6 @@ class ScheduleScreen(Screen):
         self._show_readiness()
         self.query_one(FindingsPanel).show(self.app.findings)
 
-    def _readout(self, selector: str, content: Content, *, wraps: bool = True) -> None:
-        """Show ``content`` unless it is already shown; a text whose lines never wrap keeps
-        its height when its line count does, and then needs no new layout."""
-        widget = self.query_one(selector, Static)
-        shown = getattr(widget, "shown", None)
-        if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
-            return
-        same_height = (not wraps and shown is not None
-                       and shown.plain.count("\n") == content.plain.count("\n"))
-        widget.shown = content  # type: ignore[attr-defined]
-        widget.update(content, layout=not same_height)
-
     def _show_hours(self) -> None:
         hours = hours_by_activity(self.plan.schedule)
         top = max(hours.values(), default=1)
@@ -183,7 +162,7 @@ class ScheduleScreen(Screen):
             _, letter, name, colour = ACTIVITY_KEYS[activity]
             parts += ["\n", (f"{letter} {name:<7}", "$text-muted"),
                       (bar(h / top, 8), colour or "$text-muted"), f" {h:>2}"]
-        self._readout("#hours", Content.assemble(*parts), wraps=False)  # 22 wide, short lines
+        readout(self.query_one("#hours", Static), Content.assemble(*parts), wraps=False)  # 22 wide, short lines
 
     def _show_timeline(self) -> None:
         today = self.app.today
@@ -210,12 +189,12 @@ class ScheduleScreen(Screen):
             cost = ("no cost to interviews" if chance is None else
                     f"about {chance:.0%} of the interviews you would get reporting by September")
             lines.append(f"\nScore reports about {t.score_report.isoformat()}: {cost}.")
-        self._readout("#milestones", Content.assemble(*lines))
+        readout(self.query_one("#milestones", Static), Content.assemble(*lines))
 
     def _show_readiness(self) -> None:
         state = readiness(self.plan.schedule)
         style = "bold $text-success" if state.ready else "bold $text-warning"
-        self._readout("#readiness", Content.assemble((state.verdict.value.upper(), style), "  ",
+        readout(self.query_one("#readiness", Static), Content.assemble((state.verdict.value.upper(), style), "  ",
                                                      state.summary()))
 
     def _fill_practice(self, select: int | None = None) -> None:
@@ -301,11 +280,6 @@ class ScheduleScreen(Screen):
             self.plan.schedule.exam = Exam(event.value)
             self._changed()
 
-    def _hint(self, key: str, text: str) -> None:
-        hint = self.query_one(f"#{key}-hint", Static)
-        hint.update(text)
-        hint.display = bool(text)
-
     @on(Input.Changed)
     def _field(self, event: Input.Changed) -> None:
         key = event.input.id or ""
@@ -315,18 +289,18 @@ class ScheduleScreen(Screen):
             try:
                 value: date | int | None = parse_date(text, self.app.today) if text else None
             except ValueError as exc:
-                self._hint(key, f"{exc} (not saved until it reads as a date)")
+                show_hint(self.query_one(f"#{key}-hint", Static), f"{exc} (not saved until it reads as a date)")
                 return
             if key != "study_start" and value is None:
-                self._hint(key, "")
+                show_hint(self.query_one(f"#{key}-hint", Static), "")
             else:
-                self._hint(key, f"reads as {value:%a %d %b %Y}" if value and text != value.isoformat() else "")
+                show_hint(self.query_one(f"#{key}-hint", Static), f"reads as {value:%a %d %b %Y}" if value and text != value.isoformat() else "")
         elif key in NUMBER_FIELDS:
             _, _, low, high = NUMBER_FIELDS[key]
             if not text or not low <= int(text) <= high:
-                self._hint(key, f"a whole number from {low} to {high} (not saved until it is)")
+                show_hint(self.query_one(f"#{key}-hint", Static), f"a whole number from {low} to {high} (not saved until it is)")
                 return
-            self._hint(key, "")
+            show_hint(self.query_one(f"#{key}-hint", Static), "")
             value = int(text)
         else:
             return
@@ -343,7 +317,7 @@ class ScheduleScreen(Screen):
             if value and event.input.value != value.isoformat():
                 with self.prevent(Input.Changed):
                     event.input.value = value.isoformat()
-                self._hint(key, "")
+                show_hint(self.query_one(f"#{key}-hint", Static), "")
 
     # -- practice exams ------------------------------------------------------------------------
 
