@@ -26,8 +26,9 @@ from genplan import generate_plan  # noqa: E402
 ROOT = HERE.parent.parent
 
 
-def run_once(args: list[str]) -> tuple[float, float, str]:
-    """(seconds to first frame, peak RSS in MiB, heavy modules loaded) of one child."""
+def run_once(args: list[str]) -> tuple[float, float, str, float]:
+    """(seconds to first frame, peak RSS in MiB, heavy modules loaded, seconds to the end of
+    start-up) of one child."""
     t0 = time.time()
     proc = subprocess.Popen(
         [sys.executable, str(HERE / "startup_child.py"), repr(t0), *args],
@@ -38,7 +39,7 @@ def run_once(args: list[str]) -> tuple[float, float, str]:
     err = proc.stderr.read().decode()
     if status != 0 or not out:
         raise SystemExit(f"child failed ({status}): {err}")
-    return float(out[0]), usage.ru_maxrss / 1024, out[1]
+    return float(out[0]), usage.ru_maxrss / 1024, out[1], float(out[2])
 
 
 def main() -> None:
@@ -52,7 +53,7 @@ def main() -> None:
         path = folder / f"plan-{n}.toml"
         path.write_text(generate_plan(n), encoding="utf-8")
         cases[f"{n} programs"] = ["plan", str(path)]
-    results: dict[str, list[tuple[float, float, str]]] = {name: [] for name in cases}
+    results: dict[str, list[tuple[float, float, str, float]]] = {name: [] for name in cases}
     for name, case in cases.items():  # warm the file cache and bytecode once
         run_once(case)
     for _ in range(args.runs):
@@ -61,11 +62,15 @@ def main() -> None:
     bare_t = statistics.median(r[0] for r in results["bare Textual app"])
     bare_m = statistics.median(r[1] for r in results["bare Textual app"])
     print(f"start-up to first frame, median of {args.runs} alternating runs (python {sys.version.split()[0]})")
-    print(f"{'case':26} {'start s':>8} {'ratio':>6} {'peak MiB':>9} {'ratio':>6}  heavy modules at first frame")
+    bare_d = statistics.median(r[3] for r in results["bare Textual app"])
+    print(f"{'case':26} {'frame s':>8} {'ratio':>6} {'done s':>7} {'ratio':>6} {'peak MiB':>9} {'ratio':>6}"
+          "  heavy modules at first frame")
     for name, rows in results.items():
         t = statistics.median(r[0] for r in rows)
+        d = statistics.median(r[3] for r in rows)
         m = statistics.median(r[1] for r in rows)
-        print(f"{name:26} {t:8.3f} {t / bare_t:6.2f} {m:9.1f} {m / bare_m:6.2f}  {rows[-1][2]}")
+        print(f"{name:26} {t:8.3f} {t / bare_t:6.2f} {d:7.3f} {d / bare_d:6.2f} {m:9.1f} {m / bare_m:6.2f}"
+              f"  {rows[-1][2]}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
@@ -37,6 +36,7 @@ from rankplan.core.programs import add_program, delete_program, duplicate_progra
 from rankplan.core.specialties import known_names
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
+from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
@@ -61,7 +61,7 @@ def _select(id_: str, names: dict) -> Select:
     return Select([(text, value) for value, text in names.items()], id=id_, allow_blank=False)
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(PlanScreen):
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="debrief.help"),
         Binding("ctrl+n", "add_program", "Add interview", show=False, id="debrief.add_anywhere"),

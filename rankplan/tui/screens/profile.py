@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
 
 from rankplan.core.findings import Finding, Section
@@ -31,6 +30,7 @@ from rankplan.core.model import (
 from rankplan.core.specialties import BUILTIN, known_names, resolve
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
+from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, show_hint
 
@@ -77,7 +77,7 @@ class LaterPart(Vertical):
         self.screen.fill_later()
 
 
-class ProfileScreen(Screen):
+class ProfileScreen(PlanScreen):
     AUTO_FOCUS = "#name"  # one focus change before the first frame, not two
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="profile.help"),

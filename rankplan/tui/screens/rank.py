@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
@@ -22,6 +21,7 @@ from rankplan.core.odds import MatchOdds
 from rankplan.core.ranklist import band_sizes, move, rank, ranked, unrank, unranked
 from rankplan.core.specialties import BUILTIN
 from rankplan.tui.help_text import findings_help
+from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.findings import FindingsList
 from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
@@ -52,7 +52,7 @@ class RankedTable(RankTable):
     BINDINGS = [Binding("x,delete", "screen.unrank_current", "Take off", id="rank.remove")]
 
 
-class RankScreen(Screen):
+class RankScreen(PlanScreen):
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="rank.help"),
         Binding("ctrl+o", "show_tab", "Odds/SOAP", id="rank.tabs"),

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from rankplan.core.dates import FORMS, parse_date
@@ -29,6 +28,7 @@ from rankplan.core.schedule import (
 )
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.labels import ACTIVITY_KEYS
+from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
@@ -69,7 +69,7 @@ class GoalTable(DataTable):
     ]
 
 
-class ScheduleScreen(Screen):
+class ScheduleScreen(PlanScreen):
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="schedule.help"),
         Binding("R", "reset_week", "Reset week", id="schedule.reset_week"),
