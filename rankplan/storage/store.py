@@ -1,18 +1,17 @@
 """``PlanStore``: owns one plan file for a session (lock, read, save, conflicts).
 
-Reading uses tomllib only. The tomlkit document that keeps the user's layout is parsed later
-(``prepare``, from a background worker after the first frame) or at the first save.
+Reading uses tomllib only. The tomlkit document that keeps the user's layout belongs to a
+renderer (``renderer.py``): parsed later (``prepare``, after the first frame) or at the first
+save, in this process or, for the app, in a helper process.
 """
 
 from __future__ import annotations
 
 import threading
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -20,10 +19,15 @@ from rankplan.core.model import Plan
 from rankplan.storage import files
 from rankplan.storage.errors import PlanBusyError, PlanError
 from rankplan.storage.read import BOM, read_plan
-from rankplan.storage.validate import validate
+from rankplan.storage.renderer import (
+    HelperLost,
+    HelperRenderer,
+    LocalRenderer,
+    PlanLike,
+    RoundTripError,
+)
 
-if TYPE_CHECKING:
-    import tomlkit
+__all__ = ["PlanStore", "ReadOnlyError", "RoundTripError", "SaveOutcome", "SaveResult"]
 
 NEW_PLAN_TEXT = """\
 # rankplan plan file. rankplan saves it as you work; you may also edit it by hand
@@ -44,10 +48,6 @@ class SaveResult:
     path: Path  # where the plan was written
 
 
-class RoundTripError(Exception):
-    """The text about to be written would not read back as the plan; nothing was written."""
-
-
 class ReadOnlyError(Exception):
     pass
 
@@ -61,10 +61,8 @@ class PlanStore:
         self.conflict_file: Path | None = None
         self._text = ""
         self._bom = False
-        self._doc: tomlkit.TOMLDocument | None = None
-        # plain(plan) as last written into _doc; None = compare every field next time
-        self._synced: dict | None = None
-        self._pending: dict | None = None
+        self._renderer: LocalRenderer | HelperRenderer = LocalRenderer(path)
+        self._renderer_stale = True  # the renderer has not been given the current reading
         self._fingerprint: files.Fingerprint | None = None
         self._backed_up = False
         self._lock: FileLock | None = None
@@ -102,6 +100,7 @@ class PlanStore:
         self._lock = lock
 
     def close(self) -> None:
+        self._renderer.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -114,8 +113,7 @@ class PlanStore:
             self.plan, self.errors = loaded.plan, loaded.errors
             self._text = loaded.text
             self._bom = loaded.data.startswith(BOM)
-            self._doc = None
-            self._synced = None
+            self._renderer_stale = True  # the renderer gets this reading before its next job
             self.conflict_file = None
             self._fingerprint = (
                 files.Fingerprint.of_bytes(self.path, loaded.data) if loaded.data else None
@@ -127,39 +125,45 @@ class PlanStore:
 
     # -- the tomlkit document ------------------------------------------------------------------
 
-    def prepare(self) -> None:
-        """Parse the document that keeps the user's layout (slow: call it off the first frame)."""
+    def prepare(self, *, helper: bool = False) -> None:
+        """Parse the document that keeps the user's layout (slow: call it off the first
+        frame). With ``helper``, move that work, and every later rendering, to a helper
+        process (the app does: see ``renderer.py``); if it cannot start, stay in-process."""
         with self._io:
-            self._ensure_document()
+            if helper and isinstance(self._renderer, LocalRenderer):
+                try:
+                    self._renderer = HelperRenderer(self.path)
+                    self._renderer_stale = True
+                except HelperLost:
+                    pass
+            self._with_renderer(lambda r: r.prepare())
 
-    def _ensure_document(self) -> Any:
-        if self._doc is None:
-            from rankplan.storage.document import parse_document
-
-            self._doc = parse_document(self._text)
-        return self._doc
+    def _with_renderer(self, job):
+        """Run ``job(renderer)`` on a renderer that holds the current reading. A helper that
+        is lost is replaced by an in-process renderer and the job run again there."""
+        for _attempt in range(2):
+            renderer = self._renderer
+            try:
+                if self._renderer_stale:
+                    renderer.open(self._text)
+                    self._renderer_stale = False
+                return job(renderer)
+            except HelperLost:
+                renderer.close()
+                self._renderer = LocalRenderer(self.path)
+                self._renderer_stale = True
+        raise AssertionError("unreachable: the local renderer does not get lost")
 
     # -- saving -------------------------------------------------------------------------------
 
-    def render(self, plan: Plan) -> str:
+    def render(self, plan: PlanLike) -> str:
         """The file text for ``plan``, checked to read back as exactly ``plan``."""
-        from rankplan.storage.document import update_document
+        return self._with_renderer(lambda r: r.render(plan))
 
-        synced, self._synced = self._synced, None  # until this text is safely written
-        text, self._pending = update_document(self._ensure_document(), plan, synced)
-        try:
-            back, errors = validate(tomllib.loads(text))
-        except tomllib.TOMLDecodeError as exc:
-            raise RoundTripError(f"the text to save does not parse: {exc}") from exc
-        if back != plan:
-            detail = "; ".join(e.render(self.path) for e in errors) or "values differ"
-            raise RoundTripError(f"the text to save does not read back as the plan ({detail})")
-        return text
-
-    def save(self, plan: Plan, *, now: datetime | None = None,
+    def save(self, plan: PlanLike, *, now: datetime | None = None,
              generation: int | None = None) -> SaveResult:
-        """Write ``plan`` safely. Raises ``OSError`` (nothing lost: call again) or
-        ``RoundTripError``; never leaves a partly written file. ``generation``: the
+        """Write ``plan`` (or its pickle) safely. Raises ``OSError`` (nothing lost: call
+        again) or ``RoundTripError``; never leaves a partly written file. ``generation``: the
         ``self.generation`` the plan was taken at; after a reload such a save writes nothing."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only")
@@ -174,7 +178,6 @@ class PlanStore:
                 self.conflict_file = files.conflict_path(self.path, now or datetime.now())
             if self.conflict_file is not None:
                 files.atomic_write(self.conflict_file, data)
-                self._synced = self._pending
                 return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
             if not self._backed_up and self.path.exists():
                 files.write_backup(self.path)
@@ -182,7 +185,6 @@ class PlanStore:
             files.atomic_write(self.path, data)
             self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
             self._text = text
-            self._synced = self._pending  # the document now holds exactly this plan
             return SaveResult(SaveOutcome.SAVED, self.path)
 
     def _changed_on_disk(self) -> bool:

@@ -212,11 +212,13 @@ class RankPlanApp(App[None]):
             return
         self._saving = True
         self.save_state = "saving"
-        snapshot = pickle.loads(self._history[self._pos])
+        # The history's pickle goes to the store as it is: the helper process that renders it
+        # unpickles it there, so this process does no work for it but the write.
+        snapshot = self._history[self._pos]
         self._save_in_background(snapshot, self._edits, self.store, self.store.generation)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _save_in_background(self, snapshot: Plan, edits: int, store: PlanStore,
+    def _save_in_background(self, snapshot: bytes, edits: int, store: PlanStore,
                             generation: int) -> None:
         try:
             result = store.save(snapshot, generation=generation)
@@ -322,15 +324,15 @@ class RankPlanApp(App[None]):
             self.push_screen(PlanErrorScreen())
 
     def on_ready(self) -> None:
-        """After the first frame: parse the layout-keeping document in the background and
-        take the first undo snapshot."""
+        """After the first frame: start the helper process that parses the layout-keeping
+        document and renders every save, and take the first undo snapshot."""
         self.settle()
         if self.store.writable:
             self._prepare_document()
 
     @work(thread=True, group="prepare", exit_on_error=False)
     def _prepare_document(self) -> None:
-        self.store.prepare()
+        self.store.prepare(helper=True)
 
     def _remember_theme(self, theme) -> None:
         try:

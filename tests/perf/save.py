@@ -1,14 +1,18 @@
 """Saving: how long a save takes, and proof that a save in flight does not delay keys.
 
-    python tests/perf/save.py
+    python tests/perf/save.py [--presses 60]
 
-Times PlanStore.save of generated plans (15 and 300 programs) after one change, then runs
-the Rank list key-latency measurement twice at 300 programs: once as is, once with a save
-started in the background (a worker thread) before every fifth key.
+Times PlanStore.save of generated plans (15 and 300 programs) after one change, in this
+process and through the helper process. Then measures Rank list keys at 300 programs, from
+the moment each key event is made (so time spent waiting in the queue counts) to the next
+display: with no save running; with a save started before every fifth key, rendered by the
+helper process as the app does; and the same with rendering in a thread of the app's own
+process, as before the helper existed.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import statistics
 import sys
@@ -21,14 +25,29 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent.parent))
 from genplan import generate_plan  # noqa: E402
 from latency import TimedPlanApp, summary  # noqa: E402
+from textual import events  # noqa: E402
 
+from rankplan.storage.renderer import LocalRenderer  # noqa: E402
 from rankplan.storage.store import PlanStore  # noqa: E402
 
 
-def time_saves(path: Path, rounds: int = 15) -> tuple[float, float]:
-    """(first save with the tomlkit parse, median later save) in ms."""
+class QueueTimedApp(TimedPlanApp):
+    """Times each key from the creation of its event (its wait in the queue included)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._key_at is None:
+            self._key_at = event.time - time.monotonic() + time.perf_counter()
+        await super().on_event(event)
+
+
+def time_saves(path: Path, helper: bool, rounds: int = 15) -> tuple[float, float]:
+    """(first save, median later save) in ms. In-process, the first save parses the tomlkit
+    document; with the helper, that parse happens before (as in the app, after the first
+    frame), and the first save is its first rendering."""
     store = PlanStore.open(path)
     try:
+        if helper:
+            store.prepare(helper=True)
         plan = store.plan
         t = time.perf_counter()
         plan.profile.name = "first"
@@ -46,12 +65,18 @@ def time_saves(path: Path, rounds: int = 15) -> tuple[float, float]:
     return first * 1000, statistics.median(later) * 1000
 
 
-async def keys_with_saves(path: Path, presses: int, saving: bool) -> list[float]:
-    app = TimedPlanApp(path)
+async def keys_with_saves(path: Path, presses: int, saving: bool,
+                          helper: bool = True) -> list[float]:
+    app = QueueTimedApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
+        if not helper:  # render in a thread of this process, as before the helper existed
+            app.store._renderer.close()
+            app.store._renderer = LocalRenderer(path)
+            app.store._renderer_stale = True
+            app.store.prepare()
         app.samples.clear()
         for i in range(presses):
             if saving and i % 5 == 0:
@@ -65,21 +90,29 @@ async def keys_with_saves(path: Path, presses: int, saving: bool) -> list[float]
 
 
 async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--presses", type=int, default=60)
+    args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-save-"))
     print("save (update the kept document, dump, re-read and compare, atomic write + fsync)")
     for n in (15, 300):
         path = folder / f"plan-{n}.toml"
-        path.write_text(generate_plan(n), encoding="utf-8")
-        first, later = time_saves(path)
-        print(f"  {n:>3} programs: first save {first:7.1f} ms (includes the tomlkit parse), "
-              f"then {later:6.1f} ms median")
+        for helper in (False, True):
+            path.write_text(generate_plan(n), encoding="utf-8")
+            first, later = time_saves(path, helper)
+            where = "helper process" if helper else "in-process    "
+            print(f"  {n:>3} programs, {where}: first save {first:7.1f} ms, "
+                  f"then {later:6.1f} ms median")
     path = folder / "keys-300.toml"
     path.write_text(generate_plan(300), encoding="utf-8")
-    quiet = summary(await keys_with_saves(path, 60, saving=False))
-    busy = summary(await keys_with_saves(path, 60, saving=True))
-    print("rank-list key to display at 300 programs (median / p90 ms)")
-    print(f"  no save running:            {quiet[0]:6.2f} / {quiet[1]:6.2f}")
-    print(f"  a save started every 5 keys: {busy[0]:6.2f} / {busy[1]:6.2f}")
+    n = args.presses
+    quiet = summary(await keys_with_saves(path, n, saving=False))
+    helper = summary(await keys_with_saves(path, n, saving=True))
+    thread = summary(await keys_with_saves(path, n, saving=True, helper=False))
+    print("rank-list key, from its event to the next display, at 300 programs (median / p90 ms)")
+    print(f"  no save running:                         {quiet[0]:6.2f} / {quiet[1]:6.2f}")
+    print(f"  a save every 5 keys, in the helper:      {helper[0]:6.2f} / {helper[1]:6.2f}")
+    print(f"  a save every 5 keys, in a thread (old):  {thread[0]:6.2f} / {thread[1]:6.2f}")
 
 
 if __name__ == "__main__":

@@ -157,3 +157,26 @@ async def test_looking_at_every_screen_changes_nothing(demo_path: Path) -> None:
         assert app._edits == 0
         await pilot.press("ctrl+q")
     assert demo_path.read_bytes() == before
+
+
+async def test_saves_are_rendered_by_a_helper_that_ends_with_the_app(demo_path: Path) -> None:
+    """After the first frame the app hands the layout-keeping document to a helper process
+    (so a save never competes with keys for this process); quitting ends the helper."""
+    from rankplan.storage.renderer import HelperRenderer
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        helper = app.store._renderer
+        assert isinstance(helper, HelperRenderer)
+        await pilot.press("end", *" H")
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.sub_title == "saved"
+        assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
+            "Jordan Avery H")
+        assert app.store._renderer is helper  # it did the work: nothing fell back
+        proc = helper._proc
+        assert proc.poll() is None
+    assert proc.poll() is not None
