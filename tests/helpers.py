@@ -35,3 +35,20 @@ def press_then_steady(*keys: str):
         await steady(pilot)
 
     return run_before
+
+
+async def choose(pilot, selector: str, value) -> None:
+    """Pick ``value`` in a Choice with the keyboard: open its list, move to the option, enter."""
+    from rankplan.tui.widgets.choice import Choice, ChoicePicker
+
+    choice = pilot.app.screen.query_one(selector, Choice)
+    choice.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    assert isinstance(pilot.app.focused, ChoicePicker)
+    values = [v for _, v in choice.options]
+    steps = values.index(value) - values.index(choice.value)
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+    await pilot.pause()
+    assert choice.value == value
+    assert pilot.app.focused is choice

@@ -18,10 +18,10 @@ from textual.signal import Signal
 from rankplan import clock
 from rankplan.core.findings import Finding, Section, finding_order
 from rankplan.core.model import Plan
+from rankplan.core.odds import MatchOdds, match_odds
 from rankplan.core.rules import evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
-from rankplan.core.odds import MatchOdds, match_odds
 from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave

@@ -40,11 +40,22 @@ class QueueTimedApp(TimedPlanApp):
         await super().on_event(event)
 
 
-def time_saves(path: Path, helper: bool, rounds: int = 15) -> tuple[float, float]:
-    """(first save, median later save) in ms. In-process, the first save parses the tomlkit
-    document; with the helper, that parse happens before (as in the app, after the first
-    frame), and the first save is its first rendering."""
+def peak_rss_mib(pid: int) -> float | None:
+    """A live process's peak resident memory (Linux only)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kib = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+    return kib / 1024
+
+
+def time_saves(path: Path, helper: bool, rounds: int = 15) -> tuple[float, float, float | None]:
+    """(first save, median later save) in ms, and the helper's peak memory in MiB. In-process,
+    the first save parses the tomlkit document; with the helper, that parse happens before
+    (as in the app, after the first frame), and the first save is its first rendering."""
     store = PlanStore.open(path)
+    memory = None
     try:
         if helper:
             store.prepare(helper=True)
@@ -60,9 +71,11 @@ def time_saves(path: Path, helper: bool, rounds: int = 15) -> tuple[float, float
             t = time.perf_counter()
             store.save(plan)
             later.append(time.perf_counter() - t)
+        if helper:
+            memory = peak_rss_mib(store._renderer.pid)
     finally:
         store.close()
-    return first * 1000, statistics.median(later) * 1000
+    return first * 1000, statistics.median(later) * 1000, memory
 
 
 async def keys_with_saves(path: Path, presses: int, saving: bool,
@@ -99,10 +112,11 @@ async def main() -> None:
         path = folder / f"plan-{n}.toml"
         for helper in (False, True):
             path.write_text(generate_plan(n), encoding="utf-8")
-            first, later = time_saves(path, helper)
+            first, later, memory = time_saves(path, helper)
             where = "helper process" if helper else "in-process    "
+            extra = f"; the helper's peak memory {memory:.1f} MiB" if memory else ""
             print(f"  {n:>3} programs, {where}: first save {first:7.1f} ms, "
-                  f"then {later:6.1f} ms median")
+                  f"then {later:6.1f} ms median{extra}")
     path = folder / "keys-300.toml"
     path.write_text(generate_plan(300), encoding="utf-8")
     n = args.presses

@@ -7,7 +7,8 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Select, TextArea
+from helpers import choose
+from textual.widgets import Checkbox, Input, TextArea
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.screens.debrief import DebriefScreen
@@ -20,19 +21,6 @@ def saved(path: Path) -> dict:
 
 def suggestion(app) -> str:
     return str(app.screen.query_one("#suggestion").render())
-
-
-async def choose(pilot, selector: str, value) -> None:
-    """Pick ``value`` in a Select with the keyboard."""
-    select = pilot.app.screen.query_one(selector, Select)
-    select.focus()
-    await pilot.pause()
-    await pilot.press("enter")
-    values = [v for _, v in select._options]
-    steps = values.index(value) - values.index(select.value)
-    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
-    await pilot.pause()
-    assert select.value == value
 
 
 async def tick(pilot, selector: str) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from helpers import choose
 from textual.widgets import DataTable, Input, Select, TextArea
 
+from rankplan.core.model import AdvisorView
 from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.choice import Choice, ChoicePicker
 from rankplan.tui.widgets.findings import FindingsPanel
 
 
@@ -23,18 +26,6 @@ def findings_text(app: RankPlanApp) -> str:
 async def focus(pilot, selector: str) -> None:
     pilot.app.screen.query_one(selector).focus()
     await pilot.pause()
-
-
-async def choose(pilot, selector: str, value) -> None:
-    """Pick ``value`` in a Select with the keyboard: open it, move to the option, enter."""
-    select = pilot.app.screen.query_one(selector, Select)
-    await focus(pilot, selector)
-    await pilot.press("enter")
-    values = [v for _, v in select._options]
-    steps = values.index(value) - values.index(select.value)
-    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
-    await pilot.pause()
-    assert select.value == value
 
 
 async def test_typing_the_name_is_saved_after_the_debounce(demo_path: Path) -> None:
@@ -219,10 +210,50 @@ async def test_help_opens_and_closes(demo_path: Path) -> None:
         assert app.screen.__class__.__name__ == "HelpScreen"
 
 
-async def test_clicking_a_select_opens_it(demo_path: Path) -> None:
+async def test_a_choice_is_picked_with_the_mouse(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.click("#advisor_view")
         await pilot.pause()
-        select = app.screen.query_one("#advisor_view", Select)
-        assert select.expanded
+        picker = app.screen.query_one(ChoicePicker)
+        assert app.focused is picker
+        field = app.screen.query_one("#advisor_view", Choice)
+        assert picker.region.y == field.region.bottom  # the list opens just under the field
+        await pilot.click(ChoicePicker, offset=(3, 1 + 3))  # border, then the fourth option
+        await pilot.pause()
+        assert app.plan.profile.advisor_view is AdvisorView.PESSIMISTIC
+        assert field.label == "pessimistic"
+        assert not app.screen.query(ChoicePicker)
+        assert app.focused is field
+
+
+async def test_a_click_beside_the_list_or_escape_leaves_the_value(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        before = app.plan.profile.advisor_view
+        await pilot.click("#advisor_view")
+        await pilot.pause()
+        assert app.screen.query(ChoicePicker)
+        await pilot.click("#name")
+        await pilot.pause()
+        assert not app.screen.query(ChoicePicker)
+        await focus(pilot, "#advisor_view")
+        await pilot.press("enter", "down", "escape")
+        await pilot.pause()
+        assert not app.screen.query(ChoicePicker)
+        assert app.plan.profile.advisor_view is before
+        assert app.sub_title == "saved"
+
+
+async def test_left_and_right_step_through_a_choice(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        choice = app.screen.query_one("#advisor_view", Choice)
+        values = [v for _, v in choice.options]
+        start = values.index(choice.value)
+        await focus(pilot, "#advisor_view")
+        await pilot.press("right")
+        assert app.plan.profile.advisor_view == values[min(start + 1, len(values) - 1)]
+        await pilot.press(*["left"] * len(values))  # stops at the first, does not wrap
+        assert app.plan.profile.advisor_view == values[0]
+        assert choice.value == values[0]

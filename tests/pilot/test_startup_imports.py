@@ -17,6 +17,9 @@ HEAVY = [
     "rankplan.tui.screens.schedule",
     "rankplan.tui.screens.help",
     "textual.widgets._markdown",
+    "rankplan.tui.screens.profile_later",  # the exam table and the story come after it
+    "textual.widgets._data_table",
+    "textual.widgets._text_area",
 ]
 
 CHILD = """
@@ -25,8 +28,13 @@ from pathlib import Path
 from rankplan.tui.app import RankPlanApp
 
 class Probe(RankPlanApp):
+    loaded = None
+
+    def post_display_hook(self):  # the first frame handed to the terminal
+        if self.loaded is None:
+            self.loaded = sorted(m for m in sys.modules if m.startswith(tuple(HEAVY)))
+
     def on_ready(self):
-        self.loaded = sorted(m for m in sys.modules if m.startswith(tuple(HEAVY)))
         self.exit()
 
 app = Probe(Path(sys.argv[1]), read_only=True)

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -37,6 +37,7 @@ from rankplan.core.specialties import known_names
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
@@ -57,8 +58,8 @@ SCORE_OPTIONS = [("not scored", 0), *((str(n), n) for n in range(1, 6))]
 FELT_OPTIONS = [(f"{n} of 5", n) for n in range(1, 6)]
 
 
-def _select(id_: str, names: dict) -> Select:
-    return Select([(text, value) for value, text in names.items()], id=id_, allow_blank=False)
+def _choice(id_: str, names: dict) -> Choice:
+    return Choice([(text, value) for value, text in names.items()], id=id_)
 
 
 class DebriefScreen(PlanScreen):
@@ -93,31 +94,30 @@ class DebriefScreen(PlanScreen):
                 yield Static("", id="record-title")
                 yield Static("Program", classes="section-title")
                 yield field("Name", Input(id="p-name"))
-                yield field("Specialty", Select([("same as profile", "")], id="p-specialty",
-                                               allow_blank=False))
+                yield field("Specialty", Choice([("same as profile", "")], id="p-specialty"))
                 for key in ("setting", "track"):
                     label, names, _ = PROGRAM_SELECTS[key]
-                    yield field(label, _select(f"p-{key}", names))
+                    yield field(label, _choice(f"p-{key}", names))
                 yield field("Location", Input(id="p-location", placeholder="city, state"))
                 yield field("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
                 yield Static("", id="date-hint", classes="hint")
-                yield field("Preference", _select("p-preference", PROGRAM_SELECTS["preference"][1]))
+                yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
                 yield field("", Checkbox("I would not attend", id="p-would_not_attend"))
                 yield Static("Likelihood", classes="section-title")
-                yield field("Yours", _select("p-likelihood", labels.LIKELIHOOD))
+                yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
                 yield Static("", id="suggestion")
                 yield Static("Debrief", classes="section-title")
                 for key in ("failure_discussion", "board_policy"):
                     label, names, _ = DEBRIEF_SELECTS[key]
-                    yield field(label, _select(f"d-{key}", names))
+                    yield field(label, _choice(f"d-{key}", names))
                 yield Label("Signs they take chances", classes="story-label")
                 for value, text in labels.TAKES_CHANCES.items():
                     yield field("", Checkbox(text, id=f"tc-{value.value}"))
                 for key in ("post_interview", "my_answer"):
                     label, names, _ = DEBRIEF_SELECTS[key]
-                    yield field(label, _select(f"d-{key}", names))
+                    yield field(label, _choice(f"d-{key}", names))
                 yield field("", Checkbox("my home program", id="d-home_program"))
-                yield field("How it felt", Select(FELT_OPTIONS, id="d-felt", allow_blank=False))
+                yield field("How it felt", Choice(FELT_OPTIONS, id="d-felt"))
                 yield Static("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
                 yield Vertical(*self._criteria_rows(), id="criteria-fields")
@@ -177,11 +177,10 @@ class DebriefScreen(PlanScreen):
         )
 
     def _fill_specialties(self) -> None:
-        select = self.query_one("#p-specialty", Select)
+        choice = self.query_one("#p-specialty", Choice)
         profile = self.plan.profile.specialty
-        with self.prevent(Select.Changed):
-            select.set_options([("same as profile", ""),
-                                *((n, n) for n in known_names(self.plan) if n != profile)])
+        choice.set_options([("same as profile", ""),
+                            *((n, n) for n in known_names(self.plan) if n != profile)])
 
     def _build_criteria(self) -> None:
         names = list(self.plan.criteria)
@@ -194,13 +193,12 @@ class DebriefScreen(PlanScreen):
         self.call_after_refresh(self._fill_form)
 
     def _criteria_rows(self) -> list:
-        # Each Select starts on the selected program's score: a new Select announces its first
-        # value, and "not scored" there would read as the user clearing the score.
+        # Each row starts on the selected program's score (shown before _fill_form runs).
         program = self.program()
         scores = program.criteria if program else {}
         rows = [
-            field(f"{name} ×{weight:g}", Select(SCORE_OPTIONS, value=scores.get(name, 0),
-                                                id=f"c-{i}", allow_blank=False))
+            field(f"{name} ×{weight:g}", Choice(SCORE_OPTIONS, value=scores.get(name, 0),
+                                                id=f"c-{i}"))
             for i, (name, weight) in enumerate(self.plan.criteria.items())
         ]
         return rows or [Static("No criteria yet.", classes="hint")]
@@ -209,7 +207,7 @@ class DebriefScreen(PlanScreen):
         program = self.program()
         if program is None:
             return
-        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, TextArea.Changed):
+        with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
             self.query_one("#record-title", Static).update(program.name or program.id)
             for key in ("name", "location"):
                 field = self.query_one(f"#p-{key}", Input)
@@ -217,21 +215,21 @@ class DebriefScreen(PlanScreen):
                 field.cursor_position = 0  # show the start of a long name, not its end
             self.query_one("#p-interview_date", Input).value = (
                 program.interview_date.isoformat() if program.interview_date else "")
-            self.query_one("#p-specialty", Select).value = (
+            self.query_one("#p-specialty", Choice).value = (
                 "" if program.specialty == self.plan.profile.specialty else program.specialty)
             for key in PROGRAM_SELECTS:
-                self.query_one(f"#p-{key}", Select).value = getattr(program, key)
+                self.query_one(f"#p-{key}", Choice).value = getattr(program, key)
             self.query_one("#p-would_not_attend", Checkbox).value = program.would_not_attend
             d = program.debrief
             for key in DEBRIEF_SELECTS:
-                self.query_one(f"#d-{key}", Select).value = getattr(d, key)
+                self.query_one(f"#d-{key}", Choice).value = getattr(d, key)
             for value in TakesChances:
                 self.query_one(f"#tc-{value.value}", Checkbox).value = value in d.takes_chances
             self.query_one("#d-home_program", Checkbox).value = d.home_program
-            self.query_one("#d-felt", Select).value = d.felt
+            self.query_one("#d-felt", Choice).value = d.felt
             for i, name in enumerate(self._criteria):
-                for select in self.query(f"#c-{i}").results(Select):
-                    select.value = program.criteria.get(name, 0)
+                for choice in self.query(f"#c-{i}").results(Choice):
+                    choice.value = program.criteria.get(name, 0)
             notes = self.query_one("#p-notes", TextArea)
             if notes.text != program.notes:
                 notes.text = program.notes
@@ -310,11 +308,11 @@ class DebriefScreen(PlanScreen):
                 field.value = program.interview_date.isoformat()
             show_hint(self.query_one("#date-hint", Static), "")
 
-    @on(Select.Changed)
-    def _select(self, event: Select.Changed) -> None:
+    @on(Choice.Changed)
+    def _picked(self, event: Choice.Changed) -> None:
         program = self.program()
-        sid = event.select.id or ""
-        if program is None or event.value is Select.NULL or event.value != event.select.value:
+        sid = event.choice.id or ""
+        if program is None:
             return
         if sid.startswith("c-"):
             name = self._criteria[int(sid[2:])]

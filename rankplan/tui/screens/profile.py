@@ -12,8 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.lazy import Lazy
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.model import (
@@ -31,14 +30,10 @@ from rankplan.core.specialties import BUILTIN, known_names, resolve
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, show_hint
 
-STORY_FIELDS = {
-    "story_context": ("What happened", "The context of the failed attempt, briefly and without excuses."),
-    "story_changes": ("What changed", "What you changed in how you study, live or work."),
-    "story_evidence": ("What proves it", "Scores, grades or letters since then that show the change."),
-}
 RISK_PROFILE_SHORT = {
     RiskProfile.P1: "Step 1 failed, then passed",
     RiskProfile.P2: "Step 2 CK failed, then passed",
@@ -54,27 +49,17 @@ ADVISOR_LABELS = {
 }
 
 
-class ExamTable(DataTable):
-    """The exam history; its keys add, edit and delete attempts."""
+class LaterSlot(Vertical):
+    """Where the exam history and the story go (``profile_later.py``) once the first frame
+    is out: fewer widgets to style before it, and two heavy Textual modules not imported."""
 
     def on_mount(self) -> None:
-        self.add_columns("Exam", "Date", "Result", "Score")
+        self.call_after_refresh(self._fill)
 
-    BINDINGS = [
-        Binding("a,insert", "screen.add_exam", "Add attempt", id="profile.add_exam"),
-        Binding("e,enter", "screen.edit_exam", "Edit", id="profile.edit_exam"),
-        Binding("d,delete", "screen.delete_exam", "Delete", id="profile.delete_exam"),
-    ]
+    def _fill(self) -> None:
+        from rankplan.tui.screens.profile_later import LaterPart
 
-
-class LaterPart(Vertical):
-    """The exam history and the story, below the fold: mounted (``Lazy``) just after the
-    first frame, which then has far fewer widgets to style (start-up time)."""
-
-    DEFAULT_CSS = "LaterPart { height: auto; }"
-
-    def on_mount(self) -> None:
-        self.screen.fill_later()
+        self.mount(LaterPart())
 
 
 class ProfileScreen(PlanScreen):
@@ -97,39 +82,25 @@ class ProfileScreen(PlanScreen):
             with VerticalScroll(id="profile-form"):
                 yield Static("Applicant", classes="section-title")
                 yield field("Name", Input(id="name", placeholder="your name", compact=True))
-                yield field("Applicant type", Select(
-                    [(APPLICANT_TYPE_LABELS[t], t) for t in ApplicantType],
-                    id="applicant_type", allow_blank=False, compact=True))
+                yield field("Applicant type", Choice(
+                    [(APPLICANT_TYPE_LABELS[t], t) for t in ApplicantType], id="applicant_type"))
                 yield field("Graduation year", Input(
                     id="graduation_year", placeholder="e.g. 2025", restrict=r"\d{0,4}",
                     max_length=4, compact=True), hint_id="graduation_year-hint")
-                yield field("Risk profile", Select(
+                yield field("Risk profile", Choice(
                     [(f"{p.value}  {RISK_PROFILE_SHORT[p]}", p) for p in RiskProfile],
-                    id="risk_profile", allow_blank=False, compact=True),
-                    hint_id="risk_profile-hint")
+                    id="risk_profile"), hint_id="risk_profile-hint")
                 yield Static("Specialties", classes="section-title")
-                yield field("Primary", Select(self._specialty_options(), id="specialty",
-                                               allow_blank=False, compact=True),
-                             hint_id="specialty-hint")
-                yield field("Backup", Select(self._specialty_options(none=True),
-                                              id="backup_specialty", allow_blank=False,
-                                              compact=True), hint_id="backup_specialty-hint")
+                yield field("Primary", Choice(self._specialty_options(), id="specialty"),
+                            hint_id="specialty-hint")
+                yield field("Backup", Choice(self._specialty_options(none=True),
+                                             id="backup_specialty"),
+                            hint_id="backup_specialty-hint")
                 yield Static("ctrl+t: add a specialty, or change a tier or baseline",
                              classes="hint")
-                yield field("Advisor's view", Select(
-                    [(ADVISOR_LABELS[v], v) for v in AdvisorView],
-                    id="advisor_view", allow_blank=False, compact=True))
-                yield Lazy(LaterPart(
-                    Static("Exam history", classes="section-title"),
-                    ExamTable(id="exams", cursor_type="row", zebra_stripes=True),
-                    Static("a add · enter edit · d delete", classes="hint", id="exams-hint"),
-                    Static("Your story", classes="section-title"),
-                    *(part for key, (label, placeholder) in STORY_FIELDS.items() for part in (
-                        Label(label, classes="story-label"),
-                        TextArea(id=key, soft_wrap=True, show_line_numbers=False,
-                                 tab_behavior="focus", placeholder=placeholder),
-                    )),
-                ))
+                yield field("Advisor's view", Choice(
+                    [(ADVISOR_LABELS[v], v) for v in AdvisorView], id="advisor_view"))
+                yield LaterSlot()
             yield FindingsPanel(Section.PROFILE, title="Profile findings", id="profile-findings")
         yield Footer()
 
@@ -148,28 +119,23 @@ class ProfileScreen(PlanScreen):
 
     def show_plan(self) -> None:
         """Fill every field from the plan (on mount and after a reload); not an edit."""
-        with self.prevent(Input.Changed, Select.Changed):
+        with self.prevent(Input.Changed):
             self._fill_fields()
         self._show_hints()
-        if self.query(LaterPart):
+        if self.query("LaterPart"):
             self.fill_later()
 
     def fill_later(self) -> None:
         """The exam table and the story (once they are mounted)."""
-        with self.prevent(TextArea.Changed):
-            for key in STORY_FIELDS:
-                area = self.query_one(f"#{key}", TextArea)
-                if area.text != getattr(self.plan.profile, key):
-                    area.text = getattr(self.plan.profile, key)
-        self._fill_exams()
+        self.query_one("LaterPart").show(self.plan.profile)
 
     def _fill_fields(self) -> None:
         p = self.plan.profile
         self.query_one("#name", Input).value = p.name
-        self.query_one("#applicant_type", Select).value = p.applicant_type
+        self.query_one("#applicant_type", Choice).value = p.applicant_type
         self.query_one("#graduation_year", Input).value = str(p.graduation_year or "")
-        self.query_one("#risk_profile", Select).value = p.risk_profile
-        self.query_one("#advisor_view", Select).value = p.advisor_view
+        self.query_one("#risk_profile", Choice).value = p.risk_profile
+        self.query_one("#advisor_view", Choice).value = p.advisor_view
         self._fill_specialties()
 
     def _specialty_options(self, none: bool = False) -> list[tuple[str, str]]:
@@ -182,29 +148,15 @@ class ProfileScreen(PlanScreen):
 
     def _fill_specialties(self) -> None:
         p = self.plan.profile
-        primary = self.query_one("#specialty", Select)
+        primary = self.query_one("#specialty", Choice)
         primary.set_options(self._specialty_options())
         primary.value = p.specialty
-        backup = self.query_one("#backup_specialty", Select)
+        backup = self.query_one("#backup_specialty", Choice)
         backup.set_options(self._specialty_options(none=True))
         backup.value = p.backup_specialty
 
     def _fill_exams(self, select: int | None = None) -> None:
-        table = self.query_one(ExamTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
-        for attempt in self.plan.profile.exams:
-            table.add_row(
-                EXAM_LABELS[attempt.exam],
-                attempt.date.isoformat() if attempt.date else "-",
-                attempt.result.value.upper() if attempt.result.value == "fail" else attempt.result.value,
-                str(attempt.score) if attempt.score else "-",
-            )
-        if not self.plan.profile.exams:
-            self.query_one("#exams-hint", Static).update("No attempts yet. a: add one")
-        else:
-            self.query_one("#exams-hint", Static).update("a add · enter edit · d delete")
-            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self.query_one("LaterPart").show_exams(self.plan.profile, select)
 
     def _show_hints(self) -> None:
         p = self.plan.profile
@@ -245,22 +197,19 @@ class ProfileScreen(PlanScreen):
             show_hint(self.query_one("#graduation_year-hint", Static), "a year from 1950 to 2100, such as 2025 "
                        "(not saved until it is one)")
 
-    @on(Select.Changed)
-    def _select(self, event: Select.Changed) -> None:
-        if event.value is Select.NULL or event.value != event.select.value:
-            return  # blank, or a stale message from filling the form
-        current = getattr(self.plan.profile, event.select.id)
-        self._set(event.select.id, type(current)(event.value))  # enum fields stay enums
+    @on(Choice.Changed)
+    def _picked(self, event: Choice.Changed) -> None:
+        current = getattr(self.plan.profile, event.choice.id)
+        self._set(event.choice.id, type(current)(event.value))  # enum fields stay enums
 
-    @on(TextArea.Changed)
-    def _story(self, event: TextArea.Changed) -> None:
-        if event.text_area.id in STORY_FIELDS:
-            self._set(event.text_area.id, event.text_area.text)
+    def set_story(self, key: str, text: str) -> None:
+        """A part of the story, as the user typed it (from ``LaterPart``)."""
+        self._set(key, text)
 
     # -- exam history ------------------------------------------------------------------------
 
     def _cursor_attempt(self) -> int | None:
-        table = self.query_one(ExamTable)
+        table = self.query_one("#exams")
         if not self.plan.profile.exams:
             return None
         return max(0, min(table.cursor_row, len(self.plan.profile.exams) - 1))
@@ -273,7 +222,7 @@ class ProfileScreen(PlanScreen):
                 self.plan.profile.exams.append(attempt)
                 self._fill_exams(select=len(self.plan.profile.exams) - 1)
                 self._changed()
-            self.query_one(ExamTable).focus()
+            self.query_one("#exams").focus()
 
         self.app.push_screen(ExamDialog(None, self.app.today), added)
 
@@ -290,7 +239,7 @@ class ProfileScreen(PlanScreen):
                 self.plan.profile.exams[index] = attempt
                 self._fill_exams(select=index)
                 self._changed()
-            self.query_one(ExamTable).focus()
+            self.query_one("#exams").focus()
 
         self.app.push_screen(ExamDialog(self.plan.profile.exams[index], self.app.today), edited)
 
@@ -310,7 +259,7 @@ class ProfileScreen(PlanScreen):
                 del self.plan.profile.exams[index]
                 self._fill_exams(select=index)
                 self._changed()
-            self.query_one(ExamTable).focus()
+            self.query_one("#exams").focus()
 
         self.app.push_screen(ConfirmDialog(question), answered)
 

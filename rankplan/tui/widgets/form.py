@@ -8,17 +8,18 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 
-def field(label: str, widget: Widget, hint_id: str | None = None) -> Vertical:
+def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     """``label`` beside ``widget`` (made compact); with ``hint_id``, a line for a hint below
-    it, hidden while it has nothing to say."""
+    it, hidden while it has nothing to say. (A row without a hint gets no wrapper: every
+    widget costs start-up time.)"""
     if hasattr(widget, "compact"):
         widget.compact = True
-    parts: list[Widget] = [Horizontal(Label(label, classes="field-label"), widget, classes="field")]
-    if hint_id:
-        hint = Static("", id=hint_id, classes="hint")
-        hint.display = False
-        parts.append(hint)
-    return Vertical(*parts, classes="field-block")
+    row = Horizontal(Label(label, classes="field-label"), widget, classes="field")
+    if not hint_id:
+        return row
+    hint = Static("", id=hint_id, classes="hint")
+    hint.display = False
+    return Vertical(row, hint, classes="field-block")
 
 
 def show_hint(hint: Static, text: str) -> None:

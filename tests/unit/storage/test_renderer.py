@@ -19,7 +19,6 @@ from rankplan.storage.renderer import (
     HelperLost,
     HelperRenderer,
     LocalRenderer,
-    RoundTripError,
     serve,
 )
 from rankplan.storage.store import PlanStore, SaveOutcome

@@ -1,0 +1,174 @@
+"""``Choice``: a one-line field that holds one of a few values, with a list to pick from.
+
+Textual's ``Select`` builds five widgets and a hidden list for every field, all styled and
+laid out before the first frame; the Profile form has five of them. ``Choice`` is a single
+widget that draws ``value ▼`` and mounts its list (``ChoicePicker``, laid over the screen
+under the field) only when asked: enter, space, up or down, or a click. Left and right step
+to the previous or next value without opening the list.
+
+Setting ``value`` from code announces nothing; a user's pick posts ``Choice.Changed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+
+class ChoicePicker(OptionList):
+    """The open list of a ``Choice``: mounted on the screen just under the field (or above it
+    when there is no room), on top of everything; removed when a value is picked, on escape,
+    or when focus goes elsewhere."""
+
+    DEFAULT_CSS = """
+    ChoicePicker {
+        overlay: screen; position: absolute; border: tall $border; background: $surface;
+        padding: 0;
+    }
+    ChoicePicker > .option-list--option { padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close", id="choice.close")]
+
+    def __init__(self, owner: Choice, labels: list[str], index: int) -> None:
+        super().__init__(*labels)
+        self.owner = owner
+        anchor, screen = owner.region, owner.screen.size
+        # border 2, padding 2, and 2 for a scrollbar when the list is longer than 12
+        longest = max(map(cell_len, labels), default=1) + 4 + 2 * (len(labels) > 12)
+        width = min(screen.width, max(anchor.width, longest))
+        height = min(len(labels), 12) + 2
+        below, above = screen.height - anchor.bottom, anchor.y  # rows free on either side
+        if height <= below or below >= above:
+            height, top = max(3, min(height, below)), anchor.bottom
+        else:
+            height = min(height, above)
+            top = anchor.y - height
+        self.styles.width = width
+        self.styles.height = height
+        self.styles.offset = (min(anchor.x, max(0, screen.width - width)), top)
+        self.highlighted = index
+
+    def on_mount(self) -> None:
+        self.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._close(event.option_index)
+
+    def on_blur(self) -> None:
+        if self.is_attached:  # focus went elsewhere (a click, tab): close, pick nothing
+            self.remove()
+
+    def action_close(self) -> None:
+        self._close(None)
+
+    def _close(self, index: int | None) -> None:
+        owner = self.owner
+        owner.focus()  # the blur that follows finds the list gone
+        self.remove()
+        if index is not None:
+            owner.pick(index)
+
+
+class Choice(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    Choice {
+        height: 1; width: 1fr; background: $surface; color: $foreground;
+        padding: 0 1 0 0; pointer: pointer;
+    }
+    Choice:focus { background-tint: $foreground 5%; }
+    Choice > .choice--arrow { color: $foreground 50%; }
+    """
+    COMPONENT_CLASSES = {"choice--arrow"}
+    BINDINGS = [
+        Binding("enter,space,down,up", "open", "Choose", show=False, id="choice.open"),
+        Binding("left", "step(-1)", "Previous", show=False, id="choice.previous"),
+        Binding("right", "step(1)", "Next", show=False, id="choice.next"),
+    ]
+
+    value: reactive[Any] = reactive(None, init=False, always_update=False)
+
+    class Changed(Message):
+        """The user picked a value (``value``) in ``choice``."""
+
+        def __init__(self, choice: Choice, value: Any) -> None:
+            super().__init__()
+            self.choice = choice
+            self.value = value
+
+        @property
+        def control(self) -> Choice:
+            return self.choice
+
+    def __init__(self, options: list[tuple[str, Any]], *, value: Any = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._options: list[tuple[str, Any]] = list(options)
+        self.set_reactive(Choice.value, value if value is not None else self._first())
+
+    @property
+    def options(self) -> list[tuple[str, Any]]:
+        return list(self._options)
+
+    def _first(self) -> Any:
+        return self._options[0][1] if self._options else None
+
+    def set_options(self, options: list[tuple[str, Any]]) -> None:
+        """New options; the value stays if it is still one of them."""
+        self._options = list(options)
+        if self._index() is None:
+            self.set_reactive(Choice.value, self._first())
+        self.refresh()
+
+    def _index(self) -> int | None:
+        for i, (_, value) in enumerate(self._options):
+            if value == self.value:
+                return i
+        return None
+
+    @property
+    def label(self) -> str:
+        index = self._index()
+        return self._options[index][0] if index is not None else ""
+
+    def watch_value(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        width = max(0, self.content_region.width - 2)
+        label = self.label
+        if cell_len(label) > width:
+            label = label[: max(0, width - 1)] + "…"
+        arrow = self.get_component_rich_style("choice--arrow", partial=True)
+        return Text.assemble(label.ljust(width) + " ", ("▼", arrow), no_wrap=True, end="")
+
+    def pick(self, index: int) -> None:
+        """Take option ``index`` as the user's choice."""
+        value = self._options[index][1]
+        if value != self.value:
+            self.value = value
+            self.post_message(self.Changed(self, value))
+
+    def action_step(self, delta: int) -> None:
+        index = self._index()
+        if self._options:
+            start = 0 if index is None else index
+            self.pick(max(0, min(len(self._options) - 1, start + delta)))
+
+    def action_open(self) -> None:
+        if self._options and not self.screen.query(ChoicePicker):
+            labels = [label for label, _ in self._options]
+            self.screen.mount(ChoicePicker(self, labels, self._index() or 0))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.focus()
+        self.action_open()
