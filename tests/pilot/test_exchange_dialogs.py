@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from helpers import choose
 from textual.widgets import Input
 
 from rankplan.tui.app import RankPlanApp
@@ -35,8 +36,7 @@ async def test_choosing_a_format_changes_the_extension(demo_path: Path, tmp_path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+e")
         await pilot.pause()
-        app.screen.query_one("#format").value = "ics"
-        await pilot.pause()
+        await choose(pilot, "#format", "ics")
         field = app.screen.query_one("#path", Input)
         assert field.value.endswith(".ics")
         field.value = str(tmp_path / "week.ics")

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 from helpers import choose
-from textual.widgets import DataTable, Input, Select, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from rankplan.core.model import AdvisorView
 from rankplan.tui.app import RankPlanApp
@@ -113,9 +113,7 @@ async def test_add_edit_and_delete_exam_attempts(demo_path: Path) -> None:
         await pilot.pause()
         await pilot.press("tab")
         await pilot.press(*"nov 2", "tab")
-        dialog = app.screen
-        dialog.query_one("#result", Select).value = "fail"
-        await pilot.pause()
+        await choose(pilot, "#result", "fail")
         await pilot.click("#ok")
         await pilot.pause()
         assert table.row_count == 4
@@ -172,7 +170,7 @@ async def test_custom_specialty_becomes_the_primary(demo_path: Path) -> None:
         name.value = ""
         name.focus()
         await pilot.press(*"Sports Medicine", "tab")
-        app.screen.query_one("#tier", Select).value = "moderate"
+        await choose(pilot, "#tier", "moderate")
         baseline = app.screen.query_one("#baseline", Input)
         baseline.value = ""
         baseline.focus()

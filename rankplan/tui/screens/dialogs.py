@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rankplan.core.dates import FORMS, parse_date
@@ -26,6 +26,7 @@ from rankplan.core.model import (
     Tier,
 )
 from rankplan.core.specialties import BUILTIN
+from rankplan.tui.widgets.choice import Choice
 
 
 class Dialog(ModalScreen):
@@ -41,7 +42,7 @@ class Dialog(ModalScreen):
     Dialog .dialog-title { text-style: bold; margin-bottom: 1; width: 1fr; }
     Dialog .row { height: auto; margin-bottom: 1; }
     Dialog .row > Label { width: 12; color: $text-muted; }
-    Dialog .row > Input, Dialog .row > Select { width: 1fr; }
+    Dialog .row > Input, Dialog .row > Choice { width: 1fr; }
     Dialog .error { color: $text-error; height: auto; }
     Dialog .buttons { height: auto; align-horizontal: right; }
     Dialog Button { margin-left: 1; }
@@ -61,7 +62,7 @@ class Dialog(ModalScreen):
     def fields(self) -> ComposeResult:
         yield from ()
 
-    def row(self, label: str, widget: Input | Select) -> Horizontal:
+    def row(self, label: str, widget: Input | Choice) -> Horizontal:
         widget.compact = True
         return Horizontal(Label(label), widget, classes="row")
 
@@ -120,18 +121,18 @@ class ExamDialog(Dialog):
 
     def fields(self) -> ComposeResult:
         a = self.attempt
-        yield self.row("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], value=a.exam,
-                                      allow_blank=False, id="exam"))
+        yield self.row("Exam", Choice([(EXAM_LABELS[e], e) for e in Exam], value=a.exam,
+                                      id="exam"))
         yield self.row("Date", Input(a.date.isoformat() if a.date else "", id="date",
                                      placeholder=FORMS))
-        yield self.row("Result", Select([(r.value, r) for r in ExamResult], value=a.result,
-                                        allow_blank=False, id="result"))
+        yield self.row("Result", Choice([(r.value, r) for r in ExamResult], value=a.result,
+                                        id="result"))
         yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
                                       placeholder="3-digit score; empty if pass/fail",
                                       restrict=r"\d{0,3}"))
 
     def on_mount(self) -> None:
-        self.query_one("#exam", Select).focus()
+        self.query_one("#exam", Choice).focus()
 
     def result(self) -> ExamAttempt:
         text = self.query_one("#date", Input).value
@@ -141,9 +142,9 @@ class ExamDialog(Dialog):
         if score > 300:
             raise ValueError("a score is at most 300")
         return ExamAttempt(
-            exam=Exam(self.query_one("#exam", Select).value),
+            exam=Exam(self.query_one("#exam", Choice).value),
             date=when,
-            result=ExamResult(self.query_one("#result", Select).value),
+            result=ExamResult(self.query_one("#result", Choice).value),
             score=score,
         )
 
@@ -170,8 +171,7 @@ class SpecialtyDialog(Dialog):
             "interviews, all ranked)."
         )
         yield self.row("Name", Input(self.name_, id="name"))
-        yield self.row("Tier", Select([(t.value, t) for t in Tier], value=self.tier,
-                                      allow_blank=False, id="tier"))
+        yield self.row("Tier", Choice([(t.value, t) for t in Tier], value=self.tier, id="tier"))
         yield self.row("Baseline", Input(self.baseline, id="baseline",
                                          placeholder="0 to 1, e.g. 0.5"))
 
@@ -185,7 +185,7 @@ class SpecialtyDialog(Dialog):
             raise ValueError("the baseline is a number from 0 to 1, such as 0.5") from None
         if not 0 <= baseline <= 1:
             raise ValueError("the baseline is a number from 0 to 1, such as 0.5")
-        return name, SpecialtyEntry(tier=Tier(self.query_one("#tier", Select).value), baseline=baseline)
+        return name, SpecialtyEntry(tier=Tier(self.query_one("#tier", Choice).value), baseline=baseline)
 
 
 class NameDialog(Dialog):
@@ -324,8 +324,8 @@ class GoalDialog(Dialog):
 
     def fields(self) -> ComposeResult:
         g = self.goal
-        yield self.row("Domain", Select([(d.value, d) for d in GoalDomain], value=g.domain,
-                                        allow_blank=False, id="domain"))
+        yield self.row("Domain", Choice([(d.value, d) for d in GoalDomain], value=g.domain,
+                                        id="domain"))
         yield self.row("Goal", Input(g.title, id="title", placeholder="e.g. two new letters"))
         yield self.row("Due", Input(g.due.isoformat() if g.due else "", id="due",
                                     placeholder=FORMS))
@@ -339,7 +339,7 @@ class GoalDialog(Dialog):
         if not title:
             raise ValueError("say what the goal is")
         text = self.query_one("#due", Input).value
-        return Goal(domain=GoalDomain(self.query_one("#domain", Select).value), title=title,
+        return Goal(domain=GoalDomain(self.query_one("#domain", Choice).value), title=title,
                     due=parse_date(text, self.today) if text.strip() else None,
                     done=self.query_one("#done", Checkbox).value)
 

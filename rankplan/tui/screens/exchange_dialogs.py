@@ -7,9 +7,10 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from rankplan.tui.screens.dialogs import Dialog
+from rankplan.tui.widgets.choice import Choice
 
 FORMAT_LABELS = {
     "text": "Plain text, for an advisor",
@@ -42,16 +43,16 @@ class ExportDialog(Dialog):
         self.today = today
 
     def fields(self) -> ComposeResult:
-        yield self.row("Format", Select([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
-                                        value="text", allow_blank=False, id="format"))
+        yield self.row("Format", Choice([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
+                                        value="text", id="format"))
         yield self.row("Save to", Input(str(default_export_path("text", self.today)), id="path"))
         yield Static("An existing file at that path is replaced.", classes="note")
 
     def on_mount(self) -> None:
-        self.query_one("#format", Select).focus()
+        self.query_one("#format", Choice).focus()
 
-    @on(Select.Changed, "#format")
-    def _format(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#format")
+    def _format(self, event: Choice.Changed) -> None:
         """Keep the extension in step with the format, unless the user typed their own."""
         from rankplan.exchange.render import EXTENSIONS
 
@@ -69,7 +70,7 @@ class ExportDialog(Dialog):
             raise ValueError(f"{path} is a folder; add a file name")
         if not path.parent.is_dir():
             raise ValueError(f"there is no folder {path.parent}")
-        return str(self.query_one("#format", Select).value), path
+        return str(self.query_one("#format", Choice).value), path
 
 
 class ImportDialog(Dialog):

@@ -84,8 +84,9 @@ class Choice(Widget, can_focus=True):
         height: 1; width: 1fr; background: $surface; color: $foreground;
         padding: 0 1 0 0; pointer: pointer;
     }
-    Choice:focus { background-tint: $foreground 5%; }
+    Choice:focus { background-tint: $foreground 8%; text-style: bold; }
     Choice > .choice--arrow { color: $foreground 50%; }
+    Choice:focus > .choice--arrow { color: $accent; }
     """
     COMPONENT_CLASSES = {"choice--arrow"}
     BINDINGS = [
@@ -147,7 +148,7 @@ class Choice(Widget, can_focus=True):
         label = self.label
         if cell_len(label) > width:
             label = label[: max(0, width - 1)] + "…"
-        arrow = self.get_component_rich_style("choice--arrow", partial=True)
+        arrow = self.get_component_rich_style("choice--arrow")
         return Text.assemble(label.ljust(width) + " ", ("▼", arrow), no_wrap=True, end="")
 
     def pick(self, index: int) -> None:
