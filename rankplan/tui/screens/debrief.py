@@ -485,7 +485,8 @@ class DebriefScreen(PlanScreen):
 
 One record per interview. Pick an interview in the list (arrow keys), press **enter** to edit
 it, **escape** to go back to the list. In the list: **a** adds, **c** copies, **d** deletes
-(ctrl+z undoes), **s** changes the sort (date, name, preference, fit).
+(ctrl+z undoes), **s** changes the sort (date, name, preference, fit). In the form, a field
+marked ▼ opens its list on **enter** or a click; **left** and **right** step through it.
 
 ## Likelihood
 

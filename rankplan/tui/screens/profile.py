@@ -304,6 +304,8 @@ class ProfileScreen(PlanScreen):
 
 Who you are as an applicant, in the terms program directors read your file by.
 Everything you type is saved a moment later; the findings on the right update as you type.
+A field marked ▼ opens its list on **enter**, **space** or a click; **left** and **right**
+step through its values without opening it.
 
 ## Risk profiles
 
