@@ -80,3 +80,25 @@ async def test_new_options_keep_the_value_while_it_is_one_of_them() -> None:
         assert choice.value == 10  # the old value is gone: the first option
         await pilot.pause()
         assert "ten" in str(choice.render())
+
+
+async def test_a_second_choice_opens_while_the_first_list_is_open() -> None:
+    class TwoChoices(App):
+        def compose(self) -> ComposeResult:
+            yield Choice(OPTIONS, value=1, id="one")
+            yield Static("")
+            yield Choice(OPTIONS, value=2, id="two")
+
+    app = TwoChoices()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.click("#one")
+        await pilot.pause()
+        assert app.screen.query_one(ChoicePicker).owner.id == "one"
+        app.screen.query_one("#two").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        pickers = list(app.screen.query(ChoicePicker))
+        assert [p.owner.id for p in pickers] == ["two"]
+        await pilot.press("down", "enter")
+        assert app.screen.query_one("#two", Choice).value == 3
+        assert app.screen.query_one("#one", Choice).value == 1

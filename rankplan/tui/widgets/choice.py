@@ -144,12 +144,11 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        width = max(0, self.content_region.width - 2)
-        label = self.label
-        if cell_len(label) > width:
-            label = label[: max(0, width - 1)] + "…"
-        arrow = self.get_component_rich_style("choice--arrow")
-        return Text.assemble(label.ljust(width) + " ", ("▼", arrow), no_wrap=True, end="")
+        label = Text(self.label, no_wrap=True, end="")
+        label.truncate(max(0, self.content_region.width - 2), overflow="ellipsis", pad=True)
+        label.append(" ")
+        label.append("▼", self.get_component_rich_style("choice--arrow"))
+        return label
 
     def pick(self, index: int) -> None:
         """Take option ``index`` as the user's choice."""
@@ -165,9 +164,12 @@ class Choice(Widget, can_focus=True):
             self.pick(max(0, min(len(self._options) - 1, start + delta)))
 
     def action_open(self) -> None:
-        if self._options and not self.screen.query(ChoicePicker):
-            labels = [label for label, _ in self._options]
-            self.screen.mount(ChoicePicker(self, labels, self._index() or 0))
+        if not self._options:
+            return
+        for other in self.screen.query(ChoicePicker):  # one list open at a time
+            other.remove()
+        labels = [label for label, _ in self._options]
+        self.screen.mount(ChoicePicker(self, labels, self._index() or 0))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
