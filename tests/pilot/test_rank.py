@@ -140,6 +140,43 @@ async def test_undo_and_redo_moves(demo_path: Path) -> None:
         assert app.plan.rank_list.order == after_two
 
 
+async def test_moves_after_other_edits_undo_one_by_one_and_autosave(demo_path: Path) -> None:
+    """A move right after another edit closes that burst as a full undo step; later moves
+    keep only the order. Each move undoes and redoes on its own, and the autosave writes
+    the order of the step the plan is at."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#soap-advisor_talked").focus()
+        await pilot.press("space")  # an edit not yet closed into an undo step
+        await pilot.pause()
+        table(app).focus()
+        await pilot.press("J")
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause(0.8)  # the autosave
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert saved_order(demo_path) == [order[1], order[2], order[0], *order[3:]]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.rank_list.order == [order[1], order[0], *order[2:]]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.plan.rank_list.order == order  # (the toggle went with it: one burst)
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert app.plan.rank_list.order == [order[1], order[2], order[0], *order[3:]]
+        assert app.plan.soap.advisor_talked
+        await pilot.press("ctrl+z")
+        await pilot.pause(0.8)  # the autosave writes the order of the step undone to
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert saved_order(demo_path) == [order[1], order[0], *order[2:]]
+
+
 async def test_take_off_and_put_back(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -166,13 +166,12 @@ class RankScreen(PlanScreen):
     def _moved(self, event: RankTable.Moved) -> None:
         table = self.query_one("#ranked", RankedTable)
         move(self.plan.rank_list.order, event.src, event.dst)
-        self.app.plan_changed(only=Section.RANK)  # order moves no other section's findings
+        self.app.order_changed()  # each move its own undo step
         lo, hi = min(event.src, event.dst), max(event.src, event.dst)
         programs = ranked(self.plan)
         odds: MatchOdds = self.app.odds
         table.apply_move(event.src, event.dst,
                          [self._row(programs[i], odds.at_rank[i]) for i in range(lo, hi + 1)])
-        self.call_after_refresh(self.app.settle)  # each move its own undo step
 
     def action_unrank_current(self) -> None:
         table = self.query_one("#ranked", RankedTable)
