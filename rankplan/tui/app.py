@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -75,7 +75,11 @@ class RankPlanApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 
-    save_state: reactive[str] = reactive("saved", init=False)
+    # Plain vars: a change of App.title or App.sub_title (reactives) repaints the whole
+    # screen, 60-90 ms on a 300-program Rank list; TitleBar watches ``heading`` and redraws
+    # its one line.
+    save_state: var[str] = var("saved", init=False)
+    heading: var[tuple[str, str]] = var(("", ""), init=False)
 
     def __init__(
         self,
@@ -110,7 +114,7 @@ class RankPlanApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
         self.save_state = self._idle_state()
-        self.sub_title = self.save_state
+        self._set_heading(sub_title=self.save_state)
 
     # -- the plan ----------------------------------------------------------------------------
 
@@ -143,7 +147,17 @@ class RankPlanApp(App[None]):
 
     def _apply_title(self) -> None:
         name = self.store.plan.profile.name if self.store.plan else ""
-        self.title = f"rankplan · {name}" if name else f"rankplan · {self.store.path.name}"
+        self._set_heading(title=f"rankplan · {name}" if name else
+                          f"rankplan · {self.store.path.name}")
+
+    def _set_heading(self, *, title: str | None = None, sub_title: str | None = None) -> None:
+        """The title and the save state, kept in App.title and App.sub_title (without their
+        full repaint) and shown by TitleBar through ``heading``."""
+        if title is not None:
+            self.set_reactive(App.title, title)
+        if sub_title is not None:
+            self.set_reactive(App.sub_title, sub_title)
+        self.heading = (self.title, self.sub_title)
 
     def on_plan_changed(self, message: PlanChanged) -> None:
         message.stop()
@@ -169,7 +183,7 @@ class RankPlanApp(App[None]):
     # -- saving ------------------------------------------------------------------------------
 
     def watch_save_state(self, state: str) -> None:
-        self.sub_title = state
+        self._set_heading(sub_title=state)
 
     # -- undo history ------------------------------------------------------------------------
 
@@ -258,8 +272,10 @@ class RankPlanApp(App[None]):
             )
         else:
             self.save_state = "saved" if edits == self._edits else "unsaved"
-        if self._edits != edits:
-            self._autosave()
+        if self._edits != edits and self._save_timer is None:
+            # Edits came in while saving and their autosave already found us busy: save them
+            # after the same moment of quiet as any edit, not at once between two keys.
+            self._save_timer = self.set_timer(SAVE_DELAY, self._autosave, name="autosave")
 
     def _save_failed(self, exc: Exception, store: PlanStore | None = None,
                      generation: int | None = None) -> None:

@@ -7,6 +7,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from helpers import choose
 from textual.widgets import Input
 
 from rankplan.core.model import DAYS
@@ -109,6 +110,19 @@ async def test_timeline_and_findings_follow_the_target_date(plan_file) -> None:
         assert "2027-07-20" in str(app.screen.query_one("#milestones").render())
         await pilot.press("ctrl+s")
         assert saved(path)["schedule"]["target_date"] == date(2027, 7, 20)
+
+
+async def test_the_exam_is_chosen_from_its_list(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        await choose(pilot, "#exam", "step1")
+        assert app.plan.schedule.exam == "step1"
+        await pilot.press("right")  # the next exam in the list, without opening it
+        assert app.plan.schedule.exam == "step2ck"
+        await pilot.press("ctrl+s")
+        assert saved(path)["schedule"]["exam"] == "step2ck"
 
 
 async def test_a_bad_number_is_refused_beside_the_field(plan_file) -> None:

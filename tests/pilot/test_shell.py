@@ -180,3 +180,40 @@ async def test_saves_are_rendered_by_a_helper_that_ends_with_the_app(demo_path: 
         proc = helper._proc
         assert proc.poll() is None
     assert proc.poll() is not None
+
+
+async def test_the_title_bar_shows_the_save_state_without_repainting_the_screen(
+        demo_path: Path) -> None:
+    """A change of save state redraws the title line only: a whole-screen repaint (what
+    App.sub_title does) costs tens of milliseconds on a long rank list, at every save."""
+    from rankplan.tui.screens.profile import ProfileScreen
+    from rankplan.tui.widgets.title_bar import TitleBar
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        bar = app.screen.query_one(TitleBar)
+        assert "Jordan Avery — saved" in str(bar.render())
+        whole: list[object] = []
+        real = ProfileScreen.refresh
+
+        def spy(self, *regions, **kwargs):
+            if not regions:
+                whole.append(kwargs)
+            return real(self, *regions, **kwargs)
+
+        ProfileScreen.refresh = spy
+        try:
+            await pilot.press("end", *" J")
+            await pilot.pause()
+            assert "Jordan Avery J — unsaved" in str(bar.render())
+            await pilot.pause(0.8)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Jordan Avery J — saved" in str(bar.render())
+        finally:
+            ProfileScreen.refresh = real
+        assert whole == []
+        await pilot.click(TitleBar, offset=(2, 0))  # the icon opens the command palette
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -41,6 +41,7 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
+from rankplan.tui.widgets.title_bar import TitleBar
 
 DEBRIEF_SELECTS = {
     "failure_discussion": ("Failure talk", labels.FAILURE_DISCUSSION, FailureDiscussion),
@@ -85,7 +86,7 @@ class DebriefScreen(PlanScreen):
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-left"):
                 yield InterviewList(id="interviews")

@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 
-
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,q", "dismiss_help", "Close", id="help.close"),

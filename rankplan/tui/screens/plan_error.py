@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.files import backup_path
 from rankplan.storage.read import read_plan
+from rankplan.tui.widgets.title_bar import TitleBar
 
 
 def _free_name(folder: Path, stem: str) -> Path:
@@ -52,7 +53,7 @@ class PlanErrorScreen(Screen):
         store = self.app.store
         bak = backup_path(store.path)
         self._backup_ok = bak.exists() and read_plan(bak).ok
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="error-box"):
             yield Static(f"rankplan cannot open {store.path}", id="error-title")
             with VerticalScroll(id="error-list"):

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.model import (
@@ -33,6 +33,7 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, show_hint
+from rankplan.tui.widgets.title_bar import TitleBar
 
 RISK_PROFILE_SHORT = {
     RiskProfile.P1: "Step 1 failed, then passed",
@@ -77,7 +78,7 @@ class ProfileScreen(PlanScreen):
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="profile-body"):
             with VerticalScroll(id="profile-form"):
                 yield Static("Applicant", classes="section-title")

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Checkbox, Footer, Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.likelihood import effective
@@ -27,6 +27,7 @@ from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
 from rankplan.tui.widgets.rank_table import RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
+from rankplan.tui.widgets.title_bar import TitleBar
 
 TRACK_SHORT = {"categorical": "cat", "preliminary": "prel", "transitional": "TY", "advanced": "adv"}
 PREF_SHORT = {"high": "high", "medium": "med", "low": "low"}
@@ -70,7 +71,7 @@ class RankScreen(PlanScreen):
         return self.app.plan
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="rank-body"):
             with Vertical(id="rank-left"):
                 yield Static("", id="rank-title", classes="panel-title")

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -29,9 +29,11 @@ from rankplan.core.schedule import (
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.labels import ACTIVITY_KEYS
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
+from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
 
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
@@ -80,7 +82,7 @@ class ScheduleScreen(PlanScreen):
         return self.app.plan
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="schedule-body"):
             with VerticalScroll(id="schedule-main"):
                 yield Static("Week", classes="section-title")
@@ -89,8 +91,7 @@ class ScheduleScreen(PlanScreen):
                     yield Static("", id="hours")
                 yield Static(self._keys_hint(), classes="hint-line", id="week-keys")
                 yield Static("Timeline", classes="section-title")
-                yield field("Exam", Select([(EXAM_LABELS[e], e) for e in Exam], id="exam",
-                                          allow_blank=False))
+                yield field("Exam", Choice([(EXAM_LABELS[e], e) for e in Exam], id="exam"))
                 for key, label in DATE_FIELDS.items():
                     yield field(label, Input(id=key, placeholder=FORMS if key != "study_start"
                                             else "empty: back-planned"), hint_id=f"{key}-hint")
@@ -128,8 +129,8 @@ class ScheduleScreen(PlanScreen):
     def show_plan(self) -> None:
         s = self.plan.schedule
         self.query_one(WeekGrid).show(s.week)
-        with self.prevent(Input.Changed, Select.Changed):
-            self.query_one("#exam", Select).value = s.exam
+        with self.prevent(Input.Changed):
+            self.query_one("#exam", Choice).value = s.exam
             for key in DATE_FIELDS:
                 value = getattr(s, key)
                 self.query_one(f"#{key}", Input).value = value.isoformat() if value else ""
@@ -272,10 +273,8 @@ class ScheduleScreen(PlanScreen):
             "Put back the advisors' template week? (ctrl+z undoes it.)", ok_label="Reset"),
             answered)
 
-    @on(Select.Changed, "#exam")
-    def _exam(self, event: Select.Changed) -> None:
-        if event.value is Select.NULL or event.value != event.select.value:
-            return
+    @on(Choice.Changed, "#exam")
+    def _exam(self, event: Choice.Changed) -> None:
         if self.plan.schedule.exam != event.value:
             self.plan.schedule.exam = Exam(event.value)
             self._changed()
