@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -350,7 +351,11 @@ class RankPlanApp(App[None]):
 
     def on_ready(self) -> None:
         """After the first frame: start the helper process that parses the layout-keeping
-        document and renders every save, and take the first undo snapshot."""
+        document and renders every save, and take the first undo snapshot. What start-up
+        made lives as long as the app: frozen out of the collector's sight, which the
+        command line kept off until now (cli.run_tui)."""
+        gc.freeze()
+        gc.enable()
         self.settle()
         if self.store.writable:
             self._prepare_document()

@@ -51,8 +51,10 @@ if sys.argv[2] == "bare":
 
     Bare().run(headless=True, size=(120, 40))
 else:
+    import gc
     from pathlib import Path
 
+    gc.disable()  # as rankplan.cli.run_tui does; the app turns it back on once ready
     from rankplan.tui.app import RankPlanApp
 
     class Timed(RankPlanApp):

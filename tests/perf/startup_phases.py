@@ -26,6 +26,10 @@ PHASES = ["import textual", "import the rest", "build the App", "run to first fr
 
 
 def child(kind: str, plan: str | None) -> None:
+    if kind == "rankplan":
+        import gc
+
+        gc.disable()  # as rankplan.cli.run_tui does; the app turns it back on once ready
     t0 = time.perf_counter()
     from textual.app import App
     from textual.widgets import Footer, Header, Static
