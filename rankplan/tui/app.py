@@ -133,7 +133,8 @@ class RankPlanApp(App[None]):
         """Findings and odds from the model; screens read them when findings_changed fires.
 
         ``only``: the edit can change only that section's findings (a move in the rank list
-        changes no profile, debrief or schedule finding), so only its rules run again.
+        changes no profile, debrief or schedule finding), so only its rules run again. The
+        odds do not depend on the schedule.
         """
         plan = self.store.plan
         if plan is None:
@@ -144,7 +145,8 @@ class RankPlanApp(App[None]):
         else:
             kept = [f for f in self.findings if f.section != only]
             self.findings = sorted([*kept, *evaluate(plan, self.today, only)], key=finding_order)
-        self.odds = match_odds(plan)
+        if only is not Section.SCHEDULE or self.odds is None:
+            self.odds = match_odds(plan)
 
     def _apply_title(self) -> None:
         name = self.store.plan.profile.name if self.store.plan else ""

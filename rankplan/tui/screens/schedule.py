@@ -228,7 +228,8 @@ class ScheduleScreen(PlanScreen):
     # -- edits ---------------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        self.app.plan_changed()
+        # Only schedule rules read the schedule and the goals (a unit test holds this).
+        self.app.plan_changed(only=Section.SCHEDULE)
 
     @on(WeekGrid.BlockSet)
     def _block(self, event: WeekGrid.BlockSet) -> None:

@@ -294,3 +294,31 @@ def test_sc02_is_silent_for_a_report_after_the_cycle_is_over() -> None:
     assert "SC02" not in [f.code for f in evaluate(late, TODAY, Section.SCHEDULE)]
     inside = Plan(cycle=cycle, schedule=Schedule(exam=Exam.STEP3, target_date=date(2027, 1, 5)))
     assert "SC02" in [f.code for f in evaluate(inside, TODAY, Section.SCHEDULE)]
+
+
+def test_only_schedule_findings_and_no_odds_depend_on_the_schedule_and_goals() -> None:
+    """The Schedule screen re-runs only the schedule rules after an edit and keeps the odds;
+    that is right only if nothing else reads the schedule or the goals."""
+    import sys
+    from pathlib import Path
+
+    from rankplan.core.model import Goal
+    from rankplan.core.odds import match_odds
+    from rankplan.storage.read import parse_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "perf"))
+    from genplan import generate_plan
+
+    p, _ = parse_text(generate_plan(40, seed=5))
+    others = [f for f in evaluate(p, TODAY) if f.section != Section.SCHEDULE]
+    odds = match_odds(p)
+    s = p.schedule
+    s.exam = Exam.COMLEX2
+    s.target_date, s.study_start, s.report_by = TODAY, None, TODAY + timedelta(days=3)
+    s.score_lag_weeks, s.passing_score, s.margin = 9, 250, 30
+    s.week = {day: [Activity.OFF] * 3 for day in DAYS}
+    s.practice = [Practice(date=TODAY, form="NBME 1", score=120)]
+    p.goals = [Goal(title="overdue", due=TODAY - timedelta(days=30))]
+    assert [f for f in evaluate(p, TODAY) if f.section != Section.SCHEDULE] == others
+    assert match_odds(p) == odds
+    assert evaluate(p, TODAY, Section.SCHEDULE)  # the schedule did change its own findings
