@@ -30,15 +30,9 @@ def report() -> None:
 
 
 if sys.argv[2] == "bare":
-    from textual.app import App
-    from textual.widgets import Footer, Header, Static
+    from bare import BareApp
 
-    class Bare(App):
-        def compose(self):
-            yield Header()
-            yield Static("hello")
-            yield Footer()
-
+    class Bare(BareApp):
         def post_display_hook(self) -> None:
             first_frame()
 
