@@ -283,7 +283,7 @@ def _report_import(path: Path, result: ImportResult) -> None:
 def run_tui(path: Path, *, read_only: bool = False) -> int:
     # Start-up makes objects that live as long as the app; the collector, walking them over
     # and over, took about 40 ms of the way to the first frame. It waits until the app is
-    # ready, which freezes what exists and turns it back on (RankPlanApp.on_ready).
+    # ready, which freezes what exists and turns it back on (RankPlanApp.owns_process).
     gc.disable()
     try:
         return _run_tui(path, read_only)
@@ -306,6 +306,7 @@ def _run_tui(path: Path, read_only: bool) -> int:
     from rankplan.tui.app import RankPlanApp
 
     app = RankPlanApp(path, store=store)
+    app.owns_process = True
     try:
         app.run()
     finally:

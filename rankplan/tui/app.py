@@ -80,6 +80,11 @@ class RankPlanApp(App[None]):
     # screen, 60-90 ms on a 300-program Rank list; TitleBar watches ``heading`` and redraws
     # its one line.
     save_state: var[str] = var("saved", init=False)
+    # Set by the command line, which owns the process (cli.run_tui): garbage collection is
+    # off during start-up, and once the app is ready what exists is frozen out of the
+    # collector's sight. Tests run many apps in one process and leave it unset: garbage
+    # frozen there would never be freed.
+    owns_process = False
     heading: var[tuple[str, str]] = var(("", ""), init=False)
 
     def __init__(
@@ -356,8 +361,9 @@ class RankPlanApp(App[None]):
         document and renders every save, and take the first undo snapshot. What start-up
         made lives as long as the app: frozen out of the collector's sight, which the
         command line kept off until now (cli.run_tui)."""
-        gc.freeze()
-        gc.enable()
+        if self.owns_process:
+            gc.freeze()
+            gc.enable()
         self.settle()
         if self.store.writable:
             self._prepare_document()

@@ -52,6 +52,8 @@ class Stopwatch:
 
 
 class TimedPlanApp(Stopwatch, RankPlanApp):
+    owns_process = True  # as rankplan.cli.run_tui sets it: one app, one benchmark process
+
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self._init_stopwatch()

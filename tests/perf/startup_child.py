@@ -65,4 +65,6 @@ else:
             report()
             self.exit()
 
-    Timed(Path(sys.argv[3]), read_only=True).run(headless=True, size=(120, 40))
+    app = Timed(Path(sys.argv[3]), read_only=True)
+    app.owns_process = True  # as rankplan.cli.run_tui sets it
+    app.run(headless=True, size=(120, 40))

@@ -87,6 +87,7 @@ def child(kind: str, plan: str | None) -> None:
 
         t2 = time.perf_counter()
         app = Timed(Path(plan), read_only=True)
+        app.owns_process = True  # as rankplan.cli.run_tui sets it
     t3 = time.perf_counter()
     app.run(headless=True, size=(120, 40))
     print(json.dumps({

@@ -7,8 +7,9 @@ takes about a third off the Profile screen's time to its first frame.
 
 A screen's widgets, like the plan read at start, live as long as the app. Once a screen is
 first shown, ``gc.freeze()`` moves every object made so far out of the garbage collector's
-sight; otherwise each full collection walks them all again (50-70 ms with a 300-program
-plan), a stutter on whatever key it lands on.
+sight (when the app owns its process: ``RankPlanApp.owns_process``); otherwise each full
+collection walks them all again (50-70 ms with a 300-program plan), a stutter on whatever
+key it lands on.
 """
 
 from __future__ import annotations
@@ -43,5 +44,6 @@ class PlanScreen(Screen):
         if not self._shown:
             self._shown = True
             event.refresh_styles = False
-            self.call_after_refresh(gc.freeze)
+            if getattr(self.app, "owns_process", False):
+                self.call_after_refresh(gc.freeze)
 

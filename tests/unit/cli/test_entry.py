@@ -41,3 +41,25 @@ def test_python_m_rankplan_path_follows_the_environment(tmp_path: Path) -> None:
     result = run("path")
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()) == Path(os.environ["XDG_DATA_HOME"]) / "rankplan" / "plan.toml"
+
+
+def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: Path,
+                                                                     monkeypatch) -> None:
+    """run_tui turns garbage collection off for start-up and marks the app as owning the
+    process (it freezes and re-enables collection once ready); afterwards it is on again."""
+    import gc
+
+    from rankplan import cli
+    from rankplan.tui.app import RankPlanApp
+
+    seen = {}
+
+    def fake_run(self, *args, **kwargs):
+        seen["collecting"] = gc.isenabled()
+        seen["owns"] = self.owns_process
+
+    monkeypatch.setattr(RankPlanApp, "run", fake_run)
+    assert cli.run_tui(demo_path) == 0
+    assert seen == {"collecting": False, "owns": True}
+    assert gc.isenabled()
+    assert RankPlanApp.owns_process is False  # apps made elsewhere (tests) never freeze
