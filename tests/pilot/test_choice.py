@@ -102,3 +102,16 @@ async def test_a_second_choice_opens_while_the_first_list_is_open() -> None:
         await pilot.press("down", "enter")
         assert app.screen.query_one("#two", Choice).value == 3
         assert app.screen.query_one("#one", Choice).value == 1
+
+
+async def test_stepping_from_a_value_not_listed_lands_on_an_end() -> None:
+    app = OneChoice(at_bottom=False)
+    async with app.run_test(size=(60, 24)) as pilot:
+        choice = app.query_one(Choice)
+        choice.value = "not an option"
+        choice.focus()
+        await pilot.press("right")
+        assert choice.value == 0
+        choice.value = "not an option"
+        await pilot.press("left")
+        assert choice.value == 19

@@ -158,10 +158,13 @@ class Choice(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_step(self, delta: int) -> None:
+        if not self._options:
+            return
         index = self._index()
-        if self._options:
-            start = 0 if index is None else index
-            self.pick(max(0, min(len(self._options) - 1, start + delta)))
+        if index is None:  # a value not among the options: step onto the first or the last
+            self.pick(0 if delta > 0 else len(self._options) - 1)
+        else:
+            self.pick(max(0, min(len(self._options) - 1, index + delta)))
 
     def action_open(self) -> None:
         if not self._options:
