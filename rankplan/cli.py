@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rankplan import __version__
 
 if TYPE_CHECKING:  # only for annotations: the commands import what they use when they run
+    from collections.abc import Callable
 
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
@@ -108,13 +109,7 @@ def save_demo(path: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    try:
-        write_demo(path)
-    except OSError as exc:
-        print(f"rankplan: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"wrote the example plan to {path}")
-    return EXIT_OK
+    return _write_file(path, lambda: write_demo(path), "the example plan")
 
 
 def check(path: Path) -> int:
@@ -174,12 +169,17 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
         print(f"rankplan: {target} is the plan's own file; export writes to another file",
               file=sys.stderr)
         return EXIT_INVALID
+    return _write_file(target, lambda: atomic_write(target, data), f"the {fmt} export")
+
+
+def _write_file(target: Path, write: Callable[[], None], what: str) -> int:
+    """Run ``write`` (which writes ``target``) and say how it went, as an exit status."""
     try:
-        atomic_write(target, data)
+        write()
     except OSError as exc:
         print(f"rankplan: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"wrote the {fmt} export to {target}")
+    print(f"wrote {what} to {target}")
     return EXIT_OK
 
 
