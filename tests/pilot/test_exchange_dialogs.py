@@ -56,6 +56,15 @@ async def test_export_to_a_missing_folder_says_so(demo_path: Path, tmp_path: Pat
         assert "there is no folder" in str(app.screen.query_one("#dialog-error").render())
 
 
+async def import_sheet(pilot, sheet: Path) -> None:
+    """Open the import dialog (as the palette entry does), name ``sheet`` and confirm."""
+    pilot.app.action_import()
+    await pilot.pause()
+    pilot.app.screen.query_one("#path", Input).value = str(sheet)
+    await pilot.click("#ok")
+    await pilot.pause()
+
+
 async def test_import_from_the_palette_adds_programs_and_undo_removes_them(
     demo_path: Path, tmp_path: Path
 ) -> None:
@@ -64,11 +73,7 @@ async def test_import_from_the_palette_adds_programs_and_undo_removes_them(
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
         before = len(app.plan.programs)
-        app.action_import()
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(sheet)
-        await pilot.click("#ok")
-        await pilot.pause()
+        await import_sheet(pilot, sheet)
         assert len(app.plan.programs) == before + 1
         assert app.plan.programs[-1].name == "Riverside IM"
         await pilot.press("ctrl+s")
@@ -86,11 +91,7 @@ async def test_a_bad_sheet_imports_nothing_and_shows_where(demo_path: Path, tmp_
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
         before = len(app.plan.programs)
-        app.action_import()
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(sheet)
-        await pilot.click("#ok")
-        await pilot.pause()
+        await import_sheet(pilot, sheet)
         error = str(app.screen.query_one("#dialog-error").render())
         assert "Nothing imported" in error and f"{sheet}:3:" in error
         assert len(app.plan.programs) == before
