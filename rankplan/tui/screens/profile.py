@@ -123,12 +123,8 @@ class ProfileScreen(PlanScreen):
         with self.prevent(Input.Changed):
             self._fill_fields()
         self._show_hints()
-        if self.query("LaterPart"):
-            self.fill_later()
-
-    def fill_later(self) -> None:
-        """The exam table and the story (once they are mounted)."""
-        self.query_one("LaterPart").show(self.plan.profile)
+        for later in self.query("LaterPart"):  # the exam table and the story, once mounted
+            later.show(self.plan.profile)
 
     def _fill_fields(self) -> None:
         p = self.plan.profile

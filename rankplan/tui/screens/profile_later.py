@@ -47,7 +47,7 @@ class LaterPart(Vertical):
                            placeholder=placeholder)
 
     def on_mount(self) -> None:
-        self.screen.fill_later()
+        self.show(self.app.plan.profile)
 
     def show(self, profile: Profile, select: int | None = None) -> None:
         """Fill the story and the table from ``profile``; not an edit."""
