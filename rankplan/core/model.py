@@ -209,6 +209,7 @@ class OddsSettings:
     green: float = 3.0
     yellow: float = 1.0
     red: float = 0.25
+    spread: float = 1.75  # σ of the shared applicant factor (DESIGN §2.3); 0 = independent
 
 
 @dataclass

@@ -37,6 +37,7 @@ RANGES: dict[tuple[type, str], tuple[float | None, float | None]] = {
     (m.OddsSettings, "green"): (0, None),
     (m.OddsSettings, "yellow"): (0, None),
     (m.OddsSettings, "red"): (0, None),
+    (m.OddsSettings, "spread"): (0, 5),
 }
 
 

@@ -151,7 +151,7 @@ class RankPlanApp(App[None]):
             kept = [f for f in self.findings if f.section != only]
             self.findings = sorted([*kept, *evaluate(plan, self.today, only)], key=finding_order)
         if only is not Section.SCHEDULE or self.odds is None:
-            self.odds = match_odds(plan)
+            self.odds = match_odds(plan, self.odds)
 
     def _apply_title(self) -> None:
         name = self.store.plan.profile.name if self.store.plan else ""

@@ -25,6 +25,7 @@ from genplan import generate_plan  # noqa: E402
 
 from rankplan.core.findings import REGISTRY  # noqa: E402
 from rankplan.core.odds import match_odds  # noqa: E402
+from rankplan.core.ranklist import move  # noqa: E402
 from rankplan.core.rules import evaluate  # noqa: E402
 from rankplan.storage.read import parse_text  # noqa: E402
 
@@ -56,9 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(plan.programs)} programs, {len(plan.rank_list.order)} ranked, "
           f"{len(evaluate(plan, TODAY))} findings")
 
+    state = {"odds": match_odds(plan), "step": 1}
+
+    def odds_after_move() -> None:
+        """One move down or up by one (alternating), then the odds from the previous answer:
+        what the app does after J or K."""
+        order, k = plan.rank_list.order, len(plan.rank_list.order) // 2
+        move(order, k, k + state["step"])
+        state["step"] = -state["step"]
+        state["odds"] = match_odds(plan, state["odds"])
+
     rows = [
         ("evaluate", lambda: evaluate(plan, TODAY)),
         ("match_odds", lambda: match_odds(plan)),
+        ("after move", odds_after_move),
         ("both", lambda: (evaluate(plan, TODAY), match_odds(plan))),
     ]
     if args.rules:
