@@ -90,6 +90,7 @@ class MatchOdds:
     # Π_{j<k} (1 - p_j) at every node (survival[k] for rank k + 1, survival[r] for all).
     vectors: tuple[Vector, ...] = field(default=(), repr=False, compare=False)
     survival: tuple[Vector, ...] = field(default=(), repr=False, compare=False)
+    references: tuple[Vector | None, ...] = field(default=(), repr=False, compare=False)
 
 
 # -- the pieces: nodes, anchors, vectors ------------------------------------------------------
@@ -329,7 +330,8 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
     _, weights = rule(spread)
     ids = tuple(p.id for p in programs)
     outcomes = tuple(outcome_of(plan, p) for p in programs)
-    span = _changed_span(previous, ids, vectors, spread)
+    references = _reference_vectors(plan)
+    span = _changed_span(previous, ids, vectors, spread, tuple(references.values()))
     if span is None:
         survival = [(1.0,) * len(weights)]
         for v in vectors:
@@ -338,7 +340,6 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
         p_unmatched = min(1.0, max(0.0, _mean(survival[-1], weights)))
         by_vector = _values(vectors, weights)
         values = tuple(by_vector[id(v)] for v in vectors)
-        references = _reference_vectors(plan)
         more = {kind: _more_needed(survival[-1], ref, weights) for kind, ref in references.items()}
         means = {id(v): _mean(v, weights) for v in vectors}  # once per distinct vector
         chances = tuple(float(c) if (c := override(p)) is not None else means[id(v)]
@@ -368,15 +369,19 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
         expected_rank=weighted / p_matched if p_matched > 0 else None,
         by_outcome=split, more_needed=more, caveats=caveats, spread=spread,
         likelihoods=tuple(likelihoods), vectors=tuple(vectors), survival=tuple(survival),
+        references=tuple(references.values()),
     )
 
 
 def _changed_span(previous: MatchOdds | None, ids: tuple[str, ...], vectors: list[Vector],
-                  spread: float) -> tuple[int, int] | None:
+                  spread: float, references: tuple[Vector | None, ...],
+                  ) -> tuple[int, int] | None:
     """(first, last) rank that differs from ``previous`` when only the order changed (the same
-    programs with the same vectors, the same spread); None when a full computation is due."""
+    programs with the same vectors, the same spread and reference programs); None when a full
+    computation is due."""
     if (previous is None or previous.spread != spread or len(previous.ids) != len(ids)
-            or not previous.survival):
+            or not previous.survival
+            or any(a is not b for a, b in zip(previous.references, references))):
         return None
     before = dict(zip(previous.ids, previous.vectors))
     if any(before.get(i) is not v for i, v in zip(ids, vectors)):
