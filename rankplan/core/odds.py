@@ -65,7 +65,7 @@ class Outcome(StrEnum):
 
 CAVEAT_ATTEMPTS = ("B assumes one failed attempt; with {n} on record, read these odds as an "
                    "upper bound.")
-CAVEAT_SCOPE = "Supplemental lists (prelim plus advanced) and couples are not modelled."
+CAVEAT_SCOPE = "Supplemental lists and couples are not modelled."
 
 
 @dataclass(frozen=True)

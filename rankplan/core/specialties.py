@@ -11,22 +11,32 @@ from dataclasses import dataclass
 from rankplan.core.model import Plan, Tier
 
 
+# Where a B comes from (DESIGN §2.4): seed 000's ballpark figures, or this project's
+# interpolation by tier, or the plan's own [specialties] entry.
+BALLPARK = "advisors' ballpark"
+ESTIMATE = "estimate"
+OWN = "your figure"
+
+
 @dataclass(frozen=True)
 class Specialty:
     name: str
     tier: Tier
     baseline: float
+    source: str = ESTIMATE
 
 
-def _rows(names: tuple[str, ...], tier: Tier, baseline: float) -> dict[str, Specialty]:
-    return {name: Specialty(name, tier, baseline) for name in names}
+def _rows(names: tuple[str, ...], tier: Tier, baseline: float,
+          source: str = ESTIMATE) -> dict[str, Specialty]:
+    return {name: Specialty(name, tier, baseline, source) for name in names}
 
 
 BUILTIN: dict[str, Specialty] = {
-    **_rows(("Family Medicine",), Tier.LESS, 0.80),
-    **_rows(("Pediatrics",), Tier.LESS, 0.70),
-    **_rows(("Psychiatry", "Pathology", "Neurology"), Tier.LESS, 0.65),
-    **_rows(("Internal Medicine",), Tier.MODERATE, 0.55),
+    **_rows(("Family Medicine",), Tier.LESS, 0.80, BALLPARK),
+    **_rows(("Pediatrics",), Tier.LESS, 0.70, BALLPARK),
+    **_rows(("Psychiatry",), Tier.LESS, 0.65, BALLPARK),
+    **_rows(("Pathology", "Neurology"), Tier.LESS, 0.65),
+    **_rows(("Internal Medicine",), Tier.MODERATE, 0.55, BALLPARK),
     **_rows(
         (
             "Anesthesiology",
@@ -37,7 +47,7 @@ BUILTIN: dict[str, Specialty] = {
         Tier.MODERATE,
         0.50,
     ),
-    **_rows(("General Surgery",), Tier.MODERATE, 0.40),
+    **_rows(("General Surgery",), Tier.MODERATE, 0.40, BALLPARK),
     **_rows(
         (
             "Diagnostic Radiology",
@@ -49,6 +59,7 @@ BUILTIN: dict[str, Specialty] = {
         ),
         Tier.HIGH,
         0.20,
+        BALLPARK,
     ),
     **_rows(
         ("Transitional Year", "Preliminary Medicine", "Preliminary Surgery"), Tier.LESS, 0.65
@@ -74,7 +85,9 @@ def resolve(plan: Plan, name: str) -> Specialty | None:
     )
     if tier is None or baseline is None:
         return None
-    return Specialty(name, tier, baseline)
+    if entry.baseline is None and builtin is not None:
+        return Specialty(name, tier, baseline, builtin.source)
+    return Specialty(name, tier, baseline, OWN)
 
 
 def primary(plan: Plan) -> Specialty | None:

@@ -19,3 +19,11 @@ TIER_WORDS: dict[Tier, str] = {
     Tier.MODERATE: "moderately competitive",
     Tier.HIGH: "highly competitive",
 }
+
+
+
+def more_needed_figure(n: int | None) -> str:
+    """One "what more it takes" figure, short: "0", "+3" or ">20"."""
+    if n is None:
+        return ">20"
+    return f"+{n}" if n else "0"

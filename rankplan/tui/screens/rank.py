@@ -20,12 +20,13 @@ from rankplan.core.model import Plan, Program
 from rankplan.core.odds import MatchOdds
 from rankplan.core.ranklist import band_sizes, move, rank, ranked, unrank, unranked
 from rankplan.core.specialties import BUILTIN
+from rankplan.core.words import more_needed_figure
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.findings import FindingsList
 from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
-from rankplan.tui.widgets.rank_table import RankRow, RankTable
+from rankplan.tui.widgets.rank_table import RankHeader, RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
 from rankplan.tui.widgets.title_bar import TitleBar
 
@@ -36,6 +37,28 @@ SOAP_TICKS = {
     "backup_statement_ready": "statement for a backup specialty ready",
     "advisor_talked": "talked it through with an advisor",
 }
+
+
+ORDER_NOTE = "Order moves where you match, never whether."
+
+
+def odds_lines(odds: MatchOdds, plan: Plan) -> list[str]:
+    """The odds panel's lines: the headline, the split by outcome, what more it takes."""
+    expected = "-" if odds.expected_rank is None else f"{odds.expected_rank:.1f}"
+    backup = plan.profile.backup_specialty
+    names = {"primary": short_specialty(plan.profile.specialty),
+             "backup": short_specialty(backup) if backup else "other", "preliminary": "prelim"}
+    split = " · ".join(f"{names[k]} {p:.0%}" for k, p in odds.by_outcome.items()
+                       if p >= 0.005 or k == "primary")
+    more = " · ".join(f"{names[k]} {more_needed_figure(n)}"
+                      for k, n in odds.more_needed.items() if k != "backup" or backup)
+    return [
+        f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}",
+        f"Top 3 {odds.p_top3:.0%} · expected rank {expected}",
+        f"Into {split}",
+        "For under 10% unmatched, add yellow:",
+        more,
+    ]
 
 
 def short_specialty(name: str) -> str:
@@ -75,14 +98,15 @@ class RankScreen(PlanScreen):
         with Horizontal(id="rank-body"):
             with Vertical(id="rank-left"):
                 yield Static("", id="rank-title", classes="panel-title")
-                yield RankedTable(id="ranked")
+                ranked_table = RankedTable(id="ranked")
+                yield RankHeader(ranked_table, id="rank-columns")
+                yield ranked_table
                 yield Static("", id="unranked-title", classes="panel-title")
                 yield UnrankedTable(ranked=False, id="unranked")
             with TabbedContent(id="rank-right"):
                 with TabPane("Odds & findings", id="tab-odds"):
                     yield Static("", id="odds-summary")
-                    yield Static("Order changes where you match, not whether; how many "
-                                 "programs you rank, and which, changes whether.", id="odds-note")
+                    yield Static("", id="odds-note")
                     yield OddsChart(id="odds-chart")
                     yield FindingsList(Section.RANK, id="rank-findings")
                 with TabPane("SOAP plan", id="tab-soap"):
@@ -108,7 +132,8 @@ class RankScreen(PlanScreen):
 
     # -- showing -------------------------------------------------------------------------------
 
-    def _row(self, program: Program, chance: float | None) -> RankRow:
+    def _row(self, program: Program, chance: float | None,
+             value: float | None = None) -> RankRow:
         return RankRow(
             id=program.id,
             name=program.name or program.id,
@@ -117,6 +142,7 @@ class RankScreen(PlanScreen):
             preference=PREF_SHORT[program.preference.value],
             likelihood=effective(self.plan, program),
             chance=chance,
+            value=value,
         )
 
     def show_plan(self, cursor_id: str | None = None) -> None:
@@ -129,7 +155,7 @@ class RankScreen(PlanScreen):
         specialties = {p.specialty or self.plan.profile.specialty for p in self.plan.programs}
         table.show_specialty = other.show_specialty = len(specialties) > 1
         top, bottom = band_sizes(len(programs))
-        rows = [self._row(p, odds.at_rank[i]) for i, p in enumerate(programs)]
+        rows = [self._row(p, odds.at_rank[i], odds.values[i]) for i, p in enumerate(programs)]
         ids = [p.id for p in programs]
         table.set_rows(rows, top=top, bottom=bottom,
                        cursor=ids.index(keep) if keep in ids else table.cursor)
@@ -154,10 +180,10 @@ class RankScreen(PlanScreen):
         r = len(odds.chances)
         readout(self.query_one("#rank-title", Static), wraps=False, content=(
             f"Rank list: {r} program{'s' * (r != 1)} · shift+↑↓ or drag to move · x take off"))
-        expected = "-" if odds.expected_rank is None else f"{odds.expected_rank:.1f}"
-        readout(self.query_one("#odds-summary", Static), wraps=False, content=(
-            f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}\n"
-            f"Top 3 {odds.p_top3:.0%} · expected rank {expected}"))
+        readout(self.query_one("#odds-summary", Static), wraps=True,
+                content="\n".join(odds_lines(odds, self.plan)))
+        readout(self.query_one("#odds-note", Static), wraps=True,
+                content="\n".join((ORDER_NOTE, *odds.caveats)))
         self.query_one("#odds-chart", OddsChart).show(odds.at_rank)
         self.query_one("#rank-findings", FindingsList).show(findings)
 
@@ -172,7 +198,8 @@ class RankScreen(PlanScreen):
         programs = ranked(self.plan)
         odds: MatchOdds = self.app.odds
         table.apply_move(event.src, event.dst,
-                         [self._row(programs[i], odds.at_rank[i]) for i in range(lo, hi + 1)])
+                         [self._row(programs[i], odds.at_rank[i], odds.values[i])
+                          for i in range(lo, hi + 1)])
 
     def action_unrank_current(self) -> None:
         table = self.query_one("#ranked", RankedTable)
@@ -244,7 +271,8 @@ class RankScreen(PlanScreen):
 
     def help_markdown(self) -> str:
         o = self.plan.odds
-        table = "\n".join(f"| {s.name} | {s.tier} | {s.baseline:.0%} |" for s in BUILTIN.values())
+        table = "\n".join(f"| {s.name} | {s.tier} | {s.baseline:.0%} | {s.source} |"
+                          for s in BUILTIN.values())
         return f"""\
 # Rank list
 
@@ -271,23 +299,54 @@ findings to check the list protects you.
 
 ## Match odds
 
-A deliberately simple model, shown so you can judge it:
+Each ranked row shows two figures:
 
-- Each specialty has a baseline B: the rough chance to match with one failure on record
-  after about ten interviews, all ranked. A single program's base chance is
-  p0 = 1 − (1 − B)^(1/10).
-- Likelihood scales the odds p0/(1 − p0): green × {o.green:g}, yellow × {o.yellow:g},
-  red × {o.red:g} (edit these in `[odds]` in the plan file). A program's `match_chance`,
-  if you set one, replaces the model.
-- Programs are treated as independent. The chance to match at rank k is
-  p_k × (1 − p_1) × … × (1 − p_(k−1)); the chance to go unmatched is the product of all
-  (1 − p). The chart shows the chance of matching at each rank.
+- **here**: the chance that you match at that rank (the program takes you and none above it
+  did). It moves when you reorder: putting a program higher gives it some of the chance of
+  the programs it passes.
+- **value**: how many percentage points your chance to match at all would drop without that
+  program. It does not depend on the order, so a move never changes it: it shows what each
+  program adds to the list.
 
-These are advisors' ballpark figures, not published data. Reordering moves chance between
-ranks; only the length and make-up of the list change the total.
+The panel shows your chance to match and to go unmatched, the chance of a top-3 match, the
+expected rank if you match, what you would match into (primary specialty, backup, or a
+preliminary or transitional year only), and how many more yellow programs of each kind
+would bring the chance of going unmatched under 10% ("+3", or ">20" when even twenty more
+would not).
 
-| specialty | tier | B |
-|---|---|---|
+### The model, in plain words
+
+Programs do not judge you independently: your file, your story and your letters are in
+front of all of them. So the model gives you one hidden "strength of the file", the same
+for every program, drawn from a bell curve whose width is `[odds] spread` (now {o.spread:g}).
+For a given strength, each program takes you or not on its own; the odds average over all
+strengths. This is why a long list helps less than intuition says: if the file is weak for
+one program it tends to be weak for the others.
+
+- Each specialty has a baseline B: the chance to match with ten yellow programs ranked and
+  one failed attempt on record. Each program's chance starts from its specialty's B; green
+  multiplies its odds by {o.green:g}, yellow by {o.yellow:g}, red by {o.red:g} (edit these
+  in `[odds]`). A program's `match_chance`, if you set one, is its chance on its own.
+- Going down the list you match at rank k if k takes you and none above did; you go
+  unmatched if none does.
+
+**Why spread 1.75.** The NRMP publishes how the chance to match grows with the number of
+programs ranked (US seniors, rounded): 1 rank 55%, 2 ranks 70%, 3 ranks 78%, 5 ranks 86%,
+7 ranks 90%, 10 ranks 93%, 15 ranks 95%. With a spread of 1.75 the model follows that curve
+to within half a point. Programs taken as independent (spread 0, the model of earlier
+versions) cannot follow it (their error is about 7 points), and they overstate long lists:
+30 yellow Psychiatry programs give a 4% chance of going unmatched when independent, 17%
+with the shared strength. Set `spread = 0` in `[odds]` to see the independent figures.
+
+**What the figures do not cover.** B assumes one failed attempt: with more on record, read
+the odds as an upper bound. Supplemental lists (a preliminary year with an advanced
+position) and couples matching are not modelled.
+
+The B values are rough: "advisors' ballpark" marks the figures the advisors give (their own
+words: not exact data); "estimate" marks this project's interpolation by tier.
+
+| specialty | tier | B | source |
+|---|---|---|---|
 {table}
 
 ## Findings

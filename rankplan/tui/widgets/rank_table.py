@@ -14,17 +14,20 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from rankplan.core.model import Likelihood
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
 EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
+COMPACT = 58  # below this width a row leaves out the track and shows the likelihood's letter
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,16 @@ class RankRow:
     preference: str
     likelihood: Likelihood
     chance: float | None  # P(match here); None in the unranked list
+    value: float | None = None  # points of P(matched) lost without it; None when unranked
+
+
+def figure_cells(row: RankRow | None) -> tuple[str, str]:
+    """The two figure columns of a ranked row, or their headers (``row`` None)."""
+    if row is None:
+        return f"{'here':>5}", f"{'value':>6}"
+    chance = "" if row.chance is None else f"{row.chance:>5.0%}"
+    value = "" if row.value is None else f"{row.value * 100:>6.1f}"
+    return chance, value
 
 
 class RankTable(ScrollView, can_focus=True):
@@ -112,6 +125,7 @@ class RankTable(ScrollView, can_focus=True):
         self._press: tuple[int, int] | None = None  # (row, screen y) of a mouse press
         self._drag: tuple[int, int] | None = None  # (from row, to row) while dragging
         self._divs: list[tuple[int, str]] = []
+        self.header: RankHeader | None = None  # column headings kept in step, if any
 
     # -- data --------------------------------------------------------------------------------
 
@@ -129,6 +143,8 @@ class RankTable(ScrollView, can_focus=True):
         self._drag = self._press = None
         self._resize()
         self.refresh()
+        if self.header is not None:
+            self.header.refresh()
 
     def replace_rows(self, start: int, rows: list[RankRow]) -> None:
         """Replace rows ``start..start+len(rows)`` in place and redraw only their lines."""
@@ -140,6 +156,8 @@ class RankTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._resize()
+        if self.header is not None:
+            self.header.refresh()
 
     # -- lines and rows ------------------------------------------------------------------------
 
@@ -223,16 +241,8 @@ class RankTable(ScrollView, can_focus=True):
         elif index == self.cursor and self._drag is None:
             base = base + self.get_component_rich_style("rank--cursor")
         mark = "⇕ " if dragged else "  "
-        rank = f"{index + 1:>3} " if self.ranked else ""
-        tail_parts = []
-        if self.show_specialty:
-            tail_parts.append(f"{row.specialty:<4}")
-        tail_parts.append(f"{row.track:<4}")
-        tail_parts.append(f"{row.preference:<4}")
-        tail = " ".join(tail_parts) + " "
-        chance = "" if row.chance is None else f" {row.chance:>4.0%}"
-        word = f"{LIKELIHOOD_LETTER.get(row.likelihood, '?')} {row.likelihood.value:<6}"
-        name_width = max(6, width - len(mark) - len(rank) - len(tail) - len(word) - len(chance) - 1)
+        rank, tail, word, chance, value = self._columns(index, row, width)
+        name_width = self._name_width(width, rank, tail, word, chance + value)
         name = row.name if len(row.name) <= name_width else row.name[: name_width - 1] + "…"
         colour = self.get_component_rich_style(f"rank--{row.likelihood.value or 'dim'}")
         segments = [
@@ -240,9 +250,43 @@ class RankTable(ScrollView, can_focus=True):
             Segment(name.ljust(name_width) + " ", base),
             Segment(tail, base),
             Segment(word, base + Style(color=colour.color, bold=True) if not dragged else base),
-            Segment(chance, base),
+            Segment(chance + value + " ", base),
         ]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _columns(self, index: int, row: RankRow | None, width: int,
+                 ) -> tuple[str, str, str, str, str]:
+        """(rank, tail, likelihood, chance, value) of a row, or the headers of each (``row``
+        None). Below COMPACT cells the track is left out and the likelihood is its letter."""
+        compact = width < COMPACT
+        rank = (f"{index + 1:>3} " if row else "  # ") if self.ranked else ""
+        tail_parts = []
+        if self.show_specialty:
+            tail_parts.append(f"{row.specialty:<4}" if row else "spec")
+        if not compact:
+            tail_parts.append(f"{row.track:<4}" if row else "trk ")
+        tail_parts.append(f"{row.preference:<4}" if row else "pref")
+        tail = " ".join(tail_parts) + " "
+        letter = LIKELIHOOD_LETTER.get(row.likelihood, "?") if row else "L"
+        if compact:
+            word = f"{letter} "
+        else:
+            word = f"{letter} {row.likelihood.value:<6}" if row else "likely  "
+        shows_figures = self.ranked if row is None else row.chance is not None
+        chance, value = figure_cells(row) if shows_figures else ("", "")
+        return rank, tail, word, chance, value
+
+    @staticmethod
+    def _name_width(width: int, rank: str, tail: str, word: str, figures: str) -> int:
+        return max(6, width - 2 - len(rank) - len(tail) - len(word) - len(figures) - 2)
+
+    def header_text(self) -> str:
+        """The column headings, laid out as the rows are at the current width."""
+        width = self.scrollable_content_region.width or self.size.width
+        rank, tail, word, chance, value = self._columns(0, None, width)
+        name_width = self._name_width(width, rank, tail, word, chance + value)
+        return ("  " + rank + "program".ljust(name_width) + " " + tail + word + chance
+                + value + " ")[:width]
 
     # -- keyboard ------------------------------------------------------------------------------
 
@@ -376,3 +420,19 @@ class RankTable(ScrollView, can_focus=True):
 
     def on_hide(self) -> None:
         self.action_cancel_drag()
+
+
+class RankHeader(Widget):
+    """The column headings over a RankTable, laid out as its rows are."""
+
+    DEFAULT_CSS = """
+    RankHeader { height: 1; color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, table: RankTable, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.table = table
+        table.header = self
+
+    def render(self) -> Text:
+        return Text(self.table.header_text(), no_wrap=True, overflow="crop")
