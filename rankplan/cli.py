@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # only for annotations: the commands import what they use whe
     from rankplan.exchange.csv_import import ImportResult
 
 EXIT_OK, EXIT_BUSY, EXIT_INVALID = 0, 1, 2
-EXPORT_FORMATS = ("text", "markdown", "csv", "ics")
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".ics": "ics"}
+EXPORT_FORMATS = ("text", "markdown", "csv", "ics", "json")
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".ics": "ics",
+                  ".json": "json"}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -86,9 +86,11 @@ class MatchOdds:
     caveats: tuple[str, ...]
     spread: float
     likelihoods: tuple[Likelihood, ...] = ()  # the likelihood used for each
-    # Kept for the next call after a move: each rank's vector and the survival products
-    # Π_{j<k} (1 - p_j) at every node (survival[k] for rank k + 1, survival[r] for all).
-    vectors: tuple[Vector, ...] = field(default=(), repr=False, compare=False)
+    every_chance: dict[str, float] = field(default_factory=dict)  # every program's, ranked or not
+    # Kept for the next call after a move: each program's vector (by id), the survival
+    # products Π_{j<k} (1 - p_j) at every node (survival[k] for rank k + 1, survival[r] for
+    # all) and the reference programs of "what more it takes".
+    every_vector: dict[str, Vector] = field(default_factory=dict, repr=False, compare=False)
     survival: tuple[Vector, ...] = field(default=(), repr=False, compare=False)
     references: tuple[Vector | None, ...] = field(default=(), repr=False, compare=False)
 
@@ -323,15 +325,20 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
     the same vectors (a move), only the ranks whose neighbours above changed are recomputed,
     and P(matched), the values and "what more it takes" are kept: they do not depend on order.
     """
+    everyone = plan.programs
+    every_likelihood = effective_likelihoods(plan, everyone)
+    every_vector = dict(zip((p.id for p in everyone),
+                            vectors_for(plan, everyone, every_likelihood)))
+    likelihood_of = dict(zip((p.id for p in everyone), every_likelihood))
     programs = ranked(plan)
-    likelihoods = effective_likelihoods(plan, programs)
-    vectors = vectors_for(plan, programs, likelihoods)
+    ids = tuple(p.id for p in programs)
+    vectors = [every_vector[i] for i in ids]
+    likelihoods = [likelihood_of[i] for i in ids]
     spread = plan.odds.spread
     _, weights = rule(spread)
-    ids = tuple(p.id for p in programs)
     outcomes = tuple(outcome_of(plan, p) for p in programs)
     references = _reference_vectors(plan)
-    span = _changed_span(previous, ids, vectors, spread, tuple(references.values()))
+    span = _changed_span(previous, ids, every_vector, spread, tuple(references.values()))
     if span is None:
         survival = [(1.0,) * len(weights)]
         for v in vectors:
@@ -341,9 +348,9 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
         by_vector = _values(vectors, weights)
         values = tuple(by_vector[id(v)] for v in vectors)
         more = {kind: _more_needed(survival[-1], ref, weights) for kind, ref in references.items()}
-        means = {id(v): _mean(v, weights) for v in vectors}  # once per distinct vector
-        chances = tuple(float(c) if (c := override(p)) is not None else means[id(v)]
-                        for p, v in zip(programs, vectors))
+        means = {id(v): _mean(v, weights) for v in every_vector.values()}  # once per vector
+        every_chance = {p.id: float(c) if (c := override(p)) is not None
+                        else means[id(every_vector[p.id])] for p in everyone}
     else:
         assert previous is not None
         lo, hi = span
@@ -353,9 +360,10 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
             survival[k + 1] = _times_miss(survival[k], vectors[k])
             at_rank[k] = _at(vectors[k], survival[k], weights)
         p_unmatched, more = previous.p_unmatched, previous.more_needed
-        by_id = dict(zip(previous.ids, zip(previous.values, previous.chances)))
-        values = tuple(by_id[i][0] for i in ids)
-        chances = tuple(by_id[i][1] for i in ids)
+        value = dict(zip(previous.ids, previous.values))
+        values = tuple(value[i] for i in ids)
+        every_chance = previous.every_chance
+    chances = tuple(every_chance[i] for i in ids)
     p_matched = 1.0 - p_unmatched
     weighted = sum(k * p for k, p in enumerate(at_rank, 1))
     split = {kind: 0.0 for kind in Outcome}
@@ -368,23 +376,26 @@ def match_odds(plan: Plan, previous: MatchOdds | None = None) -> MatchOdds:
         p_matched=p_matched, p_unmatched=p_unmatched, p_top3=sum(at_rank[:TOP]),
         expected_rank=weighted / p_matched if p_matched > 0 else None,
         by_outcome=split, more_needed=more, caveats=caveats, spread=spread,
-        likelihoods=tuple(likelihoods), vectors=tuple(vectors), survival=tuple(survival),
+        likelihoods=tuple(likelihoods), every_chance=every_chance,
+        every_vector=every_vector, survival=tuple(survival),
         references=tuple(references.values()),
     )
 
 
-def _changed_span(previous: MatchOdds | None, ids: tuple[str, ...], vectors: list[Vector],
-                  spread: float, references: tuple[Vector | None, ...],
-                  ) -> tuple[int, int] | None:
+def _changed_span(previous: MatchOdds | None, ids: tuple[str, ...],
+                  every_vector: dict[str, Vector], spread: float,
+                  references: tuple[Vector | None, ...]) -> tuple[int, int] | None:
     """(first, last) rank that differs from ``previous`` when only the order changed (the same
-    programs with the same vectors, the same spread and reference programs); None when a full
-    computation is due."""
+    programs, ranked and not, with the same vectors; the same spread and reference programs);
+    None when a full computation is due."""
     if (previous is None or previous.spread != spread or len(previous.ids) != len(ids)
-            or not previous.survival
+            or not previous.survival or previous.every_vector.keys() != every_vector.keys()
             or any(a is not b for a, b in zip(previous.references, references))):
         return None
-    before = dict(zip(previous.ids, previous.vectors))
-    if any(before.get(i) is not v for i, v in zip(ids, vectors)):
+    before = previous.every_vector
+    if any(before[i] is not v for i, v in every_vector.items()):
+        return None
+    if set(previous.ids) != set(ids):
         return None
     differs = [k for k, (a, b) in enumerate(zip(previous.ids, ids)) if a != b]
     if not differs:

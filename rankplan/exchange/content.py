@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rankplan.core.derived import derive
 from rankplan.core.model import Plan
-from rankplan.core.odds import match_odds
-from rankplan.core.rules import evaluate
 from rankplan.exchange.blocks import Document
 from rankplan.exchange.content_profile import profile_section, soap_section
 from rankplan.exchange.content_rank import findings_section, odds_section, rank_section
@@ -23,7 +22,8 @@ WEEKDAYS = tuple(DAY_NAMES.values())  # Monday first, as date.weekday() counts
 
 def build_document(plan: Plan, today: date) -> Document:
     """Everything the text and Markdown exports show, computed once."""
-    odds = match_odds(plan)
+    derived = derive(plan, today)
+    odds = derived.odds
     name = plan.profile.name.strip()
     title = f"Residency Match plan: {name}" if name else "Residency Match plan"
     intro = (
@@ -33,7 +33,7 @@ def build_document(plan: Plan, today: date) -> Document:
     return Document(title, intro, (
         profile_section(plan),
         rank_section(plan, odds, today),
-        findings_section(evaluate(plan, today)),
+        findings_section(derived.findings),
         odds_section(plan, odds),
         soap_section(plan),
         week_section(plan),

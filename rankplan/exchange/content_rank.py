@@ -8,7 +8,7 @@ from rankplan.core.criteria import program_fit
 from rankplan.core.findings import Finding
 from rankplan.core.likelihood import suggestion_for
 from rankplan.core.model import Likelihood, Plan, Program
-from rankplan.core.odds import MatchOdds, baseline_of, override, program_chance
+from rankplan.core.odds import MatchOdds, baseline_of, override
 from rankplan.core.ranklist import band_of, band_sizes, ranked, unranked
 from rankplan.exchange.blocks import (
     Align,
@@ -53,8 +53,8 @@ def _likelihood_line(plan: Plan, program: Program) -> str:
             f"{suggestion.likelihood.value} ({reasons}).")
 
 
-def _entry(plan: Plan, program: Program, today: date, rank: int | None,
-           at_rank: float | None) -> Entry:
+def _entry(plan: Plan, program: Program, today: date, odds: MatchOdds,
+           rank: int | None) -> Entry:
     name = program.name or program.id
     where = ", ".join((program.specialty or plan.profile.specialty, program.track.value,
                        program.setting.value))
@@ -66,9 +66,11 @@ def _entry(plan: Plan, program: Program, today: date, rank: int | None,
                        f"({days_from(today, program.interview_date)}).")
     details.append(f"Preference: {program.preference.value}. {_likelihood_line(plan, program)}")
     source = "your own estimate" if override(program) is not None else "the model"
-    chance = f"Chance this program takes you: {percent(program_chance(plan, program))} ({source})"
-    if at_rank is not None:
-        chance += f"; chance you match here: {percent(at_rank)}."
+    chance = (f"Chance this program takes you: {percent(odds.every_chance[program.id])} "
+              f"({source})")
+    if rank is not None:
+        chance += (f"; chance you match here: {percent(odds.at_rank[rank - 1])}; without it "
+                   f"P(matched) would drop {points(odds.values[rank - 1])} points.")
     else:
         chance += "; not on the rank list."
     details.append(chance)
@@ -102,13 +104,17 @@ def rank_section(plan: Plan, odds: MatchOdds, today: date) -> Section:
             rows.append((
                 str(i + 1), band_of(i, r).value, program.name or program.id,
                 program.preference.value, likelihood.value + mark, percent(odds.at_rank[i]),
+                points(odds.values[i]),
             ))
         blocks.append(Table(
             (Column("Rank", Align.RIGHT), Column("Band"), Column("Program", wrap=True),
-             Column("Pref"), Column("Likelihood"), Column("Chance", Align.RIGHT)),
+             Column("Pref"), Column("Likelihood"), Column("Here", Align.RIGHT),
+             Column("Value", Align.RIGHT)),
             tuple(rows),
         ))
-        note = "Chance: the chance you match at that rank."
+        note = ("Here: the chance you match at that rank; it moves when the order changes. "
+                "Value: how many points P(matched) would drop without the program; the order "
+                "never changes it.")
         if own:
             note += " *: likelihood set by you rather than suggested."
         blocks.append(Paragraph(note))
@@ -125,8 +131,8 @@ def rank_section(plan: Plan, odds: MatchOdds, today: date) -> Section:
             weights = ", ".join(f"{k} {number(v)}" for k, v in plan.criteria.items())
             blocks.append(Paragraph(
                 f"Fit is the mean of your criteria scores (1-5) weighted by: {weights}."))
-        blocks += [_entry(plan, p, today, i + 1, odds.at_rank[i]) for i, p in enumerate(programs)]
-        blocks += [_entry(plan, p, today, None, None) for p in rest]
+        blocks += [_entry(plan, p, today, odds, i + 1) for i, p in enumerate(programs)]
+        blocks += [_entry(plan, p, today, odds, None) for p in rest]
     return Section("RANK LIST", "Rank list", tuple(blocks))
 
 
@@ -141,6 +147,22 @@ def findings_section(findings: list[Finding]) -> Section:
     return Section("FINDINGS", "Findings", blocks)
 
 
+def points(x: float) -> str:
+    """Percentage points with one decimal: 0.107 -> "10.7"."""
+    return f"{x * 100:.1f}"
+
+
+OUTCOME_LABELS = {"primary": "Primary specialty (categorical or advanced)",
+                  "backup": "Another specialty (backup)",
+                  "preliminary": "A preliminary or transitional year only"}
+
+
+def _more_words(n: int | None) -> str:
+    if n is None:
+        return "more than 20 (even twenty more would not)"
+    return "none: it is under 10% already" if n == 0 else f"{n} more"
+
+
 def _assumptions(plan: Plan) -> str:
     programs = ranked(plan)
     names = dict.fromkeys(p.specialty or plan.profile.specialty for p in programs)
@@ -148,11 +170,19 @@ def _assumptions(plan: Plan) -> str:
         names = {plan.profile.specialty: None}
     baselines = ", ".join(f"{name} {percent(baseline_of(plan, name))}" for name in names)
     o = plan.odds
-    return (f"Assumptions: each specialty's baseline ({baselines}) is spread over ten "
-            f"interviews; likelihood multiplies a program's odds (green x{number(o.green)}, "
-            f"yellow x{number(o.yellow)}, red x{number(o.red)}); a chance you set yourself "
-            "replaces the model; programs are taken as independent. Ballpark figures from "
-            "advisors, not published data.")
+    shared = (f"Every program sees the same file, so the model gives you one shared strength "
+              f"(a bell curve of spread {number(o.spread)}) and, for each strength, an "
+              "independent chance per program; the figures average over strengths. Spread "
+              "1.75 follows the NRMP's published chance to match by number of programs ranked "
+              "(1 rank 55%, 5 ranks 86%, 15 ranks 95%) to within half a point."
+              if o.spread > 0 else
+              "Spread 0: programs are taken as independent (the model of earlier versions), "
+              "which overstates what a long list buys.")
+    return (f"Assumptions: each specialty's baseline is the chance to match with ten yellow "
+            f"programs ranked ({baselines}); likelihood multiplies a program's odds (green "
+            f"x{number(o.green)}, yellow x{number(o.yellow)}, red x{number(o.red)}); a chance "
+            f"you set yourself is that program's own chance. {shared} Baselines are advisors' "
+            "ballpark figures and estimates, not published data.")
 
 
 def odds_section(plan: Plan, odds: MatchOdds) -> Section:
@@ -168,7 +198,20 @@ def odds_section(plan: Plan, odds: MatchOdds) -> Section:
             ("P(top 3)", percent(odds.p_top3)),
             ("Expected rank", expected),
         )))
+        blocks.append(Subheading("What you would match into"))
+        blocks.append(Fields(tuple((OUTCOME_LABELS[k], percent(p))
+                                   for k, p in odds.by_outcome.items())))
+    blocks.append(Subheading("What more it takes"))
+    backup = plan.profile.backup_specialty
+    more = [(f"Yellow {plan.profile.specialty} programs", odds.more_needed["primary"])]
+    if backup:
+        more.append((f"Yellow {backup} programs", odds.more_needed["backup"]))
+    more.append(("Yellow preliminary programs", odds.more_needed["preliminary"]))
+    blocks.append(Paragraph("How many more programs of each kind would bring P(unmatched) "
+                            "under 10%:"))
+    blocks.append(Fields(tuple((label, _more_words(n)) for label, n in more)))
     blocks.append(Paragraph(_assumptions(plan)))
+    blocks.append(Lines(odds.caveats))
     if odds.chances:
         blocks.append(Subheading("Chance of matching at each rank"))
         rows = [(str(k), p, percent(p)) for k, p in enumerate(odds.at_rank, 1)]

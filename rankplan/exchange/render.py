@@ -7,11 +7,16 @@ from datetime import date
 from rankplan.core.model import Plan
 
 # format -> the file extension it is saved with
-EXTENSIONS: dict[str, str] = {"text": ".txt", "markdown": ".md", "csv": ".csv", "ics": ".ics"}
+EXTENSIONS: dict[str, str] = {"text": ".txt", "markdown": ".md", "csv": ".csv", "ics": ".ics",
+                              "json": ".json"}
 
 
 def render(fmt: str, plan: Plan, today: date) -> str:
-    """The plan in ``fmt`` (text, markdown, csv or ics)."""
+    """The plan in ``fmt`` (text, markdown, csv, ics or json)."""
+    if fmt == "json":
+        from rankplan.exchange.json_export import export_json
+
+        return export_json(plan, today)
     if fmt == "markdown":
         from rankplan.exchange.markdown import export_markdown
 

@@ -17,6 +17,7 @@ FORMAT_LABELS = {
     "markdown": "Markdown",
     "csv": "CSV spreadsheet (programs)",
     "ics": "iCalendar (week and milestones)",
+    "json": "JSON (for scripts and other tools)",
 }
 
 

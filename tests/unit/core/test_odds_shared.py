@@ -351,3 +351,14 @@ def test_a_new_backup_specialty_is_seen_after_an_earlier_answer() -> None:
     after = match_odds(plan, before)
     assert after.more_needed == match_odds(plan).more_needed
     assert after.more_needed[Outcome.BACKUP] is not None
+
+
+def test_an_unranked_programs_change_is_seen_after_an_earlier_answer() -> None:
+    plan = plan_of(*yellows(3, "Internal Medicine"))
+    plan.programs.append(Program(id="off", likelihood=Y))
+    before = match_odds(plan)
+    assert before.every_chance["off"] == before.chances[0]
+    plan.programs[-1].likelihood = G
+    after = match_odds(plan, before)
+    assert after.every_chance["off"] > before.every_chance["off"]
+    assert after.every_chance == match_odds(plan).every_chance
