@@ -154,19 +154,15 @@ def recommended_weeks(plan: Plan) -> Recommendation:
     """
     schedule = plan.schedule
     name = EXAMS[schedule.exam].name
-    standard = (f"{DEFAULT_STUDY_WEEKS} weeks, the advisors' standard 3-4 month intensive "
-                "before a retake")
+    standard = f"{DEFAULT_STUDY_WEEKS} weeks, the advisors' standard 3-4 month intensive"
     if not is_usmle_retake(plan):
-        return Recommendation(
-            DEFAULT_STUDY_WEEKS,
-            f"{standard} (no failed {name} attempt is on record to size a retake by)."
-            if schedule.exam in USMLE else f"{standard}.",
-        )
+        return Recommendation(DEFAULT_STUDY_WEEKS, f"{standard}.")
     scores = practice_scores(schedule)
     if not scores:
         return Recommendation(
             DEFAULT_STUDY_WEEKS,
-            f"{standard}; a first practice score will size your {name} retake more closely.",
+            f"{standard} before a retake; a first practice score will size your {name} retake "
+            "more closely.",
         )
     baseline = scores[0]
     passing = passing_score(schedule)
