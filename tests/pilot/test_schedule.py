@@ -297,3 +297,36 @@ async def test_editing_a_cycle_date_in_place_is_saved(plan_file) -> None:
         assert app.plan.cycle.rank_deadline is None
         await pilot.press("ctrl+s")
         assert "cycle" not in saved(path) or saved(path)["cycle"] == {}
+
+
+async def test_an_img_plans_test_date_moves_pr05(plan_file) -> None:
+    """PR05 is a profile finding that reads the schedule: a test date typed on the Schedule
+    screen that reports by the rank deadline (2027-03-01) clears it."""
+    path = plan_file(PLAN + '\n[profile]\napplicant_type = "img"\n[[profile.exams]]\n'
+                     'exam = "step1"\nresult = "pass"\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        assert "PR05" in [f.code for f in app.findings]
+        app.screen.query_one("#target_date", Input).focus()
+        await pilot.press(*"2027-01-20")
+        await pilot.pause()
+        assert "PR05" not in [f.code for f in app.findings]
+        await pilot.press("backspace", "backspace", *"28")  # 2027-01-28 reports 02-25
+        assert "PR05" not in [f.code for f in app.findings]
+        await pilot.press("ctrl+u", *"2027-02-02")  # reports 2027-03-02
+        await pilot.pause()
+        assert "PR05" in [f.code for f in app.findings]
+
+
+async def test_the_help_names_the_study_week_band_that_applied(plan_file) -> None:
+    path = plan_file(PLAN.replace('exam = "step2ck"', 'exam = "step1"')
+                     + '\n[[profile.exams]]\nexam = "step1"\nresult = "fail"\n'
+                     '\n[[schedule.practice]]\ndate = 2026-11-01\nscore = 175\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        text = app.screen.help_markdown()
+        assert "For your plan: **6 weeks**" in text
+        assert "175, is 21 points below the passing score of 196 (15-24 points below)" in text
+        assert "| Step 2 CK | 1-300 | 218 for tests on or after 2025-07-01; 214 before |" in text
