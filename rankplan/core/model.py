@@ -150,6 +150,13 @@ class Activity(StrEnum):
     OFF = "off"
 
 
+class Aim(StrEnum):
+    """What the schedule aims at (DESIGN §2.5)."""
+
+    RANK_DEADLINE = "rank-deadline"  # a score in before this Match's rank deadline
+    NEXT_SEASON = "next-season"  # ready for the season ahead
+
+
 class GoalDomain(StrEnum):
     EXAM = "exam"
     CLINICAL = "clinical"
@@ -264,11 +271,12 @@ class Practice:
 @dataclass
 class Schedule:
     exam: Exam = Exam.STEP2CK
+    aim: Aim | None = None  # None = derived from the cycle and the plan (2.5)
     target_date: date | None = None
     study_start: date | None = None
-    report_by: date | None = None
+    report_by: date | None = None  # None = follows the aim (2.5)
     score_lag_weeks: int = 4
-    passing_score: int = 214
+    passing_score: int | None = None  # None = the exam's pass mark on target_date (2.5)
     margin: int = 10
     hours: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_HOURS))
     week: dict[str, list[Activity]] = field(

@@ -1,107 +1,40 @@
-"""The remediation schedule (DESIGN §2.5): cycle dates, the week grid, study length, readiness
-and the back-planned timeline.
+"""The remediation schedule (DESIGN §2.5): the week grid, study length, readiness and the
+back-planned timeline.
 
 Pure functions over the model. "Today" is always a parameter; every date is computed from the
-plan or from the default-cycle table below, never written into the logic.
+plan or from the default cycle (``core.cycle``), never written into the logic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from rankplan.core.exams import EXAMS, USMLE, passing_score
 from rankplan.core.model import (
     DAYS,
     DEFAULT_HOURS,
     EXAM_LABELS,
     SLOTS,
     Activity,
+    Aim,
     Cycle,
-    Exam,
+    ExamResult,
     Plan,
     Schedule,
 )
 
-# -- The application cycle ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MonthDay:
-    """A fixed day of the year, ``years_after`` the year applications open."""
-
-    month: int
-    day: int
-    years_after: int = 0
-
-    def on(self, application_year: int) -> date:
-        return date(application_year + self.years_after, self.month, self.day)
-
-
-@dataclass(frozen=True)
-class NthWeekday:
-    """The ``n``-th ``weekday`` (Monday = 0) of a month, ``years_after`` applications open."""
-
-    month: int
-    weekday: int
-    n: int
-    years_after: int = 0
-
-    def on(self, application_year: int) -> date:
-        first = date(application_year + self.years_after, self.month, 1)
-        first_match = first + timedelta(days=(self.weekday - first.weekday()) % 7)
-        return first_match + timedelta(weeks=self.n - 1)
-
-
-FRIDAY = 4
-
-# The default cycle, by the name of each ``Cycle`` field. The advisors' calendar: applications
-# open September 3, programs review from September 24, the rank list is due March 1 and Match
-# Day is the third Friday of March, both in the year after applications open.
-DEFAULT_CYCLE: dict[str, MonthDay | NthWeekday] = {
-    "applications_open": MonthDay(9, 3),
-    "programs_review": MonthDay(9, 24),
-    "rank_deadline": MonthDay(3, 1, years_after=1),
-    "match_day": NthWeekday(3, FRIDAY, 3, years_after=1),
-}
-
-
-def cycle_for(application_year: int) -> Cycle:
-    """The default cycle whose applications open in ``application_year``."""
-    return Cycle(**{name: when.on(application_year) for name, when in DEFAULT_CYCLE.items()})
-
-
-def default_cycle(today: date) -> Cycle:
-    """The first default cycle whose applications open after ``today`` (strictly after: on
-    the opening day itself, the next cycle is the first one still ahead)."""
-    year = today.year
-    if DEFAULT_CYCLE["applications_open"].on(year) <= today:
-        year += 1
-    return cycle_for(year)
-
-
-def application_year(cycle: Cycle) -> int | None:
-    """The year applications open, read from the first date ``cycle`` sets; None if none."""
-    for f in fields(Cycle):
-        when = getattr(cycle, f.name)
-        if when is not None:
-            return when.year - DEFAULT_CYCLE[f.name].years_after
-    return None
-
-
-def resolve_cycle(plan: Plan, today: date) -> Cycle:
-    """The plan's ``[cycle]`` with every missing date filled in.
-
-    The defaults come from the cycle the plan's own dates belong to (the year of
-    ``applications_open``, or else of the first date set), so a partial ``[cycle]`` stays one
-    consistent cycle; with no date set at all, from ``default_cycle(today)``.
-    """
-    year = application_year(plan.cycle)
-    defaults = cycle_for(year) if year is not None else default_cycle(today)
-    return Cycle(**{
-        f.name: getattr(plan.cycle, f.name) or getattr(defaults, f.name) for f in fields(Cycle)
-    })
-
+# The application cycle lives in ``core.cycle``; its names stay importable from here.
+from rankplan.core.cycle import (  # noqa: E402, F401
+    application_year,
+    cycle_for,
+    default_cycle,
+    resolve_aim,
+    resolve_cycle,
+    resolve_report_by,
+    season_ahead,
+)
 
 # -- The week grid -----------------------------------------------------------------------------
 
@@ -168,34 +101,33 @@ def practice_scores(schedule: Schedule) -> list[PracticeScore]:
 
 DEFAULT_STUDY_WEEKS = 12  # a 3-4 month intensive
 
-# The three-digit scale the USMLE reports on; a practice score outside it (a percent correct,
-# say) cannot be read against the Step 1 bands below.
-THREE_DIGIT_SCALE = range(100, 301)
 
 @dataclass(frozen=True)
 class Band:
-    """A Step 1 retake band: a first practice score of ``lowest`` or more (on the scale)."""
+    """A retake band: a first practice score at most ``below`` points under the pass mark."""
 
-    lowest: int
+    below: int | None  # None = any further below
     weeks: int
     review_course: bool
     meaning: str
+    text: str  # the band as the help names it
 
 
-# Step 1 retake, by the first recorded practice score, highest band first.
-STEP1_RETAKE_BANDS: tuple[Band, ...] = (
-    Band(180, 4, False, "the foundations are mostly solid"),
-    Band(170, 6, False, "the foundations are shaky (a tutor can make the weeks count)"),
-    Band(THREE_DIGIT_SCALE.start, 12, True,
-         "gaps in the foundations that a short block will not close"),
+# A USMLE retake, by how far the first recorded practice score sits below the exam's pass mark
+# (seed 004, written when Step 1 passed at 194: 180+ / 170s / 160s or below), nearest first.
+RETAKE_BANDS: tuple[Band, ...] = (
+    Band(14, 4, False, "the foundations are mostly solid", "within 14 points"),
+    Band(24, 6, False, "the foundations are shaky (a tutor can make the weeks count)",
+         "15-24 points below"),
+    Band(None, 12, True, "gaps in the foundations that a short block will not close",
+         "25 or more points below"),
 )
 
 
-def step1_band(score: int) -> Band | None:
-    """The retake band of a score on the three-digit scale; None for any other score."""
-    if score not in THREE_DIGIT_SCALE:
-        return None
-    return next(b for b in STEP1_RETAKE_BANDS if score >= b.lowest)
+def retake_band(score: int, passing: int) -> Band:
+    """The band of a first practice score against the pass mark ``passing``."""
+    gap = passing - score
+    return next(b for b in RETAKE_BANDS if b.below is None or gap <= b.below)
 
 
 @dataclass(frozen=True)
@@ -204,42 +136,48 @@ class Recommendation:
     reason: str
     review_course: bool = False
     baseline: PracticeScore | None = None  # the score the recommendation rests on, if any
+    band: Band | None = None  # the retake band that applied, if one did
+
+
+def is_usmle_retake(plan: Plan) -> bool:
+    """The schedule's exam is a USMLE Step with a failed attempt on record."""
+    exam = plan.schedule.exam
+    return exam in USMLE and any(a.exam is exam and a.result is ExamResult.FAIL
+                                 for a in plan.profile.exams)
 
 
 def recommended_weeks(plan: Plan) -> Recommendation:
     """How many weeks of dedicated study the advisors' guidance suggests for this plan.
 
-    12 weeks by default. A Step 1 retake (``schedule.exam == step1``) is sized by its baseline,
-    the first practice score recorded (by date), when that is on the three-digit scale.
+    12 weeks by default. A USMLE retake is sized by its baseline, the first practice score
+    recorded (by date), against the exam's pass mark.
     """
     schedule = plan.schedule
-    standard = (f"{DEFAULT_STUDY_WEEKS} weeks, the advisors' standard 3-4 month intensive "
-                "before a retake")
-    if schedule.exam != Exam.STEP1:
-        return Recommendation(DEFAULT_STUDY_WEEKS, standard + ".")
+    name = EXAMS[schedule.exam].name
+    standard = f"{DEFAULT_STUDY_WEEKS} weeks, the advisors' standard 3-4 month intensive"
+    if not is_usmle_retake(plan):
+        return Recommendation(DEFAULT_STUDY_WEEKS, f"{standard}.")
     scores = practice_scores(schedule)
     if not scores:
         return Recommendation(
             DEFAULT_STUDY_WEEKS,
-            standard + "; a first practice score will size your Step 1 retake more closely.",
+            f"{standard} before a retake; a first practice score will size your {name} retake "
+            "more closely.",
         )
     baseline = scores[0]
-    band = step1_band(baseline.score)
-    if band is None:
-        return Recommendation(
-            DEFAULT_STUDY_WEEKS,
-            f"{standard}, since your first practice score ({baseline.score}) is not on the "
-            f"three-digit scale ({THREE_DIGIT_SCALE.start}-{THREE_DIGIT_SCALE.stop - 1}) that "
-            "sizes a Step 1 retake.",
-            baseline=baseline,
-        )
+    passing = passing_score(schedule)
+    band = retake_band(baseline.score, passing)
+    gap = passing - baseline.score
+    where = (f"{gap} points below the passing score of {passing}" if gap > 0 else
+             f"at or above the passing score of {passing}")
     course = " and a review course" if band.review_course else ""
     return Recommendation(
         band.weeks,
-        f"{band.weeks} weeks{course}, since a first practice score of {baseline.score} "
-        f"means {band.meaning}.",
+        f"{band.weeks} weeks{course}, since your first practice score, {baseline.score}, is "
+        f"{where} ({band.text}), which means {band.meaning}.",
         band.review_course,
         baseline,
+        band,
     )
 
 
@@ -291,7 +229,7 @@ class Readiness:
 
 def readiness(schedule: Schedule) -> Readiness:
     """Ready when the last two practice scores are both at least passing + margin."""
-    target = schedule.passing_score + schedule.margin
+    target = passing_score(schedule) + schedule.margin
     last = tuple(practice_scores(schedule)[-2:])
     if len(last) < 2:
         return Readiness(Verdict.NOT_ENOUGH_DATA, target, last, None)
@@ -335,9 +273,10 @@ def score_lag(schedule: Schedule) -> timedelta:
     return timedelta(weeks=schedule.score_lag_weeks)
 
 
-def latest_safe_test(schedule: Schedule) -> date | None:
-    """The last test date whose score still reports by ``report_by``."""
-    return schedule.report_by - score_lag(schedule) if schedule.report_by else None
+def latest_safe_test(schedule: Schedule, report_by: date | None) -> date | None:
+    """The last test date whose score still reports by ``report_by`` (the resolved date:
+    see ``core.cycle.resolve_report_by``)."""
+    return report_by - score_lag(schedule) if report_by else None
 
 
 def projected_report(schedule: Schedule) -> date | None:
@@ -408,6 +347,8 @@ class Timeline:
     today: date
     milestones: tuple[Milestone, ...]  # sorted by date
     cycle: Cycle  # the resolved cycle (every date set)
+    aim: Aim  # the schedule's aim, resolved
+    report_by: date  # the plan's, else the one the aim gives
     recommendation: Recommendation
     target_date: date | None  # the plan's test date
     latest_safe_test: date | None  # report_by - score lag
@@ -450,7 +391,8 @@ def timeline(plan: Plan, today: date) -> Timeline:
     schedule = plan.schedule
     cycle = resolve_cycle(plan, today)
     advice = recommended_weeks(plan)
-    safe = latest_safe_test(schedule)
+    report_by = resolve_report_by(plan, today)
+    safe = latest_safe_test(schedule, report_by)
     plan_to = schedule.target_date or safe
     report = projected_report(schedule)
     planned = schedule.study_start is None
@@ -472,14 +414,14 @@ def timeline(plan: Plan, today: date) -> Timeline:
         m.append(Milestone("Latest safe test date", safe, MilestoneKind.LATEST_SAFE_TEST))
     if report:
         m.append(Milestone("Score report expected", report, MilestoneKind.SCORE_REPORT))
-    if schedule.report_by:
-        m.append(Milestone("Score must be reported by", schedule.report_by, MilestoneKind.REPORT_BY))
+    m.append(Milestone("Score must be reported by", report_by, MilestoneKind.REPORT_BY))
     for name, (label, kind) in CYCLE_LABELS.items():
         m.append(Milestone(label, getattr(cycle, name), kind))
     m.sort(key=lambda x: (x.date, KIND_ORDER[x.kind]))
 
     return Timeline(
-        today=today, milestones=tuple(m), cycle=cycle, recommendation=advice,
+        today=today, milestones=tuple(m), cycle=cycle, aim=resolve_aim(plan, today),
+        report_by=report_by, recommendation=advice,
         target_date=schedule.target_date, latest_safe_test=safe, plan_to=plan_to,
         study_start=start, study_start_planned=planned and start is not None,
         score_report=report, practice_exams=practice,

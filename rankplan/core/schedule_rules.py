@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from rankplan.core.cycle import resolve_aim, resolve_report_by, season_ahead
+from rankplan.core.exams import passing_score
 from rankplan.core.findings import Hit, Section, Severity, rule
-from rankplan.core.model import EXAM_LABELS, Activity, Plan
+from rankplan.core.model import EXAM_LABELS, Activity, Aim, Plan
 from rankplan.core.schedule import (
     Verdict,
     describe_days,
@@ -31,8 +33,9 @@ TEST_SOON_DAYS = 14  # SC03: a test this many days away or fewer is "soon"
       "The test date plus the score lag is after the date the score must be reported by.")
 def report_too_late(plan: Plan, today: date) -> Iterator[Hit]:
     s = plan.schedule
-    report, safe = projected_report(s), latest_safe_test(s)
-    if report is None or safe is None or s.report_by is None or report <= s.report_by:
+    report_by = resolve_report_by(plan, today)
+    report, safe = projected_report(s), latest_safe_test(s, report_by)
+    if report is None or safe is None or report <= report_by:
         return
     advice = (f"test on {safe.isoformat()} at the latest" if safe >= today else
               f"the latest safe test date ({safe.isoformat()}) has passed, so move the "
@@ -40,18 +43,18 @@ def report_too_late(plan: Plan, today: date) -> Iterator[Hit]:
     yield Hit(
         f"Testing on {s.target_date.isoformat()} puts your score report at about "
         f"{report.isoformat()} ({s.score_lag_weeks} weeks later), after your report-by date "
-        f"{s.report_by.isoformat()}: {advice}."
+        f"{report_by.isoformat()}: {advice}."
     )
 
 
 @rule("SC02", Severity.WARNING, Section.SCHEDULE,
-      "The score reports after September of the application year, when most interview "
-      "offers are already out.")
+      "Aiming at the next season, the score reports after September of the application year, "
+      "when most interview offers are already out.")
 def report_after_september(plan: Plan, today: date) -> Iterator[Hit]:
     report = projected_report(plan.schedule)
-    if report is None:
+    if report is None or resolve_aim(plan, today) is not Aim.NEXT_SEASON:
         return
-    cycle = resolve_cycle(plan, today)
+    cycle = season_ahead(resolve_cycle(plan, today), today)
     opens = cycle.applications_open
     chance = interview_chance(report, opens)
     if chance is None or (cycle.rank_deadline and report > cycle.rank_deadline):
@@ -77,7 +80,7 @@ def test_soon_not_ready(plan: Plan, today: date) -> Iterator[Hit]:
     if state.ready:
         return
     when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
-    need = f"{state.target} or more (passing {s.passing_score} + margin {s.margin})"
+    need = f"{state.target} or more (passing {passing_score(s)} + margin {s.margin})"
     if state.verdict is Verdict.NOT_ENOUGH_DATA:
         have = (f"only one practice score is recorded ({state.rests_on[0].describe()})"
                 if state.rests_on else "no practice score is recorded")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from rankplan.core.model import DAYS, EXAM_LABELS, SLOTS, Goal, Plan
+from rankplan.core.exams import EXAMS, describe_mark, passing_score
+from rankplan.core.model import DAYS, EXAM_LABELS, SLOTS, Aim, Goal, Plan
 from rankplan.core.schedule import (
     describe_days,
     hours_by_activity,
@@ -41,6 +42,10 @@ def _dated(when: date | None, today: date) -> str:
     return f"{when.isoformat()} ({days_from(today, when)})" if when else "not set"
 
 
+AIM_WORDS = {Aim.RANK_DEADLINE: "this Match's rank deadline",
+             Aim.NEXT_SEASON: "the season ahead"}
+
+
 def timeline_section(plan: Plan, today: date) -> Section:
     schedule = plan.schedule
     tl = timeline(plan, today)
@@ -50,6 +55,7 @@ def timeline_section(plan: Plan, today: date) -> Section:
         start += f", back-planned from the {advice.weeks}-week recommendation"
     fields = [
         ("Exam", EXAM_LABELS[schedule.exam]),
+        ("Aim", AIM_WORDS[tl.aim] + ("" if schedule.aim else " (worked out from the cycle)")),
         ("Test date", _dated(schedule.target_date, today)),
         ("Study start", start),
     ]
@@ -60,7 +66,8 @@ def timeline_section(plan: Plan, today: date) -> Section:
         ("Recommended", advice.reason),
         ("Latest safe test", _dated(tl.latest_safe_test, today)),
         ("Score report", _dated(tl.score_report, today) if tl.score_report else "not set"),
-        ("Report by", _dated(schedule.report_by, today)),
+        ("Report by", _dated(tl.report_by, today)
+         + ("" if schedule.report_by else ", from the aim")),
     ]
     rows = [(m.date.isoformat(), days_from(today, m.date), m.label) for m in tl.milestones]
     rows.insert(tl.today_index, (today.isoformat(), "today", "(today: this plan was exported)"))
@@ -73,11 +80,14 @@ def timeline_section(plan: Plan, today: date) -> Section:
 
 def practice_section(plan: Plan) -> Section:
     schedule = plan.schedule
-    target = schedule.passing_score + schedule.margin
+    passing = passing_score(schedule)
+    target = passing + schedule.margin
+    source = (f"your own passing score {passing}" if schedule.passing_score is not None
+              else f"passing score {describe_mark(schedule.exam, schedule.target_date)}")
     entries = sorted(schedule.practice, key=lambda p: (p.date is None, p.date or date.min))
     blocks: list[Block] = [Paragraph(
-        f"Target: {target} (passing score {schedule.passing_score} plus a margin of "
-        f"{schedule.margin}).")]
+        f"Target: {target} ({source}, plus a margin of {schedule.margin}; scores on the "
+        f"{EXAMS[schedule.exam].name} scale {EXAMS[schedule.exam].scale}).")]
     if entries:
         blocks.append(Table(
             (Column("Date"), Column("Form", wrap=True), Column("Score", Align.RIGHT),

@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Any
 
 from rankplan.core import model as m
+from rankplan.core.exams import scale_problem
 from rankplan.core.specialties import BUILTIN
 from rankplan.storage.errors import PlanError
 
@@ -28,10 +29,7 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 # Ranges of numeric fields: (class, field) -> (low, high), inclusive; None = unbounded.
 RANGES: dict[tuple[type, str], tuple[float | None, float | None]] = {
     (m.Debrief, "felt"): (1, 5),
-    (m.ExamAttempt, "score"): (0, 300),
-    (m.Practice, "score"): (0, 300),
     (m.Schedule, "score_lag_weeks"): (0, 26),
-    (m.Schedule, "passing_score"): (0, 300),
     (m.Schedule, "margin"): (0, 100),
     (m.SpecialtyEntry, "baseline"): (0, 1),
     (m.OddsSettings, "green"): (0, None),
@@ -286,7 +284,23 @@ def _check_specialty(v: _Validator, plan: m.Plan, name: str, path: str, allow_em
         )
 
 
+def _check_scores(v: _Validator, plan: m.Plan) -> None:
+    """Every score on its exam's scale (DESIGN §2.5); 0 is "no score" where the file allows it."""
+    def check(exam: m.Exam, score: int | None, path: str, none: int | None) -> None:
+        if score is not None and score != none and not v.reported(path):
+            if problem := scale_problem(exam, score):
+                v.error(path, problem)
+
+    for i, attempt in enumerate(plan.profile.exams):
+        check(attempt.exam, attempt.score, f"profile.exams[{i}].score", none=0)
+    s = plan.schedule
+    for i, practice in enumerate(s.practice):
+        check(s.exam, practice.score, f"schedule.practice[{i}].score", none=0)
+    check(s.exam, s.passing_score, "schedule.passing_score", none=None)
+
+
 def _cross_checks(v: _Validator, plan: m.Plan) -> None:
+    _check_scores(v, plan)
     for name, entry in plan.specialties.items():
         if name not in BUILTIN:
             base = key_path("specialties", name)

@@ -255,3 +255,31 @@ async def test_left_and_right_step_through_a_choice(demo_path: Path) -> None:
         await pilot.press(*["left"] * len(values))  # stops at the first, does not wrap
         assert app.plan.profile.advisor_view == values[0]
         assert choice.value == values[0]
+
+
+async def test_exam_scores_are_read_on_their_own_scale(demo_path: Path) -> None:
+    """A COMLEX Level 2-CE of 480 is a score; a Step 2 CK of 450 is not, and the dialog says
+    which scale it runs on."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        table = app.screen.query_one("#exams", DataTable)
+        await focus(pilot, "#exams")
+        await pilot.press("a")
+        await pilot.pause()
+        await choose(pilot, "#exam", "step2ck")
+        await choose(pilot, "#result", "pass")
+        app.screen.query_one("#score", Input).focus()
+        await pilot.press(*"450", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert error == "a Step 2 CK score runs 1-300; 450 is outside it"
+        await choose(pilot, "#exam", "comlex2")
+        app.screen.query_one("#score", Input).focus()
+        await pilot.press("backspace", "backspace", "backspace", *"480", "enter")
+        await pilot.pause()
+        assert table.row_count == 4
+        assert (app.plan.profile.exams[-1].exam, app.plan.profile.exams[-1].score) == (
+            "comlex2", 480)
+        assert "480" in str(table.get_row_at(3))
+        await pilot.press("ctrl+s")
+        assert saved(demo_path)["profile"]["exams"][-1]["score"] == 480

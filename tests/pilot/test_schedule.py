@@ -148,7 +148,7 @@ async def test_practice_scores_and_readiness(plan_file) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_schedule(pilot)
         app.screen.query_one("#practice").focus()
-        for when, form, score in (("5/10/2027", "NBME 13", "226"), ("5/24/2027", "NBME 14", "224")):
+        for when, form, score in (("5/10/2027", "NBME 13", "230"), ("5/24/2027", "NBME 14", "228")):
             await pilot.press("a")
             await pilot.pause()
             app.screen.query_one("#date", Input).value = ""
@@ -156,7 +156,8 @@ async def test_practice_scores_and_readiness(plan_file) -> None:
             await pilot.press(*when, "tab", *form, "tab", *score, "enter")
             await pilot.pause()
         readiness = str(app.screen.query_one("#readiness").render())
-        assert readiness.startswith("READY")  # both at least 214 + 10 (224 exactly counts)
+        # both at least 218 (the Step 2 CK pass mark) + 10: 228 exactly counts
+        assert readiness.startswith("READY")
         await pilot.press("enter")  # edit the second: below the target
         await pilot.pause()
         score = app.screen.query_one("#score", Input)
@@ -168,7 +169,7 @@ async def test_practice_scores_and_readiness(plan_file) -> None:
         await pilot.press("ctrl+s")
         practice = saved(path)["schedule"]["practice"]
         assert practice == [
-            {"date": date(2027, 5, 10), "form": "NBME 13", "score": 226},
+            {"date": date(2027, 5, 10), "form": "NBME 13", "score": 230},
             {"date": date(2027, 5, 24), "form": "NBME 14", "score": 219},
         ]
         await pilot.press("d")
@@ -213,3 +214,119 @@ async def test_reset_week_asks_and_undo_restores(plan_file) -> None:
         await pilot.pause()
         assert app.plan.schedule.week["wed"] == ["", "", ""]
         assert app.screen.query_one(WeekGrid).week["wed"] == ["", "", ""]
+
+
+async def test_a_practice_score_off_the_exams_scale_is_refused(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        app.screen.query_one("#practice").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab", *"COMSAE", "tab", *"450", "enter")
+        await pilot.pause()
+        assert app.plan.schedule.practice == []  # a Step 2 CK score cannot be 450
+        assert "runs 1-300; 450 is outside it" in str(app.screen.query_one("#dialog-error").render())
+
+
+async def test_the_passing_score_follows_the_exam_until_overridden(plan_file) -> None:
+    path = plan_file(PLAN + "\n[[programs]]\nid = \"univ-a\"\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        hint = app.screen.query_one("#passing_score-hint")
+        assert str(hint.render()) == "218, Step 2 CK pass mark since 2025-07-01; edit to override"
+        field = app.screen.query_one("#passing_score", Input)
+        field.focus()
+        await pilot.press(*"450")
+        assert "runs 1-300; 450 is outside it" in str(hint.render())
+        await pilot.press("backspace", "backspace", "backspace", *"220", "ctrl+s")
+        assert saved(path)["schedule"]["passing_score"] == 220
+        await pilot.press("backspace", "backspace", "backspace", "ctrl+s")
+        assert "passing_score" not in saved(path)["schedule"]
+        assert app.plan.schedule.passing_score is None
+
+
+async def test_switching_the_aim_is_saved(plan_file) -> None:
+    # no report_by: it follows the aim. TODAY 2026-11-21 is mid-season and the plan has a
+    # program, so the aim starts at the rank deadline of the 2027 Match.
+    path = plan_file(PLAN.replace("report_by = 2027-09-24\n", "")
+                     + "\n[[programs]]\nid = \"univ-a\"\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        from rankplan.core.model import Aim
+        from rankplan.tui.widgets.choice import Choice
+
+        aim = app.screen.query_one("#aim", Choice)
+        assert aim.value is Aim.RANK_DEADLINE
+        milestones = str(app.screen.query_one("#milestones").render())
+        assert "2027-03-01  Score must be reported by" in milestones
+        aim.focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.plan.schedule.aim is Aim.NEXT_SEASON
+        milestones = str(app.screen.query_one("#milestones").render())
+        assert "2027-09-24  Score must be reported by" in milestones
+        await pilot.press("ctrl+s")
+        assert saved(path)["schedule"]["aim"] == "next-season"
+        await pilot.press("left", "ctrl+s")
+        assert saved(path)["schedule"]["aim"] == "rank-deadline"
+
+
+async def test_editing_a_cycle_date_in_place_is_saved(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        deadline = app.screen.query_one("#cycle-rank_deadline", Input)
+        assert deadline.value == "" and deadline.placeholder == "2027-03-01"
+        deadline.focus()
+        await pilot.press(*"3/4/2027", "tab")
+        await pilot.pause()
+        assert deadline.value == "2027-03-04"
+        await pilot.press("ctrl+s")
+        assert saved(path)["cycle"] == {"rank_deadline": date(2027, 3, 4)}
+        milestones = str(app.screen.query_one("#milestones").render())
+        assert "2027-03-04  Rank list deadline" in milestones
+        # the other dates stay those of the same cycle
+        assert app.screen.query_one("#cycle-match_day", Input).placeholder == "2027-03-19"
+        deadline.value = ""  # emptied: back to the usual date
+        await pilot.pause()
+        assert app.plan.cycle.rank_deadline is None
+        await pilot.press("ctrl+s")
+        assert "cycle" not in saved(path) or saved(path)["cycle"] == {}
+
+
+async def test_an_img_plans_test_date_moves_pr05(plan_file) -> None:
+    """PR05 is a profile finding that reads the schedule: a test date typed on the Schedule
+    screen that reports by the rank deadline (2027-03-01) clears it."""
+    path = plan_file(PLAN + '\n[profile]\napplicant_type = "img"\n[[profile.exams]]\n'
+                     'exam = "step1"\nresult = "pass"\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        assert "PR05" in [f.code for f in app.findings]
+        app.screen.query_one("#target_date", Input).focus()
+        await pilot.press(*"2027-01-20")
+        await pilot.pause()
+        assert "PR05" not in [f.code for f in app.findings]
+        await pilot.press("backspace", "backspace", *"28")  # 2027-01-28 reports 02-25
+        assert "PR05" not in [f.code for f in app.findings]
+        await pilot.press("ctrl+u", *"2027-02-02")  # reports 2027-03-02
+        await pilot.pause()
+        assert "PR05" in [f.code for f in app.findings]
+
+
+async def test_the_help_names_the_study_week_band_that_applied(plan_file) -> None:
+    path = plan_file(PLAN.replace('exam = "step2ck"', 'exam = "step1"')
+                     + '\n[[profile.exams]]\nexam = "step1"\nresult = "fail"\n'
+                     '\n[[schedule.practice]]\ndate = 2026-11-01\nscore = 175\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        text = app.screen.help_markdown()
+        assert "For your plan: **6 weeks**" in text
+        assert "175, is 21 points below the passing score of 196 (15-24 points below)" in text
+        assert "| Step 2 CK | 1-300 | 218 for tests on or after 2025-07-01; 214 before |" in text

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rankplan.core.dates import FORMS, parse_date
+from rankplan.core.exams import EXAMS, scale_problem
 from rankplan.core.model import (
     EXAM_LABELS,
     Activity,
@@ -128,7 +129,7 @@ class ExamDialog(Dialog):
         yield self.row("Result", Choice([(r.value, r) for r in ExamResult], value=a.result,
                                         id="result"))
         yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
-                                      placeholder="3-digit score; empty if pass/fail",
+                                      placeholder="the score; empty if pass/fail",
                                       restrict=r"\d{0,3}"))
 
     def on_mount(self) -> None:
@@ -139,10 +140,11 @@ class ExamDialog(Dialog):
         when = parse_date(text, self.today) if text.strip() else None
         score_text = self.query_one("#score", Input).value
         score = int(score_text) if score_text else 0
-        if score > 300:
-            raise ValueError("a score is at most 300")
+        exam = Exam(self.query_one("#exam", Choice).value)
+        if score and (problem := scale_problem(exam, score)):
+            raise ValueError(problem)
         return ExamAttempt(
-            exam=Exam(self.query_one("#exam", Choice).value),
+            exam=exam,
             date=when,
             result=ExamResult(self.query_one("#result", Choice).value),
             score=score,
@@ -284,10 +286,11 @@ class CriteriaDialog(Dialog):
 class PracticeDialog(Dialog):
     """Add or edit one practice exam score."""
 
-    def __init__(self, practice: Practice | None, today: date) -> None:
+    def __init__(self, practice: Practice | None, today: date, exam: Exam = Exam.STEP2CK) -> None:
         super().__init__()
         self.practice = practice or Practice()
         self.today = today
+        self.exam = exam  # the schedule's exam: the score is on its scale
         self.TITLE_TEXT = "Edit practice exam" if practice else "Add practice exam"
 
     def fields(self) -> ComposeResult:
@@ -296,7 +299,8 @@ class PracticeDialog(Dialog):
                                      id="date", placeholder=FORMS))
         yield self.row("Form", Input(p.form, id="form", placeholder="e.g. NBME 13, UWSA 2"))
         yield self.row("Score", Input(str(p.score) if p.score else "", id="score",
-                                      placeholder="3-digit score", restrict=r"\d{0,3}"))
+                                      placeholder=f"{EXAMS[self.exam].name} scale "
+                                      f"{EXAMS[self.exam].scale}", restrict=r"\d{0,3}"))
 
     def on_mount(self) -> None:
         self.query_one("#score" if self.practice.date else "#date", Input).focus()
@@ -307,8 +311,8 @@ class PracticeDialog(Dialog):
         score_text = self.query_one("#score", Input).value
         if not score_text:
             raise ValueError("type the score (a practice exam without one tells nothing)")
-        if not 1 <= int(score_text) <= 300:
-            raise ValueError("a score is from 1 to 300")
+        if problem := scale_problem(self.exam, int(score_text)):
+            raise ValueError(problem)
         return Practice(date=when, form=self.query_one("#form", Input).value.strip(),
                         score=int(score_text))
 

@@ -1,7 +1,7 @@
 """The Profile screen: who the applicant is, their exam history and their failure story.
 
 Every field writes to the model as the user types or picks; the app then recomputes the
-findings (PR01-PR04 show live on the right) and saves a moment later.
+findings (PR01-PR06 show live on the right) and saves a moment later.
 """
 
 from __future__ import annotations

@@ -18,11 +18,24 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
-from rankplan.core.model import DEFAULT_WEEK, EXAM_LABELS, Exam, Goal, Plan, Practice
+from rankplan.core.cycle import resolve_aim, resolve_cycle
+from rankplan.core.exams import describe_mark, exams_help, scale_problem
+from rankplan.core.model import (
+    DEFAULT_WEEK,
+    EXAM_LABELS,
+    Aim,
+    ApplicantType,
+    Exam,
+    Goal,
+    Plan,
+    Practice,
+)
 from rankplan.core.schedule import (
+    RETAKE_BANDS,
     hours_by_activity,
     interview_chance,
     readiness,
+    recommended_weeks,
     timeline,
     total_hours,
 )
@@ -39,8 +52,17 @@ from rankplan.tui.widgets.week_grid import WeekGrid
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
 NUMBER_FIELDS = {
     "score_lag_weeks": ("Score lag", "weeks from test to score", 0, 26),
-    "passing_score": ("Passing score", "the exam's current pass mark", 0, 300),
+    "passing_score": ("Passing score", "empty: the exam's pass mark", 0, 999),
     "margin": ("Margin", "points above passing to call it ready", 0, 100),
+}
+AIM_LABELS = {Aim.RANK_DEADLINE: "This Match's rank deadline",
+              Aim.NEXT_SEASON: "The season ahead"}
+# The cycle's dates, edited in place: input id -> (Cycle field, label).
+CYCLE_FIELDS = {
+    "cycle-applications_open": ("applications_open", "Apps open"),
+    "cycle-programs_review": ("programs_review", "Review from"),
+    "cycle-rank_deadline": ("rank_deadline", "Rank deadline"),
+    "cycle-match_day": ("match_day", "Match Day"),
 }
 
 
@@ -92,12 +114,18 @@ class ScheduleScreen(PlanScreen):
                 yield Static(self._keys_hint(), classes="hint-line", id="week-keys")
                 yield Static("Timeline", classes="section-title")
                 yield field("Exam", Choice([(EXAM_LABELS[e], e) for e in Exam], id="exam"))
+                yield field("Aim", Choice([(label, a) for a, label in AIM_LABELS.items()],
+                                          id="aim"), hint_id="aim-hint")
                 for key, label in DATE_FIELDS.items():
                     yield field(label, Input(id=key, placeholder=FORMS if key != "study_start"
                                             else "empty: back-planned"), hint_id=f"{key}-hint")
                 for key, (label, placeholder, _, _) in NUMBER_FIELDS.items():
                     yield field(label, Input(id=key, placeholder=placeholder, restrict=r"\d{0,3}"),
                                hint_id=f"{key}-hint")
+                yield Static("The Match (empty: the usual date)", classes="hint-line")
+                for key, (_, label) in CYCLE_FIELDS.items():
+                    yield field(label, Input(id=key, classes="cycle-date"),
+                                hint_id=f"{key}-hint")
                 yield Static("", id="milestones")
                 yield Static("Practice exams", classes="section-title")
                 yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
@@ -135,7 +163,11 @@ class ScheduleScreen(PlanScreen):
                 value = getattr(s, key)
                 self.query_one(f"#{key}", Input).value = value.isoformat() if value else ""
             for key in NUMBER_FIELDS:
-                self.query_one(f"#{key}", Input).value = str(getattr(s, key))
+                value = getattr(s, key)
+                self.query_one(f"#{key}", Input).value = "" if value is None else str(value)
+            for key, (name, _) in CYCLE_FIELDS.items():
+                value = getattr(self.plan.cycle, name)
+                self.query_one(f"#{key}", Input).value = value.isoformat() if value else ""
         self._fill_practice()
         self._fill_goals()
         self.show_derived()
@@ -150,6 +182,7 @@ class ScheduleScreen(PlanScreen):
         if not self.is_mounted:
             return
         self._show_hours()
+        self._show_defaults()
         self._show_timeline()
         self._show_readiness()
         self.query_one(FindingsPanel).show(self.app.findings)
@@ -164,6 +197,26 @@ class ScheduleScreen(PlanScreen):
             parts += ["\n", (f"{letter} {name:<7}", "$text-muted"),
                       (bar(h / top, 8), colour or "$text-muted"), f" {h:>2}"]
         readout(self.query_one("#hours", Static), Content.assemble(*parts), wraps=False)  # 22 wide, short lines
+
+    def _show_defaults(self) -> None:
+        """What an empty field stands for: the derived aim, report-by date, passing score and
+        cycle dates, shown as placeholders and hints."""
+        today = self.app.today
+        s = self.plan.schedule
+        t = timeline(self.plan, today)
+        aim = self.query_one("#aim", Choice)
+        aim.value = t.aim
+        show_hint(self.query_one("#aim-hint", Static), "" if s.aim else
+                  "worked out from the cycle and your programs; switch it to choose")
+        mark = describe_mark(s.exam, s.target_date)
+        self.query_one("#passing_score", Input).placeholder = mark
+        if s.passing_score is None:
+            show_hint(self.query_one("#passing_score-hint", Static), f"{mark}; edit to override")
+        report_by = self.query_one("#report_by", Input)
+        report_by.placeholder = f"{t.report_by.isoformat()} (from the aim)"
+        cycle = resolve_cycle(self.plan, today)
+        for key, (name, _) in CYCLE_FIELDS.items():
+            self.query_one(f"#{key}", Input).placeholder = getattr(cycle, name).isoformat()
 
     def _show_timeline(self) -> None:
         today = self.app.today
@@ -227,9 +280,12 @@ class ScheduleScreen(PlanScreen):
 
     # -- edits ---------------------------------------------------------------------------------
 
-    def _changed(self) -> None:
-        # Only schedule rules read the schedule and the goals (a unit test holds this).
-        self.app.plan_changed(only=Section.SCHEDULE)
+    def _changed(self, cycle: bool = False) -> None:
+        # Only schedule rules read the schedule and the goals (a unit test holds this), but
+        # for PR05, an IMG's certification by the rank deadline; the cycle's dates are read
+        # by profile rules too.
+        img = self.plan.profile.applicant_type is ApplicantType.IMG
+        self.app.plan_changed(only=None if img or cycle else Section.SCHEDULE)
 
     @on(WeekGrid.BlockSet)
     def _block(self, event: WeekGrid.BlockSet) -> None:
@@ -280,12 +336,44 @@ class ScheduleScreen(PlanScreen):
             self.plan.schedule.exam = Exam(event.value)
             self._changed()
 
+    @on(Choice.Changed, "#aim")
+    def _aim(self, event: Choice.Changed) -> None:
+        if self.plan.schedule.aim != event.value:
+            self.plan.schedule.aim = Aim(event.value)
+            self._changed()
+
+    @on(Input.Changed, ".cycle-date")
+    def _cycle_date(self, event: Input.Changed) -> None:
+        event.stop()
+        key = event.input.id or ""
+        name, _ = CYCLE_FIELDS[key]
+        text = event.value.strip()
+        hint = self.query_one(f"#{key}-hint", Static)
+        try:
+            value = parse_date(text, self.app.today) if text else None
+        except ValueError as exc:
+            show_hint(hint, f"{exc} (not saved until it reads as a date)")
+            return
+        show_hint(hint, f"reads as {value:%a %d %b %Y}"
+                  if value and text != value.isoformat() else "")
+        if getattr(self.plan.cycle, name) != value:
+            setattr(self.plan.cycle, name, value)
+            self._changed(cycle=True)
+
     @on(Input.Changed)
     def _field(self, event: Input.Changed) -> None:
         key = event.input.id or ""
         s = self.plan.schedule
         text = event.value.strip()
-        if key in DATE_FIELDS:
+        if key == "passing_score":
+            hint = self.query_one("#passing_score-hint", Static)
+            problem = scale_problem(s.exam, int(text)) if text else None
+            if problem:
+                show_hint(hint, f"{problem} (not saved until it is)")
+                return
+            show_hint(hint, "")
+            value = int(text) if text else None
+        elif key in DATE_FIELDS:
             try:
                 value: date | int | None = parse_date(text, self.app.today) if text else None
             except ValueError as exc:
@@ -312,8 +400,9 @@ class ScheduleScreen(PlanScreen):
     @on(Input.Blurred)
     def _normalise(self, event) -> None:
         key = event.input.id or ""
-        if key in DATE_FIELDS:
-            value = getattr(self.plan.schedule, key)
+        if key in DATE_FIELDS or key in CYCLE_FIELDS:
+            value = (getattr(self.plan.cycle, CYCLE_FIELDS[key][0]) if key in CYCLE_FIELDS
+                     else getattr(self.plan.schedule, key))
             if value and event.input.value != value.isoformat():
                 with self.prevent(Input.Changed):
                     event.input.value = value.isoformat()
@@ -335,7 +424,7 @@ class ScheduleScreen(PlanScreen):
                 self._changed()
             self.query_one("#practice").focus()
 
-        self.app.push_screen(PracticeDialog(None, self.app.today), added)
+        self.app.push_screen(PracticeDialog(None, self.app.today, self.plan.schedule.exam), added)
 
     def action_edit_practice(self) -> None:
         from rankplan.tui.screens.dialogs import PracticeDialog
@@ -353,7 +442,7 @@ class ScheduleScreen(PlanScreen):
                 self._changed()
             self.query_one("#practice").focus()
 
-        self.app.push_screen(PracticeDialog(items[i], self.app.today), edited)
+        self.app.push_screen(PracticeDialog(items[i], self.app.today, self.plan.schedule.exam), edited)
 
     def action_delete_practice(self) -> None:
         self._delete("#practice", self.plan.schedule.practice, self._fill_practice,
@@ -433,6 +522,12 @@ class ScheduleScreen(PlanScreen):
     def help_markdown(self) -> str:
         keys = "\n".join(f"| {key} | {letter} | {a.value} |"
                          for a, (key, letter, _, _) in ACTIVITY_KEYS.items() if a.value)
+        today = self.app.today
+        t = timeline(self.plan, today)
+        aim = resolve_aim(self.plan, today)
+        advice = recommended_weeks(self.plan)
+        bands = "\n".join(f"| {b.text} | {b.weeks}{' and a review course' * b.review_course} |"
+                          for b in RETAKE_BANDS)
         return f"""\
 # Schedule
 
@@ -453,15 +548,43 @@ mentor meeting and some clinical work in every week.
 
 ## The timeline
 
-Work backwards from the date your score must be in (*report by*): the last safe test date is
-that date minus the score lag. The study window starts the recommended number of weeks
-before the test (12 for a 3-4 month intensive; for a Step 1 retake, by your first practice
-score: 180 or more 4 weeks, 170-179 6 weeks, below 170 12 weeks and a review course), with a
-practice exam every two weeks. The cycle's dates come from `[cycle]` in the plan file.
+**Aim**: *this Match's rank deadline* when the score must be in before the rank list is
+due (ECFMG certification for an IMG, a graduation or program requirement), or *the season
+ahead* when you are preparing to apply (for the first time or again). Until you switch it,
+rankplan works it out: the rank deadline while this Match is under way and your plan has
+programs, else the season ahead. Now: **{AIM_LABELS[aim]}**.
+
+Work backwards from the date your score must be in (*report by*; left empty it follows the
+aim: the rank deadline, or the date programs start reviewing in the season ahead, now
+{t.report_by.isoformat()}): the last safe test date is that date minus the score lag. The
+study window starts the recommended number of weeks before the test, with a practice exam
+every two weeks.
+
+**Study weeks.** 12 by default (a 3-4 month intensive). For a USMLE retake (a failed attempt
+at the exam is on record), by how far your first practice score sits below the pass mark:
+
+| first practice score | weeks |
+|---|---|
+{bands}
+
+For your plan: **{advice.weeks} weeks**. {advice.reason}
+
+**The Match.** The four dates under the timeline are `[cycle]` in the plan file: the Match
+you are in or enter next. Left empty, each is the usual date of the cycle the others belong
+to (applications open September 3, programs review from September 24, the rank list is due
+March 1 and Match Day is the third Friday of March); with none set, the first Match whose
+Match Day is still ahead. Type a date to change one; empty it to go back.
 
 A score that reports after September of the application year costs interviews: roughly 70%
 of them in October, 40% in November and 15% from December, against reporting before
-applications open.
+applications open (only when aiming at the season ahead).
+
+## Exams and pass marks
+
+Scores are checked against their exam's scale. The passing score, left empty, is the exam's
+pass mark on your test date; type a number to use your own.
+
+{exams_help()}
 
 ## Practice exams and readiness
 

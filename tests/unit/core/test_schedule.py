@@ -8,7 +8,17 @@ from datetime import date, timedelta
 import pytest
 from helpers import TODAY
 
-from rankplan.core.model import Activity, Cycle, Exam, Plan, Practice, Schedule
+from rankplan.core.model import (
+    Activity,
+    Cycle,
+    Exam,
+    ExamAttempt,
+    ExamResult,
+    Plan,
+    Practice,
+    Profile,
+    Schedule,
+)
 from rankplan.core.schedule import (
     MilestoneKind,
     Trend,
@@ -36,6 +46,7 @@ def practice(*scores: int, start: date = date(2027, 1, 4)) -> list[Practice]:
 
 
 def schedule(**kwargs: object) -> Schedule:
+    kwargs.setdefault("passing_score", 214)  # the readiness tests were written against 214
     return Schedule(**kwargs)
 
 
@@ -46,29 +57,24 @@ def plan_with(**kwargs: object) -> Plan:
 # -- Default cycle -----------------------------------------------------------------------------
 
 
-def test_default_cycle_after_september_3_is_next_years() -> None:
+def test_in_interview_season_the_default_cycle_is_the_match_being_ranked_for() -> None:
     assert default_cycle(TODAY) == Cycle(
-        applications_open=date(2027, 9, 3),
-        programs_review=date(2027, 9, 24),
-        rank_deadline=date(2028, 3, 1),
-        match_day=date(2028, 3, 17),
+        applications_open=date(2026, 9, 3),
+        programs_review=date(2026, 9, 24),
+        rank_deadline=date(2027, 3, 1),
+        match_day=date(2027, 3, 19),
     )
 
 
-def test_default_cycle_before_september_3_is_this_years() -> None:
-    cycle = default_cycle(date(2027, 9, 2))
-    assert cycle.applications_open == date(2027, 9, 3)
-    assert cycle.rank_deadline == date(2028, 3, 1)
-    assert default_cycle(date(2027, 1, 1)).applications_open == date(2027, 9, 3)
-
-
-def test_on_september_3_the_first_cycle_opening_after_today_is_next_years() -> None:
-    assert default_cycle(date(2027, 9, 3)).applications_open == date(2028, 9, 3)
+def test_the_default_cycle_turns_the_day_after_match_day() -> None:
+    assert default_cycle(date(2027, 3, 19)).match_day == date(2027, 3, 19)
+    assert default_cycle(date(2027, 3, 20)).match_day == date(2028, 3, 17)
+    assert default_cycle(date(2027, 3, 20)).applications_open == date(2027, 9, 3)
 
 
 def test_default_cycle_on_december_31_and_january_1() -> None:
-    assert default_cycle(date(2026, 12, 31)).applications_open == date(2027, 9, 3)
-    assert default_cycle(date(2027, 1, 1)).match_day == date(2028, 3, 17)
+    assert default_cycle(date(2026, 12, 31)).match_day == date(2027, 3, 19)
+    assert default_cycle(date(2027, 1, 1)).match_day == date(2027, 3, 19)
 
 
 @pytest.mark.parametrize(("year", "match_day"), [
@@ -171,42 +177,69 @@ def test_the_default_is_twelve_weeks() -> None:
     assert "3-4 month" in advice.reason
 
 
-@pytest.mark.parametrize(("baseline", "weeks", "course"), [
-    (300, 4, False),
-    (180, 4, False),
-    (179, 6, False),
-    (170, 6, False),
-    (169, 12, True),
-    (100, 12, True),
+def retake(exam: Exam, *scores: int, **kwargs: object) -> Plan:
+    """A retake plan: one failed attempt at ``exam`` on record, practice ``scores``."""
+    return Plan(profile=Profile(exams=[ExamAttempt(exam, date(2026, 5, 1), ExamResult.FAIL)]),
+                schedule=Schedule(exam=exam, practice=practice(*scores), **kwargs))
+
+
+# Step 1 passes at 196: within 14 points is 182 and up, 15-24 below is 172-181, 25+ is <= 171.
+@pytest.mark.parametrize(("baseline", "weeks", "course", "band"), [
+    (300, 4, False, "within 14 points"),
+    (182, 4, False, "within 14 points"),
+    (181, 6, False, "15-24 points below"),
+    (172, 6, False, "15-24 points below"),
+    (171, 12, True, "25 or more points below"),
+    (100, 12, True, "25 or more points below"),
 ])
-def test_step1_retake_by_baseline(baseline: int, weeks: int, course: bool) -> None:
-    advice = recommended_weeks(plan_with(exam=Exam.STEP1, practice=practice(baseline, 230)))
+def test_step1_retake_by_baseline_against_the_pass_mark(
+        baseline: int, weeks: int, course: bool, band: str) -> None:
+    advice = recommended_weeks(retake(Exam.STEP1, baseline, 230))
     assert (advice.weeks, advice.review_course) == (weeks, course)
-    assert str(baseline) in advice.reason
+    assert str(baseline) in advice.reason and band in advice.reason and "196" in advice.reason
     assert advice.baseline is not None and advice.baseline.score == baseline
+    assert advice.band is not None and advice.band.text == band
     assert ("review course" in advice.reason) == course
+
+
+@pytest.mark.parametrize(("target", "baseline", "weeks"), [
+    (date(2025, 6, 30), 200, 4),  # 214 then: 14 below
+    (date(2025, 7, 1), 200, 6),  # 218 since: 18 below
+    (date(2025, 7, 1), 194, 6),  # 24 below
+    (date(2025, 7, 1), 193, 12),  # 25 below
+])
+def test_step2ck_retake_bands_follow_the_pass_mark_of_the_test_date(
+        target: date, baseline: int, weeks: int) -> None:
+    assert recommended_weeks(retake(Exam.STEP2CK, baseline, target_date=target)).weeks == weeks
+
+
+def test_an_overridden_passing_score_moves_the_bands() -> None:
+    assert recommended_weeks(retake(Exam.STEP3, 190, passing_score=204)).weeks == 4
+    assert recommended_weeks(retake(Exam.STEP3, 190, passing_score=205)).weeks == 6
 
 
 def test_step1_baseline_is_the_first_score_by_date_not_by_file_order() -> None:
     later, first = Practice(date(2027, 3, 1), "NBME 30", 160), Practice(date(2027, 1, 5), "", 182)
-    assert recommended_weeks(plan_with(exam=Exam.STEP1, practice=[later, first])).weeks == 4
+    plan = retake(Exam.STEP1)
+    plan.schedule.practice = [later, first]
+    assert recommended_weeks(plan).weeks == 4
 
 
-def test_step1_baseline_off_the_three_digit_scale_keeps_twelve_weeks() -> None:
-    advice = recommended_weeks(plan_with(exam=Exam.STEP1, practice=practice(65)))
-    assert (advice.weeks, advice.review_course) == (12, False)
-    assert "three-digit" in advice.reason
+def test_a_retake_without_a_score_keeps_twelve_weeks_and_a_zero_is_no_score() -> None:
+    assert recommended_weeks(retake(Exam.STEP1)).weeks == 12
+    plan = retake(Exam.STEP1)
+    plan.schedule.practice = [Practice(date(2027, 1, 1), "NBME", 0),
+                              Practice(date(2027, 1, 20), "NBME", 175)]
+    assert recommended_weeks(plan).weeks == 6
 
 
-def test_step1_without_a_score_keeps_twelve_weeks_and_a_zero_is_no_score() -> None:
-    assert recommended_weeks(plan_with(exam=Exam.STEP1)).weeks == 12
-    zero = [Practice(date(2027, 1, 1), "NBME", 0), Practice(date(2027, 1, 20), "NBME", 175)]
-    assert recommended_weeks(plan_with(exam=Exam.STEP1, practice=zero)).weeks == 6
-
-
-def test_the_step1_bands_apply_only_to_step1() -> None:
-    for exam in (Exam.STEP2CK, Exam.STEP3, Exam.COMLEX1):
-        assert recommended_weeks(plan_with(exam=exam, practice=practice(185))).weeks == 12
+def test_the_bands_apply_only_to_a_usmle_exam_with_a_failure_on_record() -> None:
+    assert recommended_weeks(plan_with(exam=Exam.STEP1, practice=practice(185))).weeks == 12
+    for exam in (Exam.COMLEX1, Exam.COMLEX2):
+        assert recommended_weeks(retake(exam, 395)).weeks == 12
+    other = retake(Exam.STEP1, 190)
+    other.schedule.exam = Exam.STEP2CK  # the failure is Step 1's, the test Step 2 CK's
+    assert recommended_weeks(other).weeks == 12
 
 
 # -- Readiness ---------------------------------------------------------------------------------
@@ -315,16 +348,18 @@ def test_milestones_are_sorted_and_today_falls_among_them() -> None:
     dates = [m.date for m in line.milestones]
     assert dates == sorted(dates)
     kinds = [m.kind for m in line.milestones]
-    assert kinds[:7] == [MilestoneKind.STUDY_START] + [MilestoneKind.PRACTICE_EXAM] * 5 + [
+    # the 2027 Match, under way on TODAY: its applications opened 2026-09-03
+    assert kinds[:9] == [MilestoneKind.APPLICATIONS_OPEN, MilestoneKind.PROGRAMS_REVIEW,
+                         MilestoneKind.STUDY_START] + [MilestoneKind.PRACTICE_EXAM] * 5 + [
         MilestoneKind.TEST]
-    assert kinds[-4:] == [MilestoneKind.APPLICATIONS_OPEN, MilestoneKind.PROGRAMS_REVIEW,
-                          MilestoneKind.RANK_DEADLINE, MilestoneKind.MATCH_DAY]
-    assert line.today_index == 3  # study start and two practice exams are past
-    assert [m.label for m in line.past] == ["Start studying (12-week plan)", "Practice exam 1",
-                                            "Practice exam 2"]
+    assert kinds[-3:] == [MilestoneKind.REPORT_BY, MilestoneKind.RANK_DEADLINE,  # same day
+                          MilestoneKind.MATCH_DAY]
+    assert line.today_index == 5  # the cycle's opening, study start and two practice exams
+    assert [m.label for m in line.past][2:] == ["Start studying (12-week plan)",
+                                                "Practice exam 1", "Practice exam 2"]
     assert line.next is not None and line.next.label == "Practice exam 3"
     assert line.next.days_from(TODAY) == 10
-    assert line.past[0].days_from(TODAY) == -32
+    assert line.past[2].days_from(TODAY) == -32
 
 
 def test_a_milestone_due_today_is_not_past() -> None:
@@ -336,7 +371,9 @@ def test_a_milestone_due_today_is_not_past() -> None:
 
 def test_the_cycle_dates_come_from_the_plan() -> None:
     plan = Plan(cycle=Cycle(applications_open=date(2027, 9, 1)))
-    by_kind = {m.kind: m.date for m in timeline(plan, TODAY).milestones}
+    cycle_kinds = {MilestoneKind.APPLICATIONS_OPEN, MilestoneKind.PROGRAMS_REVIEW,
+                   MilestoneKind.RANK_DEADLINE, MilestoneKind.MATCH_DAY}
+    by_kind = {m.kind: m.date for m in timeline(plan, TODAY).milestones if m.kind in cycle_kinds}
     assert by_kind == {
         MilestoneKind.APPLICATIONS_OPEN: date(2027, 9, 1),
         MilestoneKind.PROGRAMS_REVIEW: date(2027, 9, 24),
@@ -356,8 +393,8 @@ def test_the_plans_study_start_is_used_when_set() -> None:
 
 
 def test_a_step1_retake_back_plans_from_its_recommended_weeks() -> None:
-    plan = plan_with(exam=Exam.STEP1, target_date=date(2027, 3, 2),
-                     practice=[Practice(date(2027, 1, 20), "NBME 25", 185)])
+    plan = retake(Exam.STEP1, target_date=date(2027, 3, 2))
+    plan.schedule.practice = [Practice(date(2027, 1, 20), "NBME 25", 185)]
     line = timeline(plan, TODAY)
     assert line.recommendation.weeks == 4
     assert line.study_start == date(2027, 2, 2)
@@ -374,13 +411,12 @@ def test_without_a_target_the_plan_runs_to_the_latest_safe_test_date() -> None:
     assert MilestoneKind.LATEST_SAFE_TEST in kinds and MilestoneKind.REPORT_BY in kinds
 
 
-def test_without_schedule_dates_only_the_cycle_is_on_the_timeline() -> None:
-    line = timeline(Plan(), TODAY)
-    assert [m.kind for m in line.milestones] == [
-        MilestoneKind.APPLICATIONS_OPEN, MilestoneKind.PROGRAMS_REVIEW,
-        MilestoneKind.RANK_DEADLINE, MilestoneKind.MATCH_DAY]
-    assert line.study_start is None and not line.study_start_planned
-    assert line.practice_exams == () and line.today_index == 0
+def test_without_schedule_dates_the_timeline_works_back_from_the_aims_date() -> None:
+    line = timeline(Plan(), TODAY)  # no programs: the aim is the next season
+    assert line.report_by == date(2027, 9, 24)  # the season ahead's programs-review date
+    assert line.latest_safe_test == date(2027, 8, 27)
+    assert line.study_start == date(2027, 6, 4) and line.study_start_planned
+    assert MilestoneKind.TEST not in {m.kind for m in line.milestones}
 
 
 def test_a_study_start_after_the_test_gives_no_practice_exams() -> None:

@@ -8,7 +8,18 @@ import pytest
 from helpers import TODAY
 
 from rankplan.core.findings import REGISTRY, Finding, Section, Severity
-from rankplan.core.model import DAYS, Activity, Cycle, Exam, Plan, Practice, Schedule
+from rankplan.core.model import (
+    DAYS,
+    Activity,
+    Aim,
+    Cycle,
+    Exam,
+    ExamAttempt,
+    ExamResult,
+    Plan,
+    Practice,
+    Schedule,
+)
 from rankplan.core.rules import evaluate
 
 A = Activity
@@ -87,9 +98,15 @@ def test_sc01_follows_the_score_lag() -> None:
     assert "SC01" not in codes(plan(score_lag_weeks=3, **base))
 
 
-def test_sc01_needs_both_dates() -> None:
-    assert "SC01" not in codes(plan(target_date=date(2027, 9, 1), practice=READY))
+def test_sc01_needs_a_target_date() -> None:
     assert "SC01" not in codes(plan(report_by=date(2026, 12, 1)))
+
+
+def test_sc01_without_report_by_reads_the_date_the_aim_gives() -> None:
+    # no programs: the aim is the season ahead (opening 2027-09-03), reviewed from 2027-09-24
+    assert "SC01" not in codes(plan(target_date=date(2027, 8, 27), practice=READY))
+    finding = one(plan(target_date=date(2027, 8, 28), practice=READY), "SC01")
+    assert "2027-09-24" in finding.message
 
 
 # -- SC02: the score reports after September of the application year ---------------------------
@@ -139,7 +156,7 @@ SHORT = [Practice(date(2026, 11, 1), "NBME 13", 230), Practice(date(2026, 11, 15
 
 
 def soon(days: int, practice: list[Practice]) -> Plan:
-    return plan(target_date=TODAY + timedelta(days=days),
+    return plan(target_date=TODAY + timedelta(days=days), passing_score=214,
                 study_start=TODAY - timedelta(weeks=12), practice=practice)
 
 
@@ -197,6 +214,8 @@ def test_sc04_uses_the_step1_recommendation() -> None:
                   practice=baseline)
     short = plan(exam=Exam.STEP1, target_date=start + timedelta(weeks=6, days=-1),
                  study_start=start, practice=baseline)
+    for p in (enough, short):  # a retake: the failure is on record
+        p.profile.exams = [ExamAttempt(Exam.STEP1, date(2026, 6, 1), ExamResult.FAIL)]
     assert "SC04" not in codes(enough)
     assert "6 weeks" in one(short, "SC04").message
 
@@ -278,22 +297,21 @@ def test_sc01_says_when_the_latest_safe_test_date_has_passed() -> None:
     assert "has passed" in message and (TODAY - timedelta(days=8)).isoformat() in message
 
 
-def test_sc02_is_silent_for_a_report_after_the_cycle_is_over() -> None:
-    """The demo's case: a Step 3 taken after the rank deadline costs no interviews."""
-    from datetime import date
-
-    from helpers import TODAY
-
-    from rankplan.core.findings import Section
-    from rankplan.core.model import Cycle, Exam, Plan, Schedule
-    from rankplan.core.rules import evaluate
-
+def test_sc02_only_when_aiming_at_the_next_season() -> None:
+    """In the 2027 Match (opened 2026-09-03), the season ahead opens 2027-09-03."""
     cycle = Cycle(applications_open=date(2026, 9, 3), programs_review=date(2026, 9, 24),
                   rank_deadline=date(2027, 3, 3), match_day=date(2027, 3, 19))
-    late = Plan(cycle=cycle, schedule=Schedule(exam=Exam.STEP3, target_date=date(2027, 4, 20)))
-    assert "SC02" not in [f.code for f in evaluate(late, TODAY, Section.SCHEDULE)]
-    inside = Plan(cycle=cycle, schedule=Schedule(exam=Exam.STEP3, target_date=date(2027, 1, 5)))
-    assert "SC02" in [f.code for f in evaluate(inside, TODAY, Section.SCHEDULE)]
+    october = Schedule(exam=Exam.STEP3, target_date=date(2027, 9, 20), practice=READY)
+    p = Plan(cycle=cycle, schedule=october)
+    assert "70%" in one(p, "SC02").message and "2027 application year" in one(p, "SC02").message
+    october.aim = Aim.RANK_DEADLINE
+    assert "SC02" not in codes(p)
+
+
+def test_sc02_is_silent_for_a_report_after_the_season_is_over() -> None:
+    cycle = Cycle(applications_open=date(2026, 9, 3))
+    late = Plan(cycle=cycle, schedule=Schedule(target_date=date(2028, 3, 10), practice=READY))
+    assert "SC02" not in codes(late)
 
 
 def test_only_schedule_findings_and_no_odds_depend_on_the_schedule_and_goals() -> None:

@@ -129,6 +129,8 @@ def test_folding_never_splits_a_character_or_an_escape() -> None:
 def test_a_plan_without_dates_still_exports_the_cycle() -> None:
     text = export_ics(Plan(), TODAY)
     found = events(text)
-    assert not any(uid.startswith("week-") for uid in found), "no study window, no blocks"
+    # no date in the plan, yet the aim gives a report-by date and the study window runs to it
+    assert any(uid.startswith("week-") for uid in found)
+    assert "milestone-report-by@rankplan" in found
     assert "milestone-match-day@rankplan" in found
     assert "PRODID:-//rankplan//" in text and "VERSION:2.0" in text

@@ -1,11 +1,21 @@
-"""PR01-PR04 through rules.evaluate: each raised when it should be, and not on a near miss."""
+"""PR01-PR06 through rules.evaluate: each raised when it should be, and not on a near miss."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from rankplan.core.findings import Section, Severity
-from rankplan.core.model import Exam, ExamAttempt, ExamResult, Plan, Profile, SpecialtyEntry, Tier
+from rankplan.core.model import (
+    ApplicantType,
+    Exam,
+    ExamAttempt,
+    ExamResult,
+    Plan,
+    Profile,
+    Schedule,
+    SpecialtyEntry,
+    Tier,
+)
 from rankplan.core.rules import evaluate
 
 TODAY = date(2026, 11, 21)
@@ -103,8 +113,27 @@ def test_pr03_three_failures_at_one_exam_is_danger() -> None:
     finding = found(p, "PR03")
     assert finding.severity is Severity.DANGER
     assert "3 failed attempts at USMLE Step 1" in finding.message
-    assert "4 attempts" in finding.message
+    assert "4 per Step" in finding.message and "1 is left" in finding.message
     assert codes(p) == ["PR03"]
+
+
+def test_pr03_three_failures_then_a_pass_is_a_warning_not_ready_talk() -> None:
+    p = plan(*[attempt(Exam.STEP2CK)] * 3, attempt(Exam.STEP2CK, ExamResult.PASS))
+    finding = found(p, "PR03")
+    assert finding.severity is Severity.WARNING
+    assert "3 failed attempts at USMLE Step 2 CK" in finding.message
+    assert "must be ready" not in finding.message and "left" not in finding.message
+
+
+def test_pr03_four_failures_leave_no_usmle_attempt() -> None:
+    finding = found(plan(*[attempt(Exam.STEP1)] * 4), "PR03")
+    assert finding.severity is Severity.DANGER
+    assert "none is left" in finding.message and "must be ready" not in finding.message
+
+
+def test_pr03_a_pending_fourth_attempt_counts_against_the_limit() -> None:
+    p = plan(*[attempt(Exam.STEP3)] * 3, attempt(Exam.STEP3, ExamResult.PENDING))
+    assert "none is left" in found(p, "PR03").message
 
 
 def test_pr03_for_comlex_does_not_quote_the_usmle_limit() -> None:
@@ -122,6 +151,71 @@ def test_pr03_not_raised_for_two_failures_at_one_exam_and_one_at_another() -> No
 def test_pr03_not_raised_when_the_third_attempt_passed() -> None:
     p = plan(attempt(Exam.STEP1), attempt(Exam.STEP1), attempt(Exam.STEP1, ExamResult.PASS))
     assert "PR03" not in codes(p)
+
+
+# -- PR05: an IMG without ECFMG certification by the rank deadline ----------------------------
+# TODAY 2026-11-21 is in the 2027 Match: rank deadline 2027-03-01 (no [cycle] in the plan).
+
+
+def img(*attempts: ExamAttempt, target: date | None = None, exam: Exam = Exam.STEP2CK) -> Plan:
+    p = plan(*attempts, applicant_type=ApplicantType.IMG)
+    p.schedule = Schedule(exam=exam, target_date=target, score_lag_weeks=4)
+    return p
+
+
+def test_pr05_img_with_step2ck_not_passed_and_nothing_planned() -> None:
+    finding = found(img(attempt(Exam.STEP1, ExamResult.PASS), attempt(Exam.STEP2CK)), "PR05")
+    assert finding.severity is Severity.DANGER
+    assert "USMLE Step 2 CK" in finding.message and "2027-03-01" in finding.message
+    assert "ECFMG" in finding.message
+
+
+def test_pr05_a_test_reporting_the_day_before_the_rank_deadline_is_in_time() -> None:
+    passed1 = attempt(Exam.STEP1, ExamResult.PASS)
+    # reports 4 weeks after the test: 2027-02-28, the day before the deadline
+    assert "PR05" not in codes(img(passed1, target=date(2027, 1, 31)))
+    # reports 2027-03-02, the day after
+    assert "2027-03-01" in found(img(passed1, target=date(2027, 2, 2)), "PR05").message
+
+
+def test_pr05_one_planned_test_does_not_cover_two_missing_exams() -> None:
+    assert "USMLE Step 1" in found(img(target=date(2027, 1, 10)), "PR05").message
+
+
+def test_pr05_not_for_an_img_with_both_passed_nor_for_a_us_graduate() -> None:
+    both = (attempt(Exam.STEP1, ExamResult.PASS), attempt(Exam.STEP2CK, ExamResult.PASS))
+    assert "PR05" not in codes(img(*both))
+    assert "PR05" not in codes(plan(attempt(Exam.STEP2CK)))
+
+
+# -- PR06: the result and the score disagree ---------------------------------------------------
+
+
+def scored(exam: Exam, result: ExamResult, score: int, when: date) -> ExamAttempt:
+    return ExamAttempt(exam=exam, date=when, result=result, score=score)
+
+
+def test_pr06_a_fail_at_the_pass_mark() -> None:
+    p = plan(scored(Exam.STEP2CK, ExamResult.FAIL, 218, date(2025, 8, 1)))
+    finding = found(p, "PR06")
+    assert finding.severity is Severity.WARNING
+    assert "218" in finding.message and "fail" in finding.message
+
+
+def test_pr06_not_for_a_fail_one_point_below_the_pass_mark() -> None:
+    assert "PR06" not in codes(plan(scored(Exam.STEP2CK, ExamResult.FAIL, 217, date(2025, 8, 1))))
+
+
+def test_pr06_reads_the_pass_mark_of_the_test_date() -> None:
+    # 216 failed in 2025-08 (mark 218) but would have passed in 2025-06 (mark 214)
+    assert "PR06" in codes(plan(scored(Exam.STEP2CK, ExamResult.FAIL, 216, date(2025, 6, 30))))
+    assert "PR06" not in codes(plan(scored(Exam.STEP2CK, ExamResult.FAIL, 216, date(2025, 7, 1))))
+
+
+def test_pr06_a_pass_below_the_mark_on_the_comlex_scale() -> None:
+    p = plan(scored(Exam.COMLEX2, ExamResult.PASS, 399, date(2026, 1, 5)), story_context="")
+    assert "399" in found(p, "PR06").message
+    assert "PR06" not in codes(plan(scored(Exam.COMLEX2, ExamResult.PASS, 400, date(2026, 1, 5))))
 
 
 # -- PR04: failures at two different exams -----------------------------------------------------

@@ -77,7 +77,7 @@ def exam_attempts() -> st.SearchStrategy[m.ExamAttempt]:
         exam=enum(m.Exam),
         date=DATES,
         result=enum(m.ExamResult),
-        score=st.integers(0, 300),
+        score=st.one_of(st.just(0), st.integers(9, 300)),  # on every exam's scale
     )
 
 
@@ -139,18 +139,19 @@ def schedules() -> st.SearchStrategy[m.Schedule]:
     return st.builds(
         m.Schedule,
         exam=enum(m.Exam),
+        aim=st.one_of(st.none(), enum(m.Aim)),
         target_date=DATES,
         study_start=DATES,
         report_by=DATES,
         score_lag_weeks=st.integers(0, 26),
-        passing_score=st.integers(0, 300),
+        passing_score=st.one_of(st.none(), st.integers(9, 300)),
         margin=st.integers(0, 100),
         hours=st.fixed_dictionaries({slot: st.integers(0, 12) for slot in m.SLOTS}),
         week=st.fixed_dictionaries(
             {day: st.lists(enum(m.Activity), min_size=3, max_size=3) for day in m.DAYS}
         ),
         practice=st.lists(
-            st.builds(m.Practice, date=DATES, form=TEXT, score=st.integers(0, 300)), max_size=3
+            st.builds(m.Practice, date=DATES, form=TEXT, score=st.integers(9, 300)), max_size=3
         ),
     )
 
