@@ -45,6 +45,7 @@ from rankplan.exchange.columns import (
     RANK,
     header,
     known_column,
+    unsafe,
 )
 from rankplan.exchange.csv_cells import Cell, CsvError, Record, read_records, sniff_separator
 
@@ -241,7 +242,7 @@ class _Reader:
                 continue  # empty: the default
             reader = SCORE if name.startswith(CRITERIA) else self.readers[name]
             try:
-                value = reader(cell.text)
+                value = reader(unsafe(cell.text))
             except ValueError as exc:
                 self.error(row, name, str(exc))
                 continue

@@ -18,13 +18,13 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from rankplan import __version__
 from rankplan.core.model import DAYS, Activity, Plan
 from rankplan.core.schedule import MilestoneKind, slot_hours, timeline, week_slots
+from rankplan.core.text import visible
 from rankplan.exchange.words import ACTIVITY_WORDS, DAY_NAMES
 
 SLOT_START: dict[str, time] = {"morning": time(8), "afternoon": time(13), "evening": time(18)}
@@ -70,9 +70,8 @@ def _duration(span: timedelta) -> str:
 
 def escape(text: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped;
-    control characters, which TEXT may not hold, dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    control characters, which TEXT may not hold, shown as visible escapes (DESIGN §4)."""
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\n", "\\n"))
 
