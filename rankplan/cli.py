@@ -13,6 +13,7 @@ from rankplan import __version__
 
 if TYPE_CHECKING:  # only for annotations: the commands import what they use when they run
     from collections.abc import Callable
+    from datetime import datetime
 
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
@@ -159,7 +160,10 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
     fmt = export_format(fmt, output)
     from rankplan.exchange.render import render
 
-    data = render(fmt, loaded.plan, clock.today()).encode("utf-8")
+    from rankplan.core.identity import ensure_identity
+
+    ensure_identity(loaded.plan, str(path.resolve()))  # as the app would, until it is saved
+    data = render(fmt, loaded.plan, clock.today(), revised=_modified(path)).encode("utf-8")
     if output is None or output == "-":
         return write_stdout(data)
     from rankplan.storage.files import atomic_write, backup_path, lock_path
@@ -170,6 +174,16 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
               file=sys.stderr)
         return EXIT_INVALID
     return _write_file(target, lambda: atomic_write(target, data), f"the {fmt} export")
+
+
+def _modified(path: Path) -> datetime | None:
+    """When the plan file was last written (for the calendar export's revisions)."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 def _write_file(target: Path, write: Callable[[], None], what: str) -> int:
@@ -245,6 +259,9 @@ def import_programs(path: Path, csv_path: Path) -> int:
         result = import_csv(store.plan, text, today=today)
         if isinstance(result, list):
             return _import_refused(csv_path, result)
+        from rankplan.core.identity import ensure_identity
+
+        ensure_identity(result.plan, str(path.resolve()))
         try:
             saved = store.save(result.plan)
         except (OSError, RoundTripError) as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from rankplan.core.model import Plan
 
@@ -10,8 +10,9 @@ from rankplan.core.model import Plan
 EXTENSIONS: dict[str, str] = {"text": ".txt", "markdown": ".md", "csv": ".csv", "ics": ".ics"}
 
 
-def render(fmt: str, plan: Plan, today: date) -> str:
-    """The plan in ``fmt`` (text, markdown, csv or ics)."""
+def render(fmt: str, plan: Plan, today: date, *, revised: datetime | None = None) -> str:
+    """The plan in ``fmt`` (text, markdown, csv or ics). ``revised``: when the plan last
+    changed (its file's modification time; default now), for the calendar's revisions."""
     if fmt == "markdown":
         from rankplan.exchange.markdown import export_markdown
 
@@ -23,7 +24,7 @@ def render(fmt: str, plan: Plan, today: date) -> str:
     if fmt == "ics":
         from rankplan.exchange.ics import export_ics
 
-        return export_ics(plan, today)
+        return export_ics(plan, today, revised=revised)
     from rankplan.exchange.text import export_text
 
     return export_text(plan, today)
