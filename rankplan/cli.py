@@ -63,10 +63,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Add the programs of a CSV file to the plan. The first row names the "
         "columns as the plan file names the program keys (name, specialty, preference, "
         "interview_date, criteria.<name>, debrief.<key>, ...), as rankplan export --format "
-        "csv writes them. If any row is wrong, each problem is listed as CSV:LINE:COL and "
-        "nothing is imported.",
+        "csv writes them, or as spreadsheets name them (Program Name, Interview Date, Notes; "
+        "any case). Another column of 1-5 scores is a criterion; a figure worked out from "
+        "the others (Final Score, Rank) is read past. If any row is wrong, each problem is "
+        "listed as CSV:LINE:COL and nothing is imported.",
     )
     imp.add_argument("csv", metavar="CSV", help="the CSV file to read (UTF-8, \",\" or \";\")")
+    imp.add_argument(
+        "--date-order", choices=("mdy", "dmy"), default=None,
+        help="how to read a date with slashes that reads two ways (02/11/2026): mdy, month "
+        "first (US), or dmy, day first; without it such a date is an error",
+    )
     sub.add_parser("path", parents=[common], help="print the plan file's path")
     return parser
 
@@ -89,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             print("rankplan: import adds programs to the plan, so it cannot run --read-only",
                   file=sys.stderr)
             return EXIT_INVALID
-        return import_programs(path, Path(args.csv))
+        return import_programs(path, Path(args.csv), args.date_order)
     if args.command == "demo":
         if args.save:
             return save_demo(Path(args.save))
@@ -220,7 +227,7 @@ def write_stdout(data: bytes) -> int:
     return EXIT_OK
 
 
-def import_programs(path: Path, csv_path: Path) -> int:
+def import_programs(path: Path, csv_path: Path, date_order: str | None = None) -> int:
     """``import CSV``: add the programs of CSV to the plan (all or none), under the lock."""
     from rankplan import clock
     from rankplan.core.model import Plan
@@ -238,7 +245,7 @@ def import_programs(path: Path, csv_path: Path) -> int:
         return EXIT_INVALID
     today = clock.today()
     if not path.exists():  # check the file before a new, empty plan is created for it
-        result = import_csv(Plan(), text, today=today)
+        result = import_csv(Plan(), text, today=today, date_order=date_order)
         if isinstance(result, list):
             return _import_refused(csv_path, result)
     try:
@@ -256,7 +263,7 @@ def import_programs(path: Path, csv_path: Path) -> int:
             print(f"rankplan: nothing imported: {path} is not a valid plan (run rankplan check)",
                   file=sys.stderr)
             return EXIT_INVALID
-        result = import_csv(store.plan, text, today=today)
+        result = import_csv(store.plan, text, today=today, date_order=date_order)
         if isinstance(result, list):
             return _import_refused(csv_path, result)
         from rankplan.core.identity import ensure_identity
@@ -293,6 +300,8 @@ def _report_import(path: Path, result: ImportResult) -> None:
         r = len(result.ranked)
         print(f"{r} of them {'is' if r == 1 else 'are'} at the bottom of the rank list; "
               "order them on the Rank list screen")
+    for note in result.notes:
+        print(note)
     for name in result.new_criteria:
         print(f'new criterion "{name}" with weight 1: set its weight on the Debrief screen')
 

@@ -484,7 +484,8 @@ class RankPlanApp(App[None]):
                 raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
             if not isinstance(text, str):
                 raise ValueError(text.render(path))
-            result = import_csv(self.plan, text, today=self.today)
+            result = import_csv(self.plan, text, today=self.today,
+                                date_order=dialog.date_order)
             if isinstance(result, list):
                 dialog.show_problems([e.render(path) for e in result])
                 raise ValueError("")
