@@ -3,10 +3,10 @@
 Every piece of text is escaped, so a name or a note can never turn into markup by accident,
 in any common renderer (markdown-it, Python-Markdown, mistune, pandoc):
 
-- inside a line: ``\\`` before backslash, backtick, ``*``, ``_``, brackets, ``~`` (strike)
-  and ``|`` (tables); a ``<`` that could open a tag as ``&lt;`` and an ``&`` that would
-  start an entity as
-  ``&amp;`` (an entity reads the same everywhere; ``\\<`` shows a stray backslash in
+- inside a line: ``\\`` before backslash, backtick, ``*``, ``_`` and brackets; ``~``
+  (strike) and ``|`` (tables) as ``&#126;`` and ``&#124;``, which Python-Markdown, unlike
+  CommonMark, cannot backslash-escape; a ``<`` that could open a tag as ``&lt;`` and an
+  ``&`` that would start an entity as ``&amp;`` (``\\<`` shows a stray backslash in
   Python-Markdown, which passes HTML through);
 - at the start of a line: a heading, quote, list, rule or setext underline marker loses its
   meaning, and leading spaces (which would start a code block) become no-break spaces
@@ -38,7 +38,10 @@ from rankplan.exchange.content import build_document
 from rankplan.exchange.text import bar_lines
 from rankplan.exchange.textwrap80 import clean
 
-_INLINE = re.compile(r"[\\`*_\[\]~|]")
+_INLINE = re.compile(r"[\\`*_\[\]]")
+# Characters that Python-Markdown cannot backslash-escape: as numeric entities, which every
+# renderer reads as the character (a "|" as &#124; never splits a table cell).
+_ENTITIES = {"~": "&#126;", "|": "&#124;"}
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what could open HTML or an autolink
 # What would start a heading, quote, list or rule at the beginning of a line.
@@ -54,7 +57,8 @@ def escape_inline(text: str) -> str:
     """One line of text inside a line (a cell, a heading, after a label): emphasis, code,
     links and HTML escaped; line breaks become spaces."""
     text = _INLINE.sub(r"\\\g<0>", clean(text).replace("\n", " "))
-    return _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))
+    text = _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))
+    return re.sub("[~|]", lambda m: _ENTITIES[m[0]], text)
 
 
 def _line_start(line: str) -> str:
@@ -65,6 +69,8 @@ def _line_start(line: str) -> str:
     indent, marker = match.groups()
     if marker[0].isdigit():  # "1." or "1)": escape what follows the number
         return line[: match.end()] + "\\" + line[match.end():]
+    if marker == "=":  # a setext underline; "=" has no backslash escape in Python-Markdown
+        return f"{indent}&#61;{line[len(indent) + 1:]}"
     return f"{indent}\\{line[len(indent):]}"
 
 
