@@ -80,7 +80,7 @@ def export_csv(plan: Plan, today: date) -> str:  # noqa: ARG001 - the exports sh
     criteria = criteria_names(plan)
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, lineterminator="\r\n", restval="")
-    writer.writeheader()
+    writer.writerow({name: safe(name) for name in columns})  # criteria names are the user's
     for program in plan.programs:
         row = program_row(program)
         index = rank_of.get(program.id)

@@ -495,8 +495,10 @@ class RankPlanApp(App[None]):
             self.settle()
             self.plan_replaced.publish(self.plan)
             added = len(result.added)
+            notes = "".join(f"\n{note}" for note in result.notes)
             self.notify(f"Added {added} program{'s' * (added != 1)} from {path.name}; "
-                        "ctrl+z undoes it.", title="Imported", timeout=8)
+                        f"ctrl+z undoes it.{notes}", title="Imported", timeout=8,
+                        markup=False)
             return path
 
         dialog.last_check = check  # runs inside the dialog, so problems show there

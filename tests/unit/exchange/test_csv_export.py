@@ -110,8 +110,10 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> Non
 
 
 def test_control_characters_reach_the_csv_as_visible_escapes() -> None:
-    plan = Plan(programs=[Program(id="a", name="A\x1b]0;pwned\x07", notes="x\x1b[2Jy\x9b")])
+    plan = Plan(criteria={"fit\x1b[8m": 1.0},
+                programs=[Program(id="a", name="A\x1b]0;pwned\x07", notes="x\x1b[2Jy\x9b")])
     text = export_csv(plan, TODAY)
+    assert "criteria.fit\\x1b[8m" in text.splitlines()[0]
     assert not any(c in text for c in "\x1b\x07\x9b")
     (read,) = rows(text)
     assert read["name"] == "A\\x1b]0;pwned\\x07"
