@@ -13,6 +13,7 @@ from rankplan import __version__
 
 if TYPE_CHECKING:  # only for annotations: the commands import what they use when they run
     from collections.abc import Callable
+    from datetime import datetime
 
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
@@ -63,10 +64,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Add the programs of a CSV file to the plan. The first row names the "
         "columns as the plan file names the program keys (name, specialty, preference, "
         "interview_date, criteria.<name>, debrief.<key>, ...), as rankplan export --format "
-        "csv writes them. If any row is wrong, each problem is listed as CSV:LINE:COL and "
-        "nothing is imported.",
+        "csv writes them, or as spreadsheets name them (Program Name, Interview Date, Notes; "
+        "any case). Another column of 1-5 scores is a criterion; a figure worked out from "
+        "the others (Final Score, Rank) is read past. If any row is wrong, each problem is "
+        "listed as CSV:LINE:COL and nothing is imported.",
     )
     imp.add_argument("csv", metavar="CSV", help="the CSV file to read (UTF-8, \",\" or \";\")")
+    imp.add_argument(
+        "--date-order", choices=("mdy", "dmy"), default=None,
+        help="how to read a date with slashes that reads two ways (02/11/2026): mdy, month "
+        "first (US), or dmy, day first; without it such a date is an error",
+    )
     sub.add_parser("path", parents=[common], help="print the plan file's path")
     return parser
 
@@ -89,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             print("rankplan: import adds programs to the plan, so it cannot run --read-only",
                   file=sys.stderr)
             return EXIT_INVALID
-        return import_programs(path, Path(args.csv))
+        return import_programs(path, Path(args.csv), args.date_order)
     if args.command == "demo":
         if args.save:
             return save_demo(Path(args.save))
@@ -160,7 +168,10 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
     fmt = export_format(fmt, output)
     from rankplan.exchange.render import render
 
-    data = render(fmt, loaded.plan, clock.today()).encode("utf-8")
+    from rankplan.core.identity import ensure_identity
+
+    ensure_identity(loaded.plan, str(path.resolve()))  # as the app would, until it is saved
+    data = render(fmt, loaded.plan, clock.today(), revised=_modified(path)).encode("utf-8")
     if output is None or output == "-":
         return write_stdout(data)
     from rankplan.storage.files import atomic_write, backup_path, lock_path
@@ -171,6 +182,16 @@ def export(path: Path, fmt: str | None, output: str | None) -> int:
               file=sys.stderr)
         return EXIT_INVALID
     return _write_file(target, lambda: atomic_write(target, data), f"the {fmt} export")
+
+
+def _modified(path: Path) -> datetime | None:
+    """When the plan file was last written (for the calendar export's revisions)."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 def _write_file(target: Path, write: Callable[[], None], what: str) -> int:
@@ -207,7 +228,7 @@ def write_stdout(data: bytes) -> int:
     return EXIT_OK
 
 
-def import_programs(path: Path, csv_path: Path) -> int:
+def import_programs(path: Path, csv_path: Path, date_order: str | None = None) -> int:
     """``import CSV``: add the programs of CSV to the plan (all or none), under the lock."""
     from rankplan import clock
     from rankplan.core.model import Plan
@@ -225,7 +246,7 @@ def import_programs(path: Path, csv_path: Path) -> int:
         return EXIT_INVALID
     today = clock.today()
     if not path.exists():  # check the file before a new, empty plan is created for it
-        result = import_csv(Plan(), text, today=today)
+        result = import_csv(Plan(), text, today=today, date_order=date_order)
         if isinstance(result, list):
             return _import_refused(csv_path, result)
     try:
@@ -243,9 +264,12 @@ def import_programs(path: Path, csv_path: Path) -> int:
             print(f"rankplan: nothing imported: {path} is not a valid plan (run rankplan check)",
                   file=sys.stderr)
             return EXIT_INVALID
-        result = import_csv(store.plan, text, today=today)
+        result = import_csv(store.plan, text, today=today, date_order=date_order)
         if isinstance(result, list):
             return _import_refused(csv_path, result)
+        from rankplan.core.identity import ensure_identity
+
+        ensure_identity(result.plan, str(path.resolve()))
         try:
             saved = store.save(result.plan)
         except (OSError, RoundTripError) as exc:
@@ -277,6 +301,8 @@ def _report_import(path: Path, result: ImportResult) -> None:
         r = len(result.ranked)
         print(f"{r} of them {'is' if r == 1 else 'are'} at the bottom of the rank list; "
               "order them on the Rank list screen")
+    for note in result.notes:
+        print(note)
     for name in result.new_criteria:
         print(f'new criterion "{name}" with weight 1: set its weight on the Debrief screen')
 

@@ -291,6 +291,7 @@ class Goal:
     title: str = ""
     due: date | None = None
     done: bool = False
+    id: str = ""  # stable key for exports ("g3"); given by core.identity when empty
 
 
 @dataclass
@@ -306,6 +307,7 @@ class Cycle:
 @dataclass
 class Plan:
     schema: int = SCHEMA_VERSION
+    plan_id: str = ""  # stable identity for exports (calendar UIDs); see core.identity
     profile: Profile = field(default_factory=Profile)
     specialties: dict[str, SpecialtyEntry] = field(default_factory=dict)
     criteria: dict[str, float] = field(default_factory=dict)

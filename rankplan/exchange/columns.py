@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from rankplan.core.model import Debrief, Plan, Program
+from rankplan.core.text import visible
 
 RANK = "rank"
 CRITERIA = "criteria."
@@ -52,3 +53,23 @@ def known_column(name: str) -> bool:
     if name.startswith(DEBRIEF):
         return name[len(DEBRIEF):] in DEBRIEF_KEYS
     return name in (RANK, *PROGRAM_KEYS, *COMPUTED)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+
+
+def _formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` after any leading ``'`` as a formula."""
+    return text.lstrip(TEXT_MARK).startswith(FORMULA_START)
+
+
+def safe(text: str) -> str:
+    """A cell a spreadsheet reads as text: control characters shown, a formula defused."""
+    text = visible(text)
+    return TEXT_MARK + text if _formula_like(text) else text
+
+
+def unsafe(text: str) -> str:
+    """The cell that ``safe`` wrote, for the import: the ``'`` it added taken off again."""
+    return text[1:] if text.startswith(TEXT_MARK) and _formula_like(text) else text

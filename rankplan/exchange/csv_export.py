@@ -12,6 +12,12 @@ Choices, for a file that opens in a spreadsheet as it is:
 - Values as the plan file writes them: ISO dates, ``true``/``false``, the words of each
   choice; ``match_chance`` is left empty when the model is used (the file's -1).
 - Rows in the plan's order; the ``rank`` column holds the rank list's order.
+- Text from the plan is data (DESIGN §4): control characters become visible escapes
+  (``\\x1b``), and a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a CR gets a
+  ``'`` in front, so a spreadsheet shows it as text instead of running it as a formula
+  (``=HYPERLINK(...)``). A cell that already begins with ``'`` (one or more) and one of those
+  gets one more, so ``rankplan import``, which takes one ``'`` off such a cell, reads back
+  exactly what was written.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from rankplan.exchange.columns import (
     RANK,
     criteria_names,
     header,
+    safe,
 )
 
 
@@ -73,7 +80,7 @@ def export_csv(plan: Plan, today: date) -> str:  # noqa: ARG001 - the exports sh
     criteria = criteria_names(plan)
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, lineterminator="\r\n", restval="")
-    writer.writeheader()
+    writer.writerow({name: safe(name) for name in columns})  # criteria names are the user's
     for program in plan.programs:
         row = program_row(program)
         index = rank_of.get(program.id)
@@ -84,5 +91,5 @@ def export_csv(plan: Plan, today: date) -> str:  # noqa: ARG001 - the exports sh
         row["chance"] = "" if index is None else f"{odds.at_rank[index]:.4f}"
         for name in criteria:
             row.setdefault(CRITERIA + name, "")
-        writer.writerow(row)
+        writer.writerow({key: safe(value) for key, value in row.items()})
     return BOM + out.getvalue()

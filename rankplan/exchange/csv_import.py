@@ -35,6 +35,7 @@ from typing import Any
 from rankplan.core.model import Plan, Program
 from rankplan.core.programs import new_id
 from rankplan.core.specialties import known_names
+from rankplan.exchange import csv_headers as headers
 from rankplan.exchange import csv_values as read
 from rankplan.exchange.columns import (
     BOM,
@@ -45,6 +46,7 @@ from rankplan.exchange.columns import (
     RANK,
     header,
     known_column,
+    unsafe,
 )
 from rankplan.exchange.csv_cells import Cell, CsvError, Record, read_records, sniff_separator
 
@@ -60,6 +62,7 @@ class ImportResult:
     ranked: tuple[str, ...]  # ids put at the bottom of the rank list, in order
     new_criteria: tuple[str, ...]  # criteria added with weight 1
     ignored: tuple[str, ...] = ()  # computed columns read past
+    notes: tuple[str, ...] = ()  # what the import made of the sheet's own columns
 
 
 def decode_csv(data: bytes) -> str | CsvError:
@@ -119,12 +122,19 @@ def _hint(name: str, plan: Plan) -> str:
             "specialty, preference, interview_date, criteria.<name> or debrief.felt")
 
 
-def _columns(plan: Plan, head: Record, rows: list[Record],
-             errors: list[CsvError]) -> list[Column | None]:
-    """The column of each header cell (None: a computed or empty column, read past)."""
+def _values(rows: list[Record], index: int) -> list[str]:
+    return [unsafe(r.cells[index].text) for r in rows if index < len(r.cells)]
+
+
+def _columns(plan: Plan, head: Record, rows: list[Record], errors: list[CsvError],
+             notes: list[str] | None = None) -> list[Column | None]:
+    """The column of each header cell (None: a computed, derived or empty column, read
+    past; ``notes`` says why for the derived ones). See ``csv_headers``."""
     out: list[Column | None] = []
     seen: dict[str, int] = {}  # column name -> its index
+    notes = [] if notes is None else notes
     for index, cell in enumerate(head.cells):
+        raw = cell.text.strip()
         name = _normal(cell.text)
         if not name:
             used = any(index < len(r.cells) and r.cells[index].text.strip() for r in rows)
@@ -133,9 +143,26 @@ def _columns(plan: Plan, head: Record, rows: list[Record],
                                        "first row, but holds values: name it or remove it"))
             out.append(None)
             continue
+        if headers.derived(raw):
+            notes.append(f'column "{raw}" read past: it is worked out from the others, and '
+                         "rankplan works out its own figures")
+            out.append(None)
+            continue
+        if not known_column(name):
+            name = headers.alias(raw) or name
+        if not known_column(name) and name not in DEBRIEF_KEYS:
+            if headers.scores_only(_values(rows, index), SCORE):
+                name = headers.as_criterion_column(raw, plan.criteria)
+                notes.append(f'column "{raw}" read as the criterion "{name[len(CRITERIA):]}" '
+                             "(scores from 1 to 5)")
+            elif headers.figure(raw):
+                notes.append(f'column "{raw}" read past: it is worked out from the others, '
+                             "and rankplan works out its own figures")
+                out.append(None)
+                continue
         if not known_column(name):
             errors.append(CsvError(cell.line, cell.col,
-                                   f'unknown column "{cell.text.strip()}"{_hint(name, plan)}'))
+                                   f'unknown column "{raw}"{_hint(name, plan)}'))
             out.append(None)
             continue
         if name in seen:
@@ -203,10 +230,10 @@ def _letter(index: int) -> str:
 
 
 class _Reader:
-    def __init__(self, plan: Plan, today: date) -> None:
+    def __init__(self, plan: Plan, today: date, date_order: str | None = None) -> None:
         self.plan = plan
         self.errors: list[CsvError] = []
-        self.readers = {**READERS, "interview_date": read.day(today)}
+        self.readers = {**READERS, "interview_date": read.day(today, date_order)}
         self.index_of: dict[str, int] = {}
         self.specialties = {name.lower(): name for name in known_names(plan)}
 
@@ -241,7 +268,7 @@ class _Reader:
                 continue  # empty: the default
             reader = SCORE if name.startswith(CRITERIA) else self.readers[name]
             try:
-                value = reader(cell.text)
+                value = reader(unsafe(cell.text))
             except ValueError as exc:
                 self.error(row, name, str(exc))
                 continue
@@ -381,12 +408,14 @@ def _column_of(rest: str | None) -> str:
     return f"{head}.{tail.strip(chr(34))}" if dot else head
 
 
-def import_csv(plan: Plan, text: str, *, today: date | None = None
-               ) -> ImportResult | list[CsvError]:
+def import_csv(plan: Plan, text: str, *, today: date | None = None,
+               date_order: str | None = None) -> ImportResult | list[CsvError]:
     """The plan with the CSV's programs added, or every problem found (then nothing is added).
 
     ``plan`` itself is never changed; ``apply_import`` makes it equal to the result.
     ``today`` is the year a date without one ("nov 2") falls in (default: the clock's).
+    ``date_order`` ("mdy" or "dmy") reads a date with slashes that reads two ways
+    (02/11/2026); without it such a date is an error.
     """
     if today is None:
         from rankplan.clock import today as clock_today
@@ -400,8 +429,9 @@ def import_csv(plan: Plan, text: str, *, today: date | None = None
         return [CsvError(1, 1, "the file is empty: the first row must name the columns "
                          "(name,specialty,preference,...)")]
     head, body = records[0], records[1:]
-    reader = _Reader(plan, today)
-    columns = _columns(plan, head, body, reader.errors)
+    reader = _Reader(plan, today, date_order)
+    notes: list[str] = []
+    columns = _columns(plan, head, body, reader.errors, notes)
     if not _has_names(columns):
         first = head.cells[0]
         return [*reader.errors, CsvError(
@@ -423,6 +453,7 @@ def import_csv(plan: Plan, text: str, *, today: date | None = None
         ranked=tuple(ranked),
         new_criteria=tuple(new_criteria),
         ignored=ignored,
+        notes=tuple(notes),
     )
 
 

@@ -95,9 +95,45 @@ def rank(cell: str) -> int:
     return int(value)
 
 
-def day(today: date) -> Callable[[str], date]:
+DATE_ORDERS = ("mdy", "dmy")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")  # 02/11/2026, 2/11
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # 02.11.2026: day first
+_DASHED_WORDS = re.compile(r"^(\d{1,2})-([a-z]+)\.?-(\d{2}|\d{4})$", re.IGNORECASE)  # 2-Nov-26
+
+
+def _year(text: str | None, today: date) -> int:
+    if not text:
+        return today.year
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _slashed(m: re.Match[str], raw: str, today: date, order: str | None) -> date:
+    """A date with slashes: month first or day first as the numbers allow, or as ``order``
+    says when both could be right."""
+    a, b, year = int(m[1]), int(m[2]), _year(m[3], today)
+    if a > 12 >= b:
+        order = "dmy"
+    elif b > 12 >= a:
+        order = "mdy"
+    elif a == b:
+        order = "mdy"
+    elif order not in DATE_ORDERS:
+        first, second = date(year, a, b), date(year, b, a)
+        raise ValueError(
+            f'"{raw}" reads two ways ({first:%B} {first.day} or {second:%B} {second.day}): '
+            "say which with --date-order mdy (month first) or --date-order dmy (day first)")
+    month, day_ = (a, b) if order == "mdy" else (b, a)
+    try:
+        return date(year, month, day_)
+    except ValueError as exc:
+        raise ValueError(f"no such date: {raw} ({exc})") from None
+
+
+def day(today: date, order: str | None = None) -> Callable[[str], date]:
     """A date in any form ``core.dates.parse_date`` reads, plus what spreadsheets add:
-    a time of day after it ("2026-11-02 00:00:00") and "2026/11/02"."""
+    a time of day after it ("2026-11-02 00:00:00"), "2026/11/02", "2-Nov-2026", "02.11.2026"
+    (day first, as Europe writes it) and slashes read by ``order`` ("mdy" or "dmy") where the
+    numbers do not decide (02/11/2026; 25/11/2026 can only be day first)."""
 
     def read(cell: str) -> date:
         raw = cell.strip()
@@ -105,6 +141,17 @@ def day(today: date) -> Callable[[str], date]:
             raw = m[1].strip()
         if m := _SLASHED_ISO.match(raw):
             raw = f"{m[1]}-{m[2]}-{m[3]}"
+        try:
+            if m := _SLASHED.match(raw):
+                return _slashed(m, raw, today, order)
+            if m := _DOTTED.match(raw):
+                return date(_year(m[3], today), int(m[2]), int(m[1]))
+        except ValueError as exc:
+            if "reads two ways" in str(exc) or "no such date" in str(exc):
+                raise
+            raise ValueError(f"no such date: {raw} ({exc})") from None
+        if m := _DASHED_WORDS.match(raw):
+            raw = f"{m[1]} {m[2]} {_year(m[3], today)}"
         return parse_date(raw, today)
 
     return read

@@ -1,6 +1,16 @@
 """The plan as Markdown (CommonMark with GitHub tables): the text export's content, marked up.
 
-Every piece of text is escaped, so a name or a note can never turn into markup by accident.
+Every piece of text is escaped, so a name or a note can never turn into markup by accident,
+in any common renderer (markdown-it, Python-Markdown, mistune, pandoc):
+
+- inside a line: ``\\`` before backslash, backtick, ``*``, ``_`` and brackets; ``~``
+  (strike) and ``|`` (tables) as ``&#126;`` and ``&#124;``, which Python-Markdown, unlike
+  CommonMark, cannot backslash-escape; a ``<`` that could open a tag as ``&lt;`` and an
+  ``&`` that would start an entity as ``&amp;`` (``\\<`` shows a stray backslash in
+  Python-Markdown, which passes HTML through);
+- at the start of a line: a heading, quote, list, rule or setext underline marker loses its
+  meaning, and leading spaces (which would start a code block) become no-break spaces
+  (``&nbsp;``), so an indented line keeps its indent and stays text.
 """
 
 from __future__ import annotations
@@ -28,7 +38,12 @@ from rankplan.exchange.content import build_document
 from rankplan.exchange.text import bar_lines
 from rankplan.exchange.textwrap80 import clean
 
-_INLINE = re.compile(r"([\\`*_\[\]]|<(?=[A-Za-z/!?]))")
+_INLINE = re.compile(r"[\\`*_\[\]]")
+# Characters that Python-Markdown cannot backslash-escape: as numeric entities, which every
+# renderer reads as the character (a "|" as &#124; never splits a table cell).
+_ENTITIES = {"~": "&#126;", "|": "&#124;"}
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # what could open HTML or an autolink
 # What would start a heading, quote, list or rule at the beginning of a line.
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
@@ -41,7 +56,9 @@ def export_markdown(plan: Plan, today: date) -> str:
 def escape_inline(text: str) -> str:
     """One line of text inside a line (a cell, a heading, after a label): emphasis, code,
     links and HTML escaped; line breaks become spaces."""
-    return _INLINE.sub(r"\\\1", clean(text).replace("\n", " "))
+    text = _INLINE.sub(r"\\\g<0>", clean(text).replace("\n", " "))
+    text = _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))
+    return re.sub("[~|]", lambda m: _ENTITIES[m[0]], text)
 
 
 def _line_start(line: str) -> str:
@@ -52,12 +69,21 @@ def _line_start(line: str) -> str:
     indent, marker = match.groups()
     if marker[0].isdigit():  # "1." or "1)": escape what follows the number
         return line[: match.end()] + "\\" + line[match.end():]
+    if marker == "=":  # a setext underline; "=" has no backslash escape in Python-Markdown
+        return f"{indent}&#61;{line[len(indent) + 1:]}"
     return f"{indent}\\{line[len(indent):]}"
+
+
+def _indent(line: str) -> str:
+    """Leading spaces as no-break spaces: kept, and never the start of a code block."""
+    body = line.lstrip(" ")
+    return "&nbsp;" * (len(line) - len(body)) + body
 
 
 def escape(text: str) -> str:
     """Text whose lines each begin a Markdown line (a paragraph, a quote)."""
-    return "\n".join(_line_start(escape_inline(line)) for line in clean(text).split("\n"))
+    return "\n".join(_indent(_line_start(escape_inline(line)))
+                     for line in clean(text).split("\n"))
 
 
 def _multiline(text: str, indent: str) -> str:
@@ -69,7 +95,7 @@ def _multiline(text: str, indent: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return escape_inline(text).replace("|", "\\|")
+    return escape_inline(text)
 
 
 def render(doc: Document) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from rankplan.core.model import Plan
 
@@ -11,8 +11,9 @@ EXTENSIONS: dict[str, str] = {"text": ".txt", "markdown": ".md", "csv": ".csv", 
                               "json": ".json"}
 
 
-def render(fmt: str, plan: Plan, today: date) -> str:
-    """The plan in ``fmt`` (text, markdown, csv, ics or json)."""
+def render(fmt: str, plan: Plan, today: date, *, revised: datetime | None = None) -> str:
+    """The plan in ``fmt`` (text, markdown, csv, ics or json). ``revised``: when the plan last
+    changed (its file's modification time; default now), for the calendar's revisions."""
     if fmt == "json":
         from rankplan.exchange.json_export import export_json
 
@@ -28,7 +29,7 @@ def render(fmt: str, plan: Plan, today: date) -> str:
     if fmt == "ics":
         from rankplan.exchange.ics import export_ics
 
-        return export_ics(plan, today)
+        return export_ics(plan, today, revised=revised)
     from rankplan.exchange.text import export_text
 
     return export_text(plan, today)

@@ -1,10 +1,18 @@
 """The plan as plain text for an advisor: 80 columns, ASCII rules and tables, fit for paper.
 
-Only the layout is ASCII; the user's own words (names, notes) are kept as they are.
+Only the layout is ASCII; the user's own words (names, notes) are kept as they are, their
+widths counted in terminal cells (``textwrap80``).
+
+Paper (DESIGN §4): pages of 60 lines. A heading (a section's or a subheading) never stands
+in the last lines of a page: it starts the next page unless it, its rule, the blank line
+after it and two lines of what it heads fit. A table that runs onto a new page repeats its
+header there, and a row is not split across pages. Pages are filled with blank lines, not
+form feeds, so the file holds no control character and reads the same on screen.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rankplan.core.model import Plan
@@ -39,27 +47,92 @@ def export_text(plan: Plan, today: date) -> str:
     return render(build_document(plan, today))
 
 
+PAGE_LINES = 60
+AFTER_HEADING = 3  # lines that must follow a heading on its page: a blank and two of text
+
+
+@dataclass(frozen=True)
+class _Heading:
+    lines: tuple[str, ...]  # the heading and its rule
+
+
+@dataclass(frozen=True)
+class _Table:
+    head: tuple[str, ...]  # the header row(s) and the rule under them
+    rows: tuple[tuple[str, ...], ...]  # each row's lines
+
+
+_Piece = list[str] | _Heading | _Table
+
+
 def render(doc: Document, width: int = WIDTH) -> str:
-    lines = wrap(doc.title, width)
+    pieces: list[_Piece] = [wrap(doc.title, width)]
     for paragraph in doc.intro:
-        lines += wrap(paragraph, width)
+        pieces.append(wrap(paragraph, width))
     for section in doc.sections:
-        lines += ["", *_section(section, width)]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+        pieces += [[""], *_section(section, width)]
+    return "\n".join(line.rstrip() for line in paginate(pieces)) + "\n"
 
 
-def _section(section: Section, width: int) -> list[str]:
-    lines = [section.heading, "=" * len(section.heading)]
+def _opening(piece: _Piece) -> int:
+    """The lines of ``piece`` that must share a page with what comes before it (a heading,
+    a table's header): its first two lines, or for a table its header and two rows."""
+    if isinstance(piece, _Heading):
+        return len(piece.lines) + AFTER_HEADING
+    if isinstance(piece, _Table):
+        return len(piece.head) + sum(len(row) for row in piece.rows[:2])
+    return min(2, len(piece))
+
+
+def paginate(pieces: list[_Piece], page: int = PAGE_LINES) -> list[str]:
+    """The pieces as lines on pages of ``page`` lines (see the module's notes)."""
+    out: list[str] = []
+
+    def room() -> int:
+        return page - len(out) % page
+
+    def next_page() -> None:
+        if len(out) % page:
+            out.extend([""] * room())
+
+    for n, piece in enumerate(pieces):
+        if isinstance(piece, _Heading):
+            # the heading, the blank line after it and the opening of what it heads
+            after = pieces[n + 1:n + 3]
+            need = len(piece.lines) + sum(len(p) if isinstance(p, list) and not any(p)
+                                          else min(_opening(p), page // 2) for p in after)
+            if room() < max(need, len(piece.lines) + AFTER_HEADING):
+                next_page()
+            out.extend(piece.lines)
+        elif isinstance(piece, _Table):
+            head = list(piece.head)
+            if room() < min(_opening(piece), page // 2) and len(out) % page:
+                next_page()
+            out.extend(head)
+            for row in piece.rows:
+                if len(row) > room() and len(head) + len(row) <= page:
+                    next_page()  # the row does not fit: it starts the next page
+                if len(out) % page == 0:  # at the top of a page: the header again
+                    out.extend(head)
+                out.extend(row)
+        else:
+            out.extend(piece)
+    return out
+
+
+def _section(section: Section, width: int) -> list[_Piece]:
+    pieces: list[_Piece] = [_Heading((section.heading, "=" * len(section.heading)))]
     for block in section.blocks:
-        lines += ["", *_block(block, width)]
-    return lines
+        pieces += [[""], _block(block, width)]
+    return pieces
 
 
-def _block(block: Block, width: int) -> list[str]:
+def _block(block: Block, width: int) -> _Piece:
     if isinstance(block, Paragraph):
         return wrap(block.text, width)
     if isinstance(block, Subheading):
-        return [block.text, "-" * text_width(block.text)]
+        text = clean(block.text).replace("\n", " ")
+        return _Heading((text, "-" * text_width(text)))
     if isinstance(block, Fields):
         return _fields(block, width)
     if isinstance(block, Lines):
@@ -148,7 +221,7 @@ def _row(cells: list[str], widths: list[int], right: list[bool]) -> list[str]:
     ]
 
 
-def _table(table: Table, width: int) -> list[str]:
+def _table(table: Table, width: int) -> _Table:
     columns = table.columns
     rows = [[clean(cell).replace("\n", " ") for cell in row] for row in table.rows]
     natural = [
@@ -158,8 +231,7 @@ def _table(table: Table, width: int) -> list[str]:
     room = width - len(GAP) * (len(columns) - 1)
     widths = _fit(natural, [c.wrap for c in columns], room)
     right = [c.align is Align.RIGHT for c in columns]
-    lines = _row([c.title for c in columns], widths, right)
-    lines.append(GAP.join("-" * w for w in widths))
-    for row in rows:
-        lines += _row(row, widths, right)
-    return lines
+    head = _row([c.title for c in columns], widths, right)
+    head.append(GAP.join("-" * w for w in widths))
+    return _Table(tuple(head), tuple(tuple(_row(row, widths, right)) for row in rows))
+

@@ -339,6 +339,8 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
         if len(set(chances)) != len(chances):
             v.error(f"{base}.debrief.takes_chances", "each value may appear once")
 
+    _check_identity(v, plan)
+
     listed: set[str] = set()
     for i, pid in enumerate(plan.rank_list.order):
         sub = f"rank_list.order[{i}]"
@@ -349,6 +351,26 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
         listed.add(pid)
     if len(set(plan.soap.order)) != len(plan.soap.order):
         v.error("soap.order", "each option may appear once")
+
+
+def _check_identity(v: _Validator, plan: m.Plan) -> None:
+    """``plan_id`` and ``goals[].id`` (core.identity): optional, but well formed and, for
+    goals, each its own."""
+    from rankplan.core.identity import ID_PATTERN as IDENTITY
+
+    shape = 'expected lowercase letters, digits and "-" (at most 64, not starting with "-")'
+    if plan.plan_id and not IDENTITY.match(plan.plan_id) and not v.reported("plan_id"):
+        v.error("plan_id", f'{shape}; got "{plan.plan_id}"')
+    goal_ids: dict[str, int] = {}
+    for i, goal in enumerate(plan.goals):
+        path = f"goals[{i}].id"
+        if not goal.id or v.reported(path):
+            continue
+        if not IDENTITY.match(goal.id):
+            v.error(path, f'{shape}; got "{goal.id}"')
+        elif goal.id in goal_ids:
+            v.error(path, f'"{goal.id}" is already the id of goals[{goal_ids[goal.id]}]')
+        goal_ids.setdefault(goal.id, i)
 
 
 def validate(data: dict[str, Any]) -> tuple[m.Plan | None, list[PlanError]]:

@@ -173,6 +173,7 @@ class RankPlanApp(App[None]):
 
     def plan_changed(self, only: Section | None = None) -> None:
         """The plan was edited: findings now, the file soon (``only``: see _recompute)."""
+        self._identify()  # a new goal gets its id with the edit that added it
         self._unsnapped = True
         self._after_edit(only)
 
@@ -351,6 +352,7 @@ class RankPlanApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._identify()
         if self.store.plan is None:
             from rankplan.tui.screens.plan_error import PlanErrorScreen
 
@@ -409,9 +411,19 @@ class RankPlanApp(App[None]):
         self.settle()
         self.notify(f"Read {self.store.path} again.")
 
+    def _identify(self) -> None:
+        """Give the plan and its goals their export ids where they have none (core.identity);
+        they are written with the next save."""
+        if self.store.plan is not None:
+            from rankplan.core.identity import ensure_identity
+
+            ensure_identity(self.store.plan, str(self.store.path.resolve()))
+
     def reset_views(self) -> None:
         """Show the plan the store now holds: close what sits on top, refill the screens."""
         from textual.screen import ModalScreen
+
+        self._identify()
 
         from rankplan.tui.screens.plan_error import PlanErrorScreen
 
@@ -472,7 +484,8 @@ class RankPlanApp(App[None]):
                 raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
             if not isinstance(text, str):
                 raise ValueError(text.render(path))
-            result = import_csv(self.plan, text, today=self.today)
+            result = import_csv(self.plan, text, today=self.today,
+                                date_order=dialog.date_order)
             if isinstance(result, list):
                 dialog.show_problems([e.render(path) for e in result])
                 raise ValueError("")
@@ -482,8 +495,10 @@ class RankPlanApp(App[None]):
             self.settle()
             self.plan_replaced.publish(self.plan)
             added = len(result.added)
+            notes = "".join(f"\n{note}" for note in result.notes)
             self.notify(f"Added {added} program{'s' * (added != 1)} from {path.name}; "
-                        "ctrl+z undoes it.", title="Imported", timeout=8)
+                        f"ctrl+z undoes it.{notes}", title="Imported", timeout=8,
+                        markup=False)
             return path
 
         dialog.last_check = check  # runs inside the dialog, so problems show there

@@ -95,3 +95,20 @@ async def test_a_bad_sheet_imports_nothing_and_shows_where(demo_path: Path, tmp_
         error = str(app.screen.query_one("#dialog-error").render())
         assert "Nothing imported" in error and f"{sheet}:3:" in error
         assert len(app.plan.programs) == before
+
+
+async def test_the_import_dialog_asks_how_dates_are_written(demo_path: Path,
+                                                            tmp_path: Path) -> None:
+    sheet = tmp_path / "europe.csv"
+    sheet.write_text("Programme;Interview Date\nHôpital Nord;02/11/2026\n", encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = len(app.plan.programs)
+        await import_sheet(pilot, sheet)
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert "reads two ways" in error and len(app.plan.programs) == before
+        await choose(pilot, "#date-order", "dmy")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert len(app.plan.programs) == before + 1
+        assert app.plan.programs[-1].interview_date.isoformat() == "2026-11-02"

@@ -197,7 +197,8 @@ async def test_goals_add_done_and_overdue(plan_file) -> None:
         assert "OVERDUE" not in str(goals.get_row_at(0)[2])
         await pilot.press("ctrl+s")
         assert saved(path)["goals"] == [{"domain": "exam", "title": "Two new IM letters",
-                                         "due": date(2026, 11, 1), "done": True}]
+                                         "due": date(2026, 11, 1), "done": True,
+                                         "id": "g1"}]  # its calendar key (core.identity)
 
 
 async def test_reset_week_asks_and_undo_restores(plan_file) -> None:

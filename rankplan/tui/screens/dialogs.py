@@ -345,7 +345,7 @@ class GoalDialog(Dialog):
         text = self.query_one("#due", Input).value
         return Goal(domain=GoalDomain(self.query_one("#domain", Choice).value), title=title,
                     due=parse_date(text, self.today) if text.strip() else None,
-                    done=self.query_one("#done", Checkbox).value)
+                    done=self.query_one("#done", Checkbox).value, id=self.goal.id)
 
 
 class ActivityMenu(ModalScreen[Activity | None]):

@@ -74,17 +74,36 @@ class ExportDialog(Dialog):
         return str(self.query_one("#format", Choice).value), path
 
 
+# How to read a date with slashes that reads two ways: rankplan import --date-order.
+DATE_ORDER_LABELS = {
+    "": "ask (refuse 02/11/2026)",
+    "mdy": "month first: 02/11 is Feb 11",
+    "dmy": "day first: 02/11 is Nov 2",
+}
+
+
 class ImportDialog(Dialog):
-    """Ask for a CSV file; the result is its path."""
+    """Ask for a CSV file and how its dates are written; the result is the file's path
+    (``date_order`` holds the other answer: "mdy", "dmy" or None, as ``--date-order``)."""
 
     TITLE_TEXT = "Import programs from a spreadsheet (CSV)"
     OK_LABEL = "Import"
 
     def fields(self) -> ComposeResult:
         yield Static("One program per row; the header names the columns as in the plan file "
-                     "(name, setting, preference, interview_date, debrief.board_policy, ...). "
-                     "Nothing is imported if any row has a problem.", classes="note")
+                     "(name, setting, preference, interview_date, debrief.board_policy, ...) "
+                     "or as spreadsheets do (Program Name, Interview Date, Notes); a column "
+                     "of 1-5 scores is a criterion. Nothing is imported if any row has a "
+                     "problem.", classes="note")
         yield self.row("CSV file", Input(str(Path.home()) + "/", id="path"))
+        yield self.row("Dates", Choice([(label, order) for order, label
+                                        in DATE_ORDER_LABELS.items()], value="",
+                                       id="date-order"))
+
+    @property
+    def date_order(self) -> str | None:
+        """The ``--date-order`` chosen: "mdy", "dmy", or None to refuse a two-way date."""
+        return str(self.query_one("#date-order", Choice).value) or None
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -147,3 +147,36 @@ def test_round_trip_through_the_command_line(capsys, demo_path: Path, tmp_path: 
     assert "added 9 programs" in out
     assert 'new criterion "location" with weight 1' in out
     assert read_plan(fresh).plan.programs == read_plan(demo_path).plan.programs
+
+
+EUROPEAN = (
+    "Programme;Interview Date;Final Score\r\n"
+    "Hôpital Nord;02/11/2026;4,2\r\n"
+)
+
+
+def test_an_ambiguous_date_is_refused_naming_date_order(capsys, demo_path: Path,
+                                                        csv_file) -> None:
+    before = snapshot(demo_path)
+    assert main(["--file", str(demo_path), "import", str(csv_file(EUROPEAN))]) == 2
+    err = capsys.readouterr().err
+    assert '"02/11/2026" reads two ways' in err and "--date-order" in err
+    assert snapshot(demo_path) == before
+
+
+@pytest.mark.parametrize(("order", "expected"), [("dmy", "2026-11-02"), ("mdy", "2026-02-11")])
+def test_date_order_says_how_to_read_it(capsys, demo_path: Path, csv_file, order: str,
+                                        expected: str) -> None:
+    path = csv_file(EUROPEAN)
+    assert main(["--file", str(demo_path), "import", str(path), "--date-order", order]) == 0
+    out = capsys.readouterr().out
+    assert 'column "Final Score" read past' in out
+    program = read_plan(demo_path).plan.programs[-1]
+    assert program.name == "Hôpital Nord"
+    assert program.interview_date.isoformat() == expected
+
+
+def test_date_order_takes_only_mdy_or_dmy(capsys, demo_path: Path, csv_file) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--file", str(demo_path), "import", str(csv_file(EUROPEAN)), "--date-order", "ymd"])
+    assert exit_.value.code == 2

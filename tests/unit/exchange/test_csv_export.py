@@ -77,7 +77,7 @@ def test_awkward_text_is_quoted_and_read_back_exactly() -> None:
     plan = Plan(programs=[program], rank_list=RankList(["a"]))
     (read,) = rows(export_csv(plan, TODAY))
     assert read["name"] == name
-    assert read["notes"] == note
+    assert read["notes"] == note.replace("\r\n", "\n")  # one kind of line break
     assert read["debrief.takes_chances"] == "holistic-pd;residents-with-bumps"
 
 
@@ -85,3 +85,36 @@ def test_an_empty_plan_is_a_header_only() -> None:
     text = export_csv(Plan(), TODAY)
     assert text.count("\r\n") == 1
     assert rows(text) == []
+
+
+# -- text from the plan is data (DESIGN §4) ------------------------------------------------------
+
+FORMULAS = ["=1+1", "+41 22", "-5", "@SUM(A1)", "\tTabbed", '=HYPERLINK("http://x","y")',
+            "'=already marked", "''=twice", "'plain apostrophe", "x=1"]
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> None:
+    from rankplan.exchange.csv_import import import_csv
+
+    programs = [Program(id=f"p{i}", name=name, notes=name) for i, name in enumerate(FORMULAS)]
+    plan = Plan(programs=programs)
+    read = rows(export_csv(plan, TODAY))
+    assert [r["name"] for r in read] == [
+        "'=1+1", "'+41 22", "'-5", "'@SUM(A1)", "'\tTabbed", "'=HYPERLINK(\"http://x\",\"y\")",
+        "''=already marked", "'''=twice", "'plain apostrophe", "x=1",
+    ]
+    back = import_csv(Plan(), export_csv(plan, TODAY), today=TODAY)
+    assert not isinstance(back, list), back
+    assert [p.name for p in back.plan.programs] == [n.strip() for n in FORMULAS]
+    assert [p.notes for p in back.plan.programs] == FORMULAS
+
+
+def test_control_characters_reach_the_csv_as_visible_escapes() -> None:
+    plan = Plan(criteria={"fit\x1b[8m": 1.0},
+                programs=[Program(id="a", name="A\x1b]0;pwned\x07", notes="x\x1b[2Jy\x9b")])
+    text = export_csv(plan, TODAY)
+    assert "criteria.fit\\x1b[8m" in text.splitlines()[0]
+    assert not any(c in text for c in "\x1b\x07\x9b")
+    (read,) = rows(text)
+    assert read["name"] == "A\\x1b]0;pwned\\x07"
+    assert read["notes"] == "x\\x1b[2Jy\\x9b"

@@ -138,12 +138,99 @@ def test_booleans_in_the_forms_spreadsheets_use(cell: str, value: bool) -> None:
     assert program.debrief.home_program is value
 
 
-@pytest.mark.parametrize("cell", ["2026-11-02", "11/2/2026", "11/2/26", "nov 2", "2 Nov 2026",
+@pytest.mark.parametrize("cell", ["2026-11-02", "nov 2", "2 Nov 2026", "Nov 2, 2026",
                                   "November 2, 2026", "2026/11/02", "2026-11-02 00:00:00",
-                                  "11/2/2026 0:00"])
+                                  "2-Nov-2026", "2-nov-26", "02.11.2026", "2.11.2026",
+                                  "11/02/2026 0:00"])
 def test_dates_in_forgiving_forms(cell: str) -> None:
-    (program,) = imported(Plan(), f'name,interview_date\nA,"{cell}"\n').added
+    result = import_csv(Plan(), f'name,interview_date\nA,"{cell}"\n', today=TODAY,
+                        date_order="mdy")
+    assert isinstance(result, ImportResult), result
+    (program,) = result.added
     assert program.interview_date == date(2026, 11, 2)
+
+
+@pytest.mark.parametrize(("cell", "order"), [
+    ("11/25/2026", None), ("25/11/2026", None), ("11/25/26", None), ("5/5/2026", None),
+    ("11/02/2026", "mdy"), ("02/11/2026", "dmy"), ("2/11/26", "dmy"),
+])
+def test_dates_with_slashes_read_one_way_only(cell: str, order: str | None) -> None:
+    result = import_csv(Plan(), f"Program;Interview Date\nA;{cell}\n", today=TODAY,
+                        date_order=order)
+    assert isinstance(result, ImportResult), [e.render("in.csv") for e in result]
+    expected = date(2026, 5, 5) if cell == "5/5/2026" else None
+    if expected is None:
+        expected = date(2026, 11, 25) if "25" in cell else date(2026, 11, 2)
+    assert result.added[0].interview_date == expected
+
+
+def test_a_date_that_reads_two_ways_is_refused_naming_date_order() -> None:
+    (error,) = refused(Plan(), "Program;Interview Date\nA;02/11/2026\n")
+    assert error.startswith("in.csv:2:3: interview_date (cell B2): ")
+    assert '"02/11/2026" reads two ways (February 11 or November 2)' in error
+    assert "--date-order mdy" in error and "--date-order dmy" in error
+
+
+@pytest.mark.parametrize("header", [
+    "Program,Interview Date,Specialty,Preference,Notes",
+    "Program Name,interview date,SPECIALTY,preference,notes",
+    "Name,Date,Speciality,Pref,Comments",
+    "programme,Interview_Date,specialty ,Preference:,Note",
+    " name , interview-date , Specialty , PREFERENCE , Remarks ",
+])
+def test_header_spellings_spreadsheets_use(header: str) -> None:
+    text = f"{header}\nUniversity A,2026-11-02,Family Medicine,High,Good fit\n"
+    (program,) = imported(Plan(), text).added
+    assert program.name == "University A"
+    assert program.interview_date == date(2026, 11, 2)
+    assert program.specialty == "Family Medicine"
+    assert program.preference is Preference.HIGH
+    assert program.notes == "Good fit"
+
+
+RANKING_SHEET = [
+    "Location Fit", "Program Reputation", "Research Opportunities", "Didactics",
+    "Resident Happiness", "Call Schedule", "Salary & Benefits", "Fellowship Match",
+    "Gut Feeling",
+]
+
+
+def test_the_ranking_spreadsheet_shape_imports_with_its_nine_criteria() -> None:
+    rows = [
+        ",".join(["Program", *RANKING_SHEET, "Final Score"]),
+        ",".join(["University A", "5", "4", "3", "4", "5", "2", "3", "4", "5", "3.89"]),
+        ",".join(["Community B", "3", "3", "2", "3", "4", "4", "3", "2", "4", "3.11"]),
+        ",".join(["City C", "", "2", "1", "2", "3", "3", "4", "1", "2", "2.25"]),
+    ]
+    result = imported(Plan(), "\r\n".join(rows) + "\r\n")
+    assert result.new_criteria == tuple(RANKING_SHEET)
+    assert result.plan.criteria == dict.fromkeys(RANKING_SHEET, 1.0)
+    first = result.added[0]
+    assert first.name == "University A" and first.location == ""
+    assert first.criteria == dict(zip(RANKING_SHEET, [5, 4, 3, 4, 5, 2, 3, 4, 5]))
+    assert "Location Fit" not in result.added[2].criteria, "an empty score stays unscored"
+    assert any('"Final Score" read past' in note for note in result.notes)
+
+
+@pytest.mark.parametrize("header", ["Final Score", "Total", "Weighted Score", "Rank",
+                                    "Overall Rank", "Score"])
+def test_derived_columns_are_read_past_with_a_note(header: str) -> None:
+    result = imported(Plan(), f"Program,{header}\nA,12.5\nB,3\n")
+    assert [p.name for p in result.added] == ["A", "B"]
+    assert result.plan.rank_list.order == [p.id for p in result.added], "in file order"
+    assert result.notes == (f'column "{header}" read past: it is worked out from the others, '
+                            "and rankplan works out its own figures",)
+
+
+def test_a_score_column_with_scores_is_a_criterion() -> None:
+    result = imported(small_plan(), "Program,Research Score,Location\nB,4,Boston\n")
+    assert result.added[0].criteria == {"Research Score": 4}
+    assert result.added[0].location == "Boston"
+
+
+def test_an_unknown_column_without_scores_is_still_an_error() -> None:
+    (error,) = refused(Plan(), "Program,Colour\nA,red\n")
+    assert error.startswith('in.csv:1:9: unknown column "Colour"')
 
 
 def test_choices_in_any_case_and_with_spaces_for_hyphens() -> None:
@@ -252,9 +339,11 @@ def test_unknown_and_duplicate_columns_are_reported_in_the_header() -> None:
     ]
 
 
-def test_a_bare_criterion_name_is_pointed_to_its_column() -> None:
-    (error,) = refused(small_plan(), "name,fit\nA,4\n")
-    assert error == 'in.csv:1:6: unknown column "fit"; did you mean "criteria.fit"?'
+def test_a_bare_criterion_name_with_scores_fills_that_criterion() -> None:
+    result = imported(small_plan(), "name,Fit\nA,4\n")
+    assert result.plan.programs[-1].criteria == {"fit": 4}
+    assert result.new_criteria == ()
+    assert result.notes == ('column "Fit" read as the criterion "fit" (scores from 1 to 5)',)
 
 
 def test_an_id_already_in_the_plan_is_an_error_not_an_overwrite() -> None:

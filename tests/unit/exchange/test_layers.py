@@ -46,5 +46,8 @@ def test_the_exchange_modules_are_found() -> None:
 
 def test_exchange_imports_no_ui_and_no_calendar_library() -> None:
     loaded = loaded_modules(*EXCHANGE)
-    for root in ("textual", "rich", "icalendar", "dateutil"):
+    for root in ("textual", "rich.console", "rich.text", "rich.markup", "icalendar", "dateutil"):
         assert under(loaded, root) == [], root
+    # rich.cells measures text in terminal cells (the text export); nothing else of rich.
+    assert [m for m in under(loaded, "rich") if not m.startswith(("rich.cells", "rich._"))] \
+        in ([], ["rich"])

@@ -53,16 +53,16 @@ def test_the_rank_list_and_the_week_are_tables(demo_plan: Plan) -> None:
 
 def test_user_text_cannot_become_markup(awkward_plan: Plan) -> None:
     md = export_markdown(awkward_plan, TODAY)
-    assert "Program \\| with \\* markdown \\_chars\\_ \\[x\\](y) \\<b>" in md
+    assert "Program &#124; with \\* markdown \\_chars\\_ \\[x\\](y) &lt;b>" in md
     assert "> \\# not a heading  \n> \\- not a list  \n> 1\\. not a list either\n" in md
     assert "\x1b" not in md
 
 
 def test_escape_neutralises_line_start_markers() -> None:
     assert escape("# a\n- b\n+ c\n> d\n12. e\n3) f\n===") == (
-        "\\# a\n\\- b\n\\+ c\n\\> d\n12\\. e\n3\\) f\n\\===")
+        "\\# a\n\\- b\n\\+ c\n\\> d\n12\\. e\n3\\) f\n&#61;==")
     assert escape("plain 3-4 and a < b") == "plain 3-4 and a < b"
-    assert escape_inline("a *b* `c` [d] <e> \\") == "a \\*b\\* \\`c\\` \\[d\\] \\<e> \\\\"
+    assert escape_inline("a *b* `c` [d] <e> \\") == "a \\*b\\* \\`c\\` \\[d\\] &lt;e> \\\\"
 
 
 def test_multi_line_notes_become_a_quote(demo_plan: Plan) -> None:
