@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rankplan.core.cycle import resolve_aim, resolve_cycle, resolve_report_by
+from rankplan.core.exams import passing_score
 from rankplan.core.findings import Finding
-from rankplan.core.model import Plan
+from rankplan.core.model import Aim, Cycle, Plan
 from rankplan.core.odds import MatchOdds, match_odds
 from rankplan.core.rules import evaluate
 
@@ -20,7 +22,15 @@ class Derived:
     today: date
     findings: list[Finding]  # in check order: most severe first
     odds: MatchOdds
+    cycle: Cycle  # [cycle] with every date filled in (2.5)
+    aim: Aim  # schedule.aim, or its default
+    report_by: date  # schedule.report_by, or what the aim gives
+    passing_score: int  # schedule.passing_score, or the exam's pass mark on the test date
 
 
 def derive(plan: Plan, today: date) -> Derived:
-    return Derived(today=today, findings=evaluate(plan, today), odds=match_odds(plan))
+    return Derived(
+        today=today, findings=evaluate(plan, today), odds=match_odds(plan),
+        cycle=resolve_cycle(plan, today), aim=resolve_aim(plan, today),
+        report_by=resolve_report_by(plan, today), passing_score=passing_score(plan.schedule),
+    )

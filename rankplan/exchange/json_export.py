@@ -38,12 +38,24 @@ def odds_data(derived: Derived) -> dict[str, Any]:
     }
 
 
+def plan_data(plan: Plan, derived: Derived) -> dict[str, Any]:
+    """The plan with every default filled in: the cycle's dates, the schedule's aim, report-by
+    date and passing score as rankplan uses them when the file leaves them out."""
+    data = plain_data(plan)
+    data["cycle"] = plain_data(derived.cycle)
+    schedule = data["schedule"]
+    schedule["aim"] = derived.aim.value
+    schedule["report_by"] = derived.report_by.isoformat()
+    schedule["passing_score"] = derived.passing_score
+    return data
+
+
 def export_data(plan: Plan, derived: Derived) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "rankplan": __version__,
         "today": derived.today.isoformat(),
-        "plan": plain_data(plan),
+        "plan": plan_data(plan, derived),
         "findings": [
             {"code": f.code, "severity": f.severity.value, "section": f.section.value,
              "message": f.message, "subjects": list(f.subjects)}

@@ -10,7 +10,7 @@ from helpers import TODAY
 
 from rankplan import __version__
 from rankplan.cli import main
-from rankplan.core.model import Likelihood, Program
+from rankplan.core.model import Cycle, Likelihood, Program
 from rankplan.core.odds import match_odds
 from rankplan.core.rules import evaluate
 from rankplan.demo import demo_text
@@ -77,6 +77,20 @@ def test_the_plan_as_plain_data_with_every_key() -> None:
     assert data["odds"] == {"green": 3.0, "yellow": 1.0, "red": 0.25, "spread": 1.75}
     assert data["profile"]["exams"][0]["date"] == "2024-03-14"
     assert data["rank_list"]["order"] == plan.rank_list.order
+
+
+def test_defaults_the_file_leaves_out_are_filled_in() -> None:
+    plan = demo()
+    plan.cycle = Cycle()
+    plan.schedule.report_by = None
+    plan.schedule.passing_score = None
+    plan.schedule.aim = None
+    data = json.loads(export_json(plan, TODAY))["plan"]
+    assert data["cycle"] == {"applications_open": "2026-09-03", "programs_review": "2026-09-24",
+                             "rank_deadline": "2027-03-01", "match_day": "2027-03-19"}
+    assert data["schedule"]["aim"] in ("rank-deadline", "next-season")
+    assert data["schedule"]["report_by"] is not None
+    assert isinstance(data["schedule"]["passing_score"], int)
 
 
 def test_stable_and_utf8_with_a_two_space_indent() -> None:
