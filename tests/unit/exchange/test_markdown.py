@@ -44,10 +44,10 @@ def test_findings_are_listed_as_check_prints_them(demo_plan: Plan) -> None:
 
 def test_the_rank_list_and_the_week_are_tables(demo_plan: Plan) -> None:
     md = export_markdown(demo_plan, TODAY)
-    assert ("| Rank | Band | Program | Pref | Likelihood | Chance |\n"
-            "|---:|---|---|---|---|---:|") in md
+    assert ("| Rank | Band | Program | Pref | Likelihood | Here | Value |\n"
+            "|---:|---|---|---|---|---:|---:|") in md
     assert ("| 1 | top | Alder Street Hospital (Wexford School of Medicine) | high | green "
-            "| 70% |") in md
+            "| 70% | 10.7 |") in md
     assert "| Monday | study | research | question bank |" in md
 
 

@@ -125,10 +125,10 @@ def test_the_rank_list_shows_rank_band_preference_likelihood_and_chance(demo_pla
     odds = match_odds(demo_plan)
     row = next(line for line in body.splitlines() if line.startswith("   1  "))
     assert row.split()[:2] == ["1", "top"]
-    assert row.split()[-3:] == ["high", "green", "70%"]
+    assert row.split()[-4:] == ["high", "green", "70%", f"{odds.values[0] * 100:.1f}"]
     assert odds.at_rank[0] == pytest.approx(0.7)
     last = next(line for line in body.splitlines() if line.startswith("   8  "))
-    assert last.split()[1] == "bottom" and last.split()[-2] == "green*"
+    assert last.split()[1] == "bottom" and last.split()[-3] == "green*"
     assert "Eastbrook University Hospitals: you would not attend." in body
 
 
