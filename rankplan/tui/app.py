@@ -513,7 +513,16 @@ class RankPlanApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         text = screen.help_markdown() if hasattr(screen, "help_markdown") else GENERAL_HELP
-        self.push_screen(HelpScreen(text + "\n\n" + GENERAL_HELP))
+        text += "\n\n" + GENERAL_HELP
+        # One installed help screen per screen, rebuilt only when its text changed (a
+        # multiplier edited, a study band crossed): opening it again only shows it.
+        name = f"help-{type(screen).__name__}"
+        kept = self.get_screen(name) if self.is_screen_installed(name) else None
+        if not isinstance(kept, HelpScreen) or kept.markdown != text:
+            if kept is not None:
+                self.uninstall_screen(name)
+            self.install_screen(HelpScreen(text), name)
+        self.push_screen(name)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",

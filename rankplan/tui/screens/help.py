@@ -1,12 +1,18 @@
-"""The help screen (F1 or ?): the current screen's help, written from the code's own tables."""
+"""The help screen (F1 or ?): the current screen's help, written from the code's own tables.
+
+The help is one Rich Markdown renderable in one widget (Textual's Markdown widget builds a
+widget per block: over a hundred for the Rank list's help, half a second to open). The app
+keeps the screen installed per help text, so opening the same help again only shows it.
+"""
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer, Static
 
 
 class HelpScreen(ModalScreen[None]):
@@ -16,10 +22,10 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 100; max-width: 100%; height: 100%;
+        width: 100; max-width: 100%; height: 1fr;
         border: thick $primary; background: $surface;
     }
-    HelpScreen Markdown { padding: 0 1; }
+    HelpScreen #help-text { padding: 0 1; }
     """
 
     def __init__(self, markdown: str) -> None:
@@ -28,11 +34,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=True):
-            yield Markdown(self.markdown, id="help-text")
+            yield Static(Markdown(self.markdown, hyperlinks=False), id="help-text")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+    def on_screen_resume(self) -> None:
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_home(animate=False, immediate=True)
+        scroll.focus()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
