@@ -11,3 +11,7 @@ class BareApp(App):
         yield Header()
         yield Static("hello")
         yield Footer()
+
+
+if __name__ == "__main__":
+    BareApp().run()
