@@ -6,10 +6,10 @@ Headless timings (startup.py) stop at a display that Textual may skip inside its
 batch. Here each app runs in a pty of 120x40 as a user would start it, and the clock stops
 when the terminal has received the app's first frame: the first moment the output holds
 the app's own marker text (the bare app's "hello", rankplan's title bar, dooit's
-"Workspaces" panel), i.e.
-after the frame was written. The bare Textual app (tests/perf/bare.py) and, if given,
-dooit's command are measured in the same run, alternating, so a busy machine slows all
-alike. Medians and ratios to the bare app are printed; nothing is asserted.
+"Workspaces" panel), i.e. after the frame was written. The bare Textual app
+(tests/perf/bare.py) and, if given, dooit's command are measured in the same run,
+alternating, so a busy machine slows all alike. Medians and ratios to the bare app are
+printed; nothing is asserted.
 """
 
 from __future__ import annotations
