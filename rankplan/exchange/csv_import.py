@@ -151,6 +151,10 @@ def _columns(plan: Plan, head: Record, rows: list[Record], errors: list[CsvError
         if not known_column(name):
             name = headers.alias(raw) or name
         if not known_column(name) and name not in DEBRIEF_KEYS:
+            if not any(v.strip() for v in _values(rows, index)):
+                notes.append(f'column "{raw}" read past: it is empty')
+                out.append(None)
+                continue
             if headers.scores_only(_values(rows, index), SCORE):
                 name = headers.as_criterion_column(raw, plan.criteria)
                 notes.append(f'column "{raw}" read as the criterion "{name[len(CRITERIA):]}" '

@@ -197,17 +197,48 @@ def _entry(block: Entry, width: int) -> list[str]:
 
 
 def _fit(natural: list[int], wraps: list[bool], room: int) -> list[int]:
-    """Column widths that fit ``room``: the wrapping columns give way first, then the widest."""
+    """Column widths that fit ``room``: the wrapping columns give way first (down to
+    MIN_WRAP_COLUMN), then every column (down to MIN_COLUMN); each time the widest column
+    gives one cell, the first of equals first. Worked out level by level, not cell by cell,
+    so a cell of a million characters costs no more than a short one."""
     widths = list(natural)
-    while sum(widths) > room:
-        candidates = [i for i, w in enumerate(widths) if wraps[i] and w > MIN_WRAP_COLUMN]
-        if not candidates:
-            candidates = [i for i, w in enumerate(widths) if w > MIN_COLUMN]
-        if not candidates:
+    for floor, which in ((MIN_WRAP_COLUMN, wraps), (MIN_COLUMN, [True] * len(widths))):
+        excess = sum(widths) - room
+        if excess <= 0:
             break
-        widest = max(candidates, key=widths.__getitem__)
-        widths[widest] -= 1
+        widths = _lower(widths, [i for i, w in enumerate(which) if w], floor, excess)
     return widths
+
+
+def _lower(widths: list[int], eligible: list[int], floor: int, excess: int) -> list[int]:
+    """``widths`` with the ``eligible`` columns above ``floor`` lowered by ``excess`` cells
+    in all (or as far as ``floor`` allows), the widest first."""
+    def cut(level: int) -> int:  # the cells given when every eligible column stops at level
+        return sum(max(0, widths[i] - level) for i in eligible)
+
+    top = max((widths[i] for i in eligible), default=floor)
+    if top <= floor:
+        return widths
+    lo, hi = floor, top  # the lowest level whose cut is no more than the excess
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cut(mid) <= excess:
+            hi = mid
+        else:
+            lo = mid + 1
+    level = lo
+    out = list(widths)
+    for i in eligible:
+        out[i] = min(out[i], level)
+    left = excess - cut(level)
+    if level > floor:  # the rest: one cell each from the first columns at that level
+        for i in eligible:
+            if left <= 0:
+                break
+            if out[i] == level:
+                out[i] -= 1
+                left -= 1
+    return out
 
 
 def _row(cells: list[str], widths: list[int], right: list[bool]) -> list[str]:

@@ -414,10 +414,11 @@ class RankPlanApp(App[None]):
     def _identify(self) -> None:
         """Give the plan and its goals their export ids where they have none (core.identity);
         they are written with the next save."""
-        if self.store.plan is not None:
+        plan = self.store.plan
+        if plan is not None and not (plan.plan_id and all(g.id for g in plan.goals)):
             from rankplan.core.identity import ensure_identity
 
-            ensure_identity(self.store.plan, str(self.store.path.resolve()))
+            ensure_identity(plan, str(self.store.path.resolve()))
 
     def reset_views(self) -> None:
         """Show the plan the store now holds: close what sits on top, refill the screens."""

@@ -112,3 +112,18 @@ async def test_the_import_dialog_asks_how_dates_are_written(demo_path: Path,
         await pilot.pause()
         assert len(app.plan.programs) == before + 1
         assert app.plan.programs[-1].interview_date.isoformat() == "2026-11-02"
+
+
+async def test_an_edited_goal_keeps_its_calendar_id(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        ids = [g.id for g in app.plan.goals]
+        assert ids == [f"g{n}" for n in range(1, len(ids) + 1)], "given on opening"
+        assert app.plan.plan_id
+        from rankplan.tui.screens.dialogs import GoalDialog
+
+        dialog = GoalDialog(app.plan.goals[2], app.today)
+        app.push_screen(dialog)
+        await pilot.pause()
+        dialog.query_one("#title", Input).value = "Renamed goal"
+        assert dialog.result().id == ids[2]

@@ -233,6 +233,12 @@ def test_an_unknown_column_without_scores_is_still_an_error() -> None:
     assert error.startswith('in.csv:1:9: unknown column "Colour"')
 
 
+def test_an_empty_unknown_column_is_read_past_with_a_note() -> None:
+    result = imported(Plan(), "Program,Location Fit\nA,\nB,\n")
+    assert [p.name for p in result.added] == ["A", "B"]
+    assert result.notes == ('column "Location Fit" read past: it is empty',)
+
+
 def test_choices_in_any_case_and_with_spaces_for_hyphens() -> None:
     text = ("Name,Setting,Track,Likelihood,Debrief.Failure discussion,debrief.board_policy,"
             "debrief.takes_chances,Criteria.fit\n"

@@ -184,6 +184,7 @@ def test_the_text_fits_80_cells_and_shows_no_control_character() -> None:
 def test_a_megabyte_note_exports(fmt: str) -> None:
     from rankplan.exchange.render import render
 
-    plan = Plan(programs=[Program(id="a", name="A", notes="x" * 1_000_000)])
+    plan = Plan(programs=[Program(id="a", name="n" * 1_000_000, notes="x" * 1_000_000)],
+                rank_list=RankList(["a"]))
     out = render(fmt, plan, TODAY)
-    assert out.count("x") >= 1_000_000
+    assert out.count("x") >= 1_000_000 and out.count("n") >= 2_000_000

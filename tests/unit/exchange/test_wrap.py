@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rankplan.exchange import textwrap80
 from rankplan.exchange.textwrap80 import clean, hanging, text_width, wrap
 
@@ -59,3 +62,35 @@ def test_control_characters_become_visible_escapes() -> None:
     assert clean("a\x1b]0;owned\x07b") == "a\\x1b]0;owned\\x07b"
     assert clean("x\r\ny\tz") == "x\ny    z"
     assert "\x9b" not in clean("\x9b2J")
+
+
+def _fit_cell_by_cell(natural: list[int], wraps: list[bool], room: int) -> list[int]:
+    """The table widths as first written: one cell at a time from the widest column."""
+    from rankplan.exchange.text import MIN_COLUMN, MIN_WRAP_COLUMN
+
+    widths = list(natural)
+    while sum(widths) > room:
+        candidates = [i for i, w in enumerate(widths) if wraps[i] and w > MIN_WRAP_COLUMN]
+        if not candidates:
+            candidates = [i for i, w in enumerate(widths) if w > MIN_COLUMN]
+        if not candidates:
+            break
+        widths[max(candidates, key=widths.__getitem__)] -= 1
+    return widths
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 90), st.booleans()), min_size=1, max_size=8),
+       st.integers(1, 120))
+def test_table_widths_are_worked_out_level_by_level_as_cell_by_cell(columns, room) -> None:
+    from rankplan.exchange.text import _fit
+
+    natural, wraps = [w for w, _ in columns], [b for _, b in columns]
+    assert _fit(natural, wraps, room) == _fit_cell_by_cell(natural, wraps, room)
+
+
+def test_a_megabyte_cell_in_a_table_gives_way_to_the_room_left() -> None:
+    from rankplan.exchange.text import _fit
+
+    assert _fit([1_000_000, 5, 8], [True, False, False], 76) == [63, 5, 8]
+    assert _fit([1_000_000, 1_000_000], [False, False], 30) == [15, 15]
