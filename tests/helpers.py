@@ -13,10 +13,17 @@ TODAY = date(2026, 11, 21)
 
 
 async def steady(pilot) -> None:
-    """Stop every cursor blinking so a snapshot does not depend on the moment it is taken."""
+    """Stop every cursor blinking and save pending edits, so a snapshot does not depend on
+    the moment it is taken."""
     from textual.widgets import Input, TextArea
 
     await pilot.app.workers.wait_for_complete()
+    store = getattr(pilot.app, "store", None)
+    if store is not None and store.plan is not None and hasattr(pilot.app, "flush"):
+        # An edit's autosave lands half a second later, which is before or after the picture
+        # depending on the machine's load: save now, so the header always says "saved".
+        pilot.app.flush()
+        await pilot.app.workers.wait_for_complete()
     for screen in pilot.app.screen_stack:
         for widget in screen.query("*").results():
             if isinstance(widget, (Input, TextArea)):
