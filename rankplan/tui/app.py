@@ -19,7 +19,7 @@ from rankplan import clock
 from rankplan.core.findings import Finding, Section, finding_order
 from rankplan.core.model import Plan
 from rankplan.core.odds import MatchOdds, match_odds
-from rankplan.core.rules import evaluate
+from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
 from rankplan.tui.history import History
@@ -148,8 +148,10 @@ class RankPlanApp(App[None]):
         if only is None:
             self.findings = evaluate(plan, self.today)
         else:
-            kept = [f for f in self.findings if f.section != only]
-            self.findings = sorted([*kept, *evaluate(plan, self.today, only)], key=finding_order)
+            rerun = (only, *ALSO_RERUN.get(only, ()))
+            kept = [f for f in self.findings if f.section not in rerun]
+            fresh = [f for section in rerun for f in evaluate(plan, self.today, section)]
+            self.findings = sorted([*kept, *fresh], key=finding_order)
         if only is not Section.SCHEDULE or self.odds is None:
             self.odds = match_odds(plan)
 

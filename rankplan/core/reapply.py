@@ -1,0 +1,59 @@
+"""The reapplication year (DESIGN §2.6): the season ahead and what the autopsy derives.
+
+``season_ahead`` is the one place that decides which cycle a reapplicant is preparing for;
+it reads the plan's resolved ``[cycle]`` and can be swapped for the cycle module's own once
+that exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from rankplan.core.model import Cycle, Plan, Reapply
+from rankplan.core.schedule import resolve_cycle
+
+
+def one_year_on(day: date, years: int = 1) -> date:
+    """The same day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def season_ahead(plan: Plan, today: date) -> Cycle:
+    """"The season ahead" (§2.5): ``[cycle]`` if its applications open after today, else
+    the same dates one year on."""
+    cycle = resolve_cycle(plan, today)
+    if cycle.applications_open is not None and cycle.applications_open > today:
+        return cycle
+    return Cycle(**{f.name: one_year_on(getattr(cycle, f.name)) for f in fields(Cycle)})
+
+
+@dataclass(frozen=True)
+class Autopsy:
+    """What the screen derives from the last cycle's figures."""
+
+    interview_rate: float | None  # offers per application; None without applications
+    score_late: bool | None  # the score reported after programs began reviewing; None = unknown
+    review_began: date  # the last cycle's programs-review date
+
+
+def last_review_date(plan: Plan, reapply: Reapply, today: date) -> date:
+    """When programs began reviewing in the cycle that went unmatched: the season ahead's
+    review date moved back to the year that cycle opened (the Match year less one)."""
+    review = season_ahead(plan, today).programs_review
+    assert review is not None
+    if reapply.last_cycle:
+        return review.replace(year=reapply.last_cycle - 1)
+    if reapply.submitted is not None:
+        return review.replace(year=reapply.submitted.year)
+    return one_year_on(review, -1)
+
+
+def autopsy(plan: Plan, reapply: Reapply, today: date) -> Autopsy:
+    rate = reapply.interviews_offered / reapply.applications if reapply.applications else None
+    review = last_review_date(plan, reapply, today)
+    late = None if reapply.score_reported is None else reapply.score_reported > review
+    return Autopsy(rate, late, review)
