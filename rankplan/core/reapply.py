@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from rankplan.core.model import Cycle, Plan, Reapply
+from rankplan.core.model import Cycle, Exam, ExamResult, Plan, Reapply, Tier
 from rankplan.core.schedule import resolve_cycle
+from rankplan.core.specialties import resolve
 
 
 def one_year_on(day: date, years: int = 1) -> date:
@@ -57,3 +58,32 @@ def autopsy(plan: Plan, reapply: Reapply, today: date) -> Autopsy:
     review = last_review_date(plan, reapply, today)
     late = None if reapply.score_reported is None else reapply.score_reported > review
     return Autopsy(rate, late, review)
+
+
+# -- the decision (seed 002 §3), as rules of thumb shown beside the choice ----------------------
+
+DECISION_RULES: tuple[tuple[str, str], ...] = (
+    ("step1",
+     "A failed Step 1 followed by a strong Step 2 CK often lets you stay in a field that is "
+     "not highly competitive, if the remediation shows."),
+    ("step2",
+     "A failed Step 2 CK or COMLEX Level 2, and above all more than one, calls for a frank "
+     "talk about pivoting to another specialty."),
+    ("high",
+     "After a failure and an unmatched year, a highly competitive specialty is in practice "
+     "closed to most applicants: pivot, or apply with a real backup."),
+)
+
+
+def decision_rules(plan: Plan) -> list[tuple[bool, str]]:
+    """Each rule of thumb, and whether the plan's record is the case it speaks of."""
+    failed = {a.exam for a in plan.profile.exams if a.result is ExamResult.FAIL}
+    passed = {a.exam for a in plan.profile.exams if a.result is ExamResult.PASS}
+    spec = resolve(plan, plan.profile.specialty)
+    applies = {
+        "step1": bool(failed & {Exam.STEP1, Exam.COMLEX1}) and bool(passed & {Exam.STEP2CK, Exam.COMLEX2})
+        and not failed & {Exam.STEP2CK, Exam.COMLEX2},
+        "step2": bool(failed & {Exam.STEP2CK, Exam.COMLEX2}),
+        "high": spec is not None and spec.tier is Tier.HIGH,
+    }
+    return [(applies[key], text) for key, text in DECISION_RULES]

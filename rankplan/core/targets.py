@@ -45,9 +45,11 @@ class ApplicationTarget:
             return f"{self.minimum}-{self.upper}"
         return f"at least {self.minimum}"
 
-    def line(self, planned: int | None = None) -> str:
+    def line(self, planned: int | None = None, *, why: bool = True) -> str:
         """One line: "apply to 80-120 programs (high risk: ...)", and "; you plan 60"."""
-        text = f"apply to {self.span()} programs ({self.risk} risk: {self.reason})"
+        text = f"apply to {self.span()} programs"
+        if why:
+            text += f" ({self.risk} risk: {self.reason})"
         if planned is not None:
             text += f"; you plan {planned}" if planned else "; no number planned yet"
         return text
