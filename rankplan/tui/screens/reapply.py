@@ -92,19 +92,21 @@ class ReapplyList(DataTable):
         Binding("d,delete", "screen.delete_item", "Delete", id="reapply.delete_item"),
     ]
 
-    def __init__(self, kind: str, columns: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(self, kind: str, columns: tuple[tuple[str, int | None], ...],
+                 **kwargs: Any) -> None:
         super().__init__(id=f"ra-{kind}", cursor_type="row", zebra_stripes=True, **kwargs)
         self.kind = kind
         self.titles = columns
 
     def on_mount(self) -> None:
-        self.add_columns(*self.titles)
+        for title, width in self.titles:  # a width cuts long text short (with "…")
+            self.add_column(title, width=width)
 
 
 def _text(value: str) -> Text:
     """Plan text for a table cell: literal (a ``Text``, never markup), control characters
     visible."""
-    return Text(visible(value) if value else "-", no_wrap=True)
+    return Text(visible(value) if value else "-", no_wrap=True, overflow="ellipsis")
 
 
 def _day(value: date | None) -> str:
@@ -122,9 +124,10 @@ class ReapplyScreen(PlanScreen):
     #reapply-main .subsection-title { text-style: bold; margin-top: 1; padding: 0 1; }
     #reapply-main DataTable { height: auto; max-height: 8; }
     #decision-row { height: auto; }
-    #decision-fields { width: 1fr; height: auto; }
+    #decision-fields { width: 42; height: auto; }
     #decision-rules { width: 1fr; height: auto; margin-left: 2; color: $text-muted; }
     ReapplyScreen.-narrow #decision-row { layout: vertical; }
+    ReapplyScreen.-narrow #decision-fields { width: 1fr; }
     ReapplyScreen.-narrow #decision-rules { margin-left: 0; margin-top: 1; }
     #autopsy-derived, #target { margin-top: 1; }
     """
@@ -179,7 +182,7 @@ class ReapplyScreen(PlanScreen):
                                         id="ra-statement"))
         yield Static("", id="autopsy-derived", classes="hint-line")
         yield Static("What you were told", classes="subsection-title")
-        yield ReapplyList("feedback", ("Who", "Said"))
+        yield ReapplyList("feedback", (("Who", 22), ("Said", 44)))
 
     def _decision_fields(self) -> ComposeResult:
         yield Static("The decision", classes="section-title")
@@ -200,9 +203,10 @@ class ReapplyScreen(PlanScreen):
         yield from self._date("submit_on")
         yield Static("", id="target", classes="hint-line")
         yield Static("Letters", classes="subsection-title")
-        yield ReapplyList("letters", ("Author", "Specialty", "Date", "Status"))
+        yield ReapplyList("letters", (("Author", None), ("Specialty", None), ("Date", None),
+                                          ("Status", None)))
         yield Static("Advocates", classes="subsection-title")
-        yield ReapplyList("advocates", ("Name", "Programs", "Status"))
+        yield ReapplyList("advocates", (("Name", None), ("Programs", 32), ("Status", None)))
         yield Static("In a list: a add · enter edit · d delete · ctrl+z undo",
                      classes="hint-line")
 
