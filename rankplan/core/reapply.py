@@ -64,8 +64,9 @@ def autopsy(plan: Plan, reapply: Reapply, today: date) -> Autopsy:
 
 DECISION_RULES: tuple[tuple[str, str], ...] = (
     ("step1",
-     "A failed Step 1 followed by a strong Step 2 CK often lets you stay in a field that is "
-     "not highly competitive, if the remediation shows."),
+     "A failed Step 1 (or COMLEX Level 1) followed by a strong Step 2 CK (or Level 2-CE) "
+     "often lets you stay in a field that is not highly competitive, if the remediation "
+     "shows."),
     ("step2",
      "A failed Step 2 CK or COMLEX Level 2, and above all more than one, calls for a frank "
      "talk about pivoting to another specialty."),

@@ -180,5 +180,9 @@ def export_ics(plan: Plan, today: date) -> str:
     stamp = f"{today:%Y%m%d}T000000Z"  # from the plan's today, so an export is reproducible
     for event in [*week_events(plan, today), *milestone_events(plan, today), *goal_events(plan)]:
         lines += event.lines(stamp)
+    from rankplan.exchange.ics_reapply import reapply_events  # it imports Event from here
+
+    for event in reapply_events(plan):  # letters' dates and the planned ERAS day (§2.6)
+        lines += event.lines(stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
