@@ -88,3 +88,35 @@ def decision_rules(plan: Plan) -> list[tuple[bool, str]]:
         "high": spec is not None and spec.tier is Tier.HIGH,
     }
     return [(applies[key], text) for key, text in DECISION_RULES]
+
+
+# -- the year's dates on the Schedule's timeline ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearDate:
+    """A date of the reapplication year, shown among the Schedule's milestones."""
+
+    label: str
+    date: date
+
+    def days_from(self, today: date) -> int:
+        return (self.date - today).days
+
+
+def shows_year_dates(plan: Plan) -> bool:
+    """Whether the Schedule's timeline shows the reapplication year's dates. DESIGN asks for
+    them when ``schedule.aim`` is ``next-season``; this branch has no aim yet, so every plan
+    with ``[reapply]`` shows them (the one place to add the aim's test)."""
+    return plan.reapply is not None
+
+
+def year_dates(plan: Plan) -> list[YearDate]:
+    """The planned ERAS submission and each dated letter, by date."""
+    r = plan.reapply
+    if r is None or not shows_year_dates(plan):
+        return []
+    found = [YearDate("Submit ERAS (planned)", r.submit_on)] if r.submit_on else []
+    found += [YearDate(f"Letter: {x.author or 'a writer'} ({x.status.value})", x.date)
+              for x in r.letters if x.date is not None]
+    return sorted(found, key=lambda d: d.date)

@@ -230,3 +230,18 @@ async def test_palette_and_help(reapply_path: Path) -> None:
         await pilot.pause()
         text = app.screen.query_one("Markdown").source
         assert "# Reapply" in text and "RA09" in text
+
+
+async def test_the_schedule_timeline_shows_the_planned_submission_and_letters(
+        reapply_path: Path) -> None:
+    app = RankPlanApp(reapply_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause()
+        timeline = text_of(app, "#milestones")
+        assert "2027-09-15  Submit ERAS (planned)" in timeline
+        assert "2027-07-01  Letter: Dr. Lena Lee (promised)" in timeline
+        lines = timeline.splitlines()
+        assert [i for i, line in enumerate(lines) if "Letter: Dr. Lena Lee" in line][0] < \
+            [i for i, line in enumerate(lines) if "Submit ERAS" in line][0]  # by date

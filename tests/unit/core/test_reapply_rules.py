@@ -222,3 +222,35 @@ def test_season_ahead_moves_one_year_on_once_the_cycle_has_opened() -> None:
 def test_one_year_on_from_leap_day() -> None:
     assert one_year_on(date(2028, 2, 29)) == date(2029, 2, 28)
     assert one_year_on(date(2028, 2, 29), -1) == date(2027, 2, 28)
+
+
+# -- what the screen derives --------------------------------------------------------------------
+
+def test_autopsy_rate_and_score_timing() -> None:
+    from rankplan.core.reapply import autopsy
+
+    plan = good_plan()
+    r = plan.reapply
+    r.interviews_offered, r.score_reported = 3, date(2025, 9, 24)  # the review day itself
+    a = autopsy(plan, r, TODAY)
+    assert a.interview_rate == pytest.approx(3 / 45)
+    assert a.review_began == date(2025, 9, 24) and a.score_late is False
+    r.score_reported = date(2025, 9, 25)
+    assert autopsy(plan, r, TODAY).score_late is True
+    r.applications, r.score_reported = 0, None
+    a = autopsy(plan, r, TODAY)
+    assert a.interview_rate is None and a.score_late is None
+    r.last_cycle, r.submitted = 0, date(2024, 9, 10)  # no Match year: the submission's year
+    assert autopsy(plan, r, TODAY).review_began == date(2024, 9, 24)
+
+
+def test_year_dates_for_the_schedule() -> None:
+    from rankplan.core.reapply import year_dates
+
+    plan = good_plan()
+    plan.reapply.letters.append(m.Letter("Undated"))
+    labels = [(d.date, d.label) for d in year_dates(plan)]
+    assert labels == [(date(2027, 7, 1), "Letter: A (asked)"), (date(2027, 8, 1), "Letter: B (asked)"),
+                      (OPENS, "Submit ERAS (planned)")]
+    plan.reapply = None
+    assert year_dates(plan) == []

@@ -82,3 +82,10 @@ def test_clearing_a_date_removes_its_key(tmp_path: Path) -> None:
     path.write_text(FULL)
     text = save(path, lambda plan: setattr(plan.reapply, "submit_on", None))
     assert "submit_on" not in text and "last_clinical = 2026-06-15" in text
+
+
+def test_the_reapply_demo_saves_byte_identical(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[3] / "rankplan" / "data" / "demo_reapply.toml"
+    path = tmp_path / "plan.toml"
+    path.write_bytes(source.read_bytes())
+    assert save(path, lambda plan: None) == source.read_text()
