@@ -126,8 +126,9 @@ def too_few_fresh_letters(plan: Plan, today: date) -> Iterator[Hit]:
     opens = _opens(plan, today)
     since = one_year_on(opens, -STALE_AFTER_YEARS)
     specialty = plan.profile.specialty
-    fresh = [x for x in r.letters
-             if x.specialty == specialty and x.date is not None and since <= x.date <= opens]
+    wanted = specialty.strip().casefold()  # a letter's specialty is typed freely
+    fresh = [x for x in r.letters if x.specialty.strip().casefold() == wanted
+             and x.date is not None and since <= x.date <= opens]
     if len(fresh) < LETTERS_NEEDED:
         count = f"{len(fresh)} letter" + ("" if len(fresh) == 1 else "s")
         yield Hit(f"{count} in {specialty} dated between {since.isoformat()} and "

@@ -336,7 +336,7 @@ class ReapplyScreen(PlanScreen):
             self._changed()
 
     def action_start(self) -> None:
-        if self.reapply is not None or not self.app.store.writable:
+        if self.reapply is not None:
             return
         self.app.settle()
         self.plan.reapply = Reapply(specialty=self.plan.profile.specialty)

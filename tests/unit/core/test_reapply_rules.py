@@ -161,6 +161,7 @@ def test_ra06_two_letters_within_twelve_months() -> None:
     assert raised("RA06", letters(date(2027, 7, 1)))  # only one
     assert raised("RA06", letters(date(2027, 7, 1), date(2027, 8, 1), specialty="Surgery"))
     assert raised("RA06", lambda p: p.reapply.letters.__setitem__(1, m.Letter("B", IM)))
+    assert not raised("RA06", letters(date(2027, 7, 1), OPENS, specialty=" internal medicine"))
 
 
 # -- RA07 ---------------------------------------------------------------------------------------
