@@ -245,3 +245,21 @@ async def test_the_schedule_timeline_shows_the_planned_submission_and_letters(
         lines = timeline.splitlines()
         assert [i for i, line in enumerate(lines) if "Letter: Dr. Lena Lee" in line][0] < \
             [i for i, line in enumerate(lines) if "Submit ERAS" in line][0]  # by date
+
+
+async def test_editing_a_letter_changes_its_status(reapply_path: Path) -> None:
+    app = RankPlanApp(reapply_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reapply(pilot)
+        table = app.screen.query_one("#ra-letters")
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "#status", "uploaded")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert str(table.get_row_at(1)[3]) == "uploaded"
+        await pilot.press("ctrl+s")
+        letter = saved(reapply_path)["reapply"]["letters"][1]
+        assert (letter["author"], letter["status"]) == ("Dr. Ade Okafor", "uploaded")
