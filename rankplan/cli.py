@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", parents=[common], help="open a copy of the example plan")
     demo.add_argument("--save", metavar="PATH", help="write the example plan to PATH and exit")
+    demo.add_argument("--reapply", action="store_true",
+                      help="the second example: a reapplicant after an unmatched cycle")
     sub.add_parser("check", parents=[common], help="validate the plan and list its findings")
     export = sub.add_parser(
         "export", parents=[common], help="write the plan as text, Markdown, CSV or a calendar",
@@ -100,14 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         return import_programs(path, Path(args.csv), args.date_order)
     if args.command == "demo":
         if args.save:
-            return save_demo(Path(args.save))
+            return save_demo(Path(args.save), reapply=args.reapply)
         from rankplan.demo import demo_copy
 
-        return run_tui(demo_copy(), read_only=read_only)
+        return run_tui(demo_copy(reapply=args.reapply), read_only=read_only)
     return run_tui(path, read_only=read_only)
 
 
-def save_demo(path: Path) -> int:
+def save_demo(path: Path, reapply: bool = False) -> int:
     """``demo --save PATH``: write the example to a new file; never replace an existing one."""
     from rankplan.demo import write_demo
 
@@ -118,7 +120,7 @@ def save_demo(path: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    return _write_file(path, lambda: write_demo(path), "the example plan")
+    return _write_file(path, lambda: write_demo(path, reapply=reapply), "the example plan")
 
 
 def check(path: Path) -> int:

@@ -1,4 +1,6 @@
-"""The built-in example plan (an internal medicine applicant after a failed Step 1)."""
+"""The built-in example plans: an internal medicine applicant after a failed Step 1
+(``demo.toml``), and a reapplicant after an unmatched internal medicine cycle
+(``demo_reapply.toml``, ``rankplan demo --reapply``)."""
 
 from __future__ import annotations
 
@@ -9,19 +11,20 @@ from pathlib import Path
 from rankplan.storage.files import FILE_MODE, atomic_write
 
 
-def demo_text() -> str:
-    return resources.files("rankplan.data").joinpath("demo.toml").read_text(encoding="utf-8")
+def demo_text(reapply: bool = False) -> str:
+    name = "demo_reapply.toml" if reapply else "demo.toml"
+    return resources.files("rankplan.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def write_demo(path: Path) -> None:
+def write_demo(path: Path, reapply: bool = False) -> None:
     """Write the example plan to ``path`` (0600, atomically)."""
-    atomic_write(path, demo_text().encode("utf-8"))
+    atomic_write(path, demo_text(reapply).encode("utf-8"))
 
 
-def demo_copy() -> Path:
+def demo_copy(reapply: bool = False) -> Path:
     """A fresh copy of the example in a private temporary folder, away from the user's plan."""
     folder = Path(tempfile.mkdtemp(prefix="rankplan-demo-"))
     path = folder / "plan.toml"
-    write_demo(path)
+    write_demo(path, reapply)
     path.chmod(FILE_MODE)
     return path

@@ -2,7 +2,7 @@
 
     python screenshots/make.py
 
-Each screen at 120x40, the rank list in the middle of a mouse drag, and the help. "Today"
+Each screen at 120x40 (the Reapply screen from the second example), the rank list in the middle of a mouse drag, and the help. "Today"
 is fixed and the settings live in a temporary folder, so the pictures change only when the
 interface does.
 """
@@ -22,12 +22,13 @@ TODAY = "2026-11-21"
 SIZE = (120, 40)
 
 
-async def shoot(name: str, keys: list[str], drag: bool = False) -> None:
+async def shoot(name: str, keys: list[str], drag: bool = False,
+                demo: str = "demo.toml") -> None:
     from rankplan.tui.app import RankPlanApp
 
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "plan.toml"
-        shutil.copy(ROOT / "rankplan" / "data" / "demo.toml", plan)
+        shutil.copy(ROOT / "rankplan" / "data" / demo, plan)
         os.chdir(folder)
         app = RankPlanApp(Path("plan.toml"))
         async with app.run_test(size=SIZE) as pilot:
@@ -58,6 +59,7 @@ async def main() -> None:
     await shoot("rank-list-drag", ["f4"], drag=True)
     await shoot("schedule", ["f5"])
     await shoot("help", ["f4", "f1"])
+    await shoot("reapply", ["f6"], demo="demo_reapply.toml")  # the second example
     shutil.rmtree(home, ignore_errors=True)
 
 

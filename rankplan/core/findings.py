@@ -24,6 +24,7 @@ class Section(StrEnum):
     DEBRIEF = "debrief"
     RANK = "rank"
     SCHEDULE = "schedule"
+    REAPPLY = "reapply"
 
 
 @dataclass(frozen=True)

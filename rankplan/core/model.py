@@ -164,6 +164,48 @@ class GoalDomain(StrEnum):
     APPLICATION = "application"
 
 
+class Geography(StrEnum):
+    UNSET = ""
+    NARROW = "narrow"
+    REGIONAL = "regional"
+    NATIONAL = "national"
+
+
+class Statement(StrEnum):
+    UNSET = ""
+    GENERIC = "generic"
+    TARGETED = "targeted"
+    WEAK = "weak"
+    ADDRESSES_FAILURE = "addresses-failure"
+
+
+class Decision(StrEnum):
+    UNSET = ""
+    STAY = "stay"
+    REBRAND = "rebrand"
+    PIVOT = "pivot"
+
+
+class GapYear(StrEnum):
+    UNSET = ""
+    RESEARCH = "research"
+    PRELIM = "prelim"
+    CLINICAL_JOB = "clinical-job"
+    OTHER = "other"
+
+
+class LetterStatus(StrEnum):
+    ASKED = "asked"
+    PROMISED = "promised"
+    UPLOADED = "uploaded"
+
+
+class AdvocateStatus(StrEnum):
+    ASKED = "asked"
+    AGREED = "agreed"
+    CONTACTED = "contacted"
+
+
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SLOTS: tuple[str, ...] = ("morning", "afternoon", "evening")
 
@@ -305,6 +347,54 @@ class Cycle:
 
 
 @dataclass
+class Feedback:
+    source: str = ""
+    said: str = ""
+
+
+@dataclass
+class Letter:
+    author: str = ""
+    specialty: str = ""  # "" = not given
+    date: date | None = None
+    status: LetterStatus = LetterStatus.ASKED
+
+
+@dataclass
+class Advocate:
+    name: str = ""
+    programs: list[str] = field(default_factory=list)  # program ids, or names not in the plan
+    status: AdvocateStatus = AdvocateStatus.ASKED
+
+
+@dataclass
+class Reapply:
+    """``[reapply]``: the last unmatched cycle and the plan for the next (DESIGN §2.6)."""
+
+    last_cycle: int = 0  # the Match year that went unmatched; 0 = not given
+    cycles_unmatched: int = 1
+    specialty: str = ""  # applied to last time; "" = not given
+    applications: int = 0
+    interviews_offered: int = 0
+    interviews_attended: int = 0
+    ranked: int = 0
+    geography: Geography = Geography.UNSET
+    submitted: date | None = None
+    score_reported: date | None = None
+    statement: Statement = Statement.UNSET
+    decision: Decision = Decision.UNSET
+    pivot_specialty: str = ""
+    gap_year: GapYear = GapYear.UNSET
+    gap_year_outputs: str = ""
+    last_clinical: date | None = None
+    applications_planned: int = 0
+    submit_on: date | None = None
+    feedback: list[Feedback] = field(default_factory=list)
+    letters: list[Letter] = field(default_factory=list)
+    advocates: list[Advocate] = field(default_factory=list)
+
+
+@dataclass
 class Plan:
     schema: int = SCHEMA_VERSION
     plan_id: str = ""  # stable identity for exports (calendar UIDs); see core.identity
@@ -318,6 +408,7 @@ class Plan:
     schedule: Schedule = field(default_factory=Schedule)
     goals: list[Goal] = field(default_factory=list)
     cycle: Cycle = field(default_factory=Cycle)
+    reapply: Reapply | None = None  # None = no [reapply] table (not a reapplicant)
 
     def program(self, program_id: str) -> Program | None:
         for program in self.programs:

@@ -8,6 +8,7 @@ from rankplan.core.derived import derive
 from rankplan.core.model import Plan
 from rankplan.exchange.blocks import Document
 from rankplan.exchange.content_profile import profile_section, soap_section
+from rankplan.exchange.content_reapply import reapply_sections
 from rankplan.exchange.content_rank import findings_section, odds_section, rank_section
 from rankplan.exchange.content_schedule import (
     goals_section,
@@ -40,4 +41,5 @@ def build_document(plan: Plan, today: date) -> Document:
         timeline_section(plan, today),
         practice_section(plan),
         goals_section(plan, today),
+        *reapply_sections(plan, today),
     ))

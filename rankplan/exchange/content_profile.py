@@ -10,6 +10,7 @@ from rankplan.core.model import (
     Plan,
 )
 from rankplan.core.specialties import resolve
+from rankplan.core.targets import application_target
 from rankplan.exchange.blocks import (
     Align,
     Block,
@@ -46,6 +47,7 @@ def profile_section(plan: Plan) -> Section:
     ]
     if p.advisor_view is not AdvisorView.UNSET:
         fields.append(("Advisor's view", p.advisor_view.value))
+    fields.append(("Applications", application_target(plan).line()))
     blocks: list[Block] = [Fields(tuple(fields)), Subheading("Exams")]
     if p.exams:
         blocks.append(Table(

@@ -233,8 +233,11 @@ def export_ics(plan: Plan, today: date, *, revised: datetime | None = None,
     ]
     plan_id = plan.plan_id or derived_plan_id("")  # a plan from elsewhere: see core.identity
     stamp = Stamp.of(today, revised, now)
+    from rankplan.exchange.ics_reapply import reapply_events  # it imports Event from here
+
     for event in [*week_events(plan, today), *milestone_events(plan, today),
-                  *interview_events(plan), *goal_events(plan)]:
+                  *interview_events(plan), *goal_events(plan),
+                  *reapply_events(plan)]:  # letters' dates and the planned ERAS day (§2.6)
         lines += event.lines(plan_id, stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)

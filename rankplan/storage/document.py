@@ -28,6 +28,9 @@ TABLE_LISTS: set[tuple[type, str]] = {
     (m.Plan, "goals"),
     (m.Profile, "exams"),
     (m.Schedule, "practice"),
+    (m.Reapply, "feedback"),
+    (m.Reapply, "letters"),
+    (m.Reapply, "advocates"),
 }
 # Tables of plain values written inline (``hours = { morning = 4 }``) when first added.
 INLINE: set[tuple[type, str]] = {(m.Program, "criteria"), (m.Schedule, "hours")}

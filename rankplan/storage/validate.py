@@ -36,6 +36,12 @@ RANGES: dict[tuple[type, str], tuple[float | None, float | None]] = {
     (m.OddsSettings, "yellow"): (0, None),
     (m.OddsSettings, "red"): (0, None),
     (m.OddsSettings, "spread"): (0, 5),
+    (m.Reapply, "cycles_unmatched"): (0, 20),
+    (m.Reapply, "applications"): (0, 9999),
+    (m.Reapply, "interviews_offered"): (0, 9999),
+    (m.Reapply, "interviews_attended"): (0, 9999),
+    (m.Reapply, "ranked"): (0, 9999),
+    (m.Reapply, "applications_planned"): (0, 9999),
 }
 
 
@@ -340,6 +346,8 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
             v.error(f"{base}.debrief.takes_chances", "each value may appear once")
 
     _check_identity(v, plan)
+    if plan.reapply is not None:
+        _reapply_checks(v, plan, plan.reapply)
 
     listed: set[str] = set()
     for i, pid in enumerate(plan.rank_list.order):
@@ -371,6 +379,21 @@ def _check_identity(v: _Validator, plan: m.Plan) -> None:
         elif goal.id in goal_ids:
             v.error(path, f'"{goal.id}" is already the id of goals[{goal_ids[goal.id]}]')
         goal_ids.setdefault(goal.id, i)
+
+
+def _reapply_checks(v: _Validator, plan: m.Plan, reapply: m.Reapply) -> None:
+    """``[reapply]`` (DESIGN §2.6): a known specialty where one is named, a plausible year,
+    and advocates' programs as ids of the plan or names (any text but an empty one)."""
+    year = reapply.last_cycle
+    if year != 0 and not 1950 <= year <= 2100:
+        v.error("reapply.last_cycle", f"expected a Match year such as 2026 (or 0 for none); got {year}")
+    _check_specialty(v, plan, reapply.specialty, "reapply.specialty", allow_empty=True)
+    _check_specialty(v, plan, reapply.pivot_specialty, "reapply.pivot_specialty", allow_empty=True)
+    for i, advocate in enumerate(reapply.advocates):
+        for j, name in enumerate(advocate.programs):
+            if not name.strip():
+                v.error(f"reapply.advocates[{i}].programs[{j}]",
+                        'expected a program id of the plan or a program\'s name; got ""')
 
 
 def validate(data: dict[str, Any]) -> tuple[m.Plan | None, list[PlanError]]:

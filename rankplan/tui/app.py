@@ -19,7 +19,7 @@ from rankplan import clock
 from rankplan.core.findings import Finding, Section, finding_order
 from rankplan.core.model import Plan
 from rankplan.core.odds import MatchOdds, match_odds
-from rankplan.core.rules import evaluate
+from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
 from rankplan.tui.history import History
@@ -47,6 +47,12 @@ def _schedule() -> Screen:
     return ScheduleScreen()
 
 
+def _reapply() -> Screen:
+    from rankplan.tui.screens.reapply import ReapplyScreen
+
+    return ReapplyScreen()
+
+
 class PlanChanged(Message):
     """Posted by a screen after it changed the plan; the app recomputes and saves."""
 
@@ -61,6 +67,7 @@ class RankPlanApp(App[None]):
         "debrief": _debrief,
         "rank": _rank,
         "schedule": _schedule,
+        "reapply": _reapply,
     }
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -68,6 +75,7 @@ class RankPlanApp(App[None]):
         Binding("f3", "switch_mode('debrief')", "Debrief", id="app.debrief"),
         Binding("f4", "switch_mode('rank')", "Rank list", id="app.rank"),
         Binding("f5", "switch_mode('schedule')", "Schedule", id="app.schedule"),
+        Binding("f6", "switch_mode('reapply')", "Reapply", id="app.reapply"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
         # priority: a text box's own ctrl+e (end of line) must not swallow the export
         Binding("ctrl+e", "export", "Export", show=False, priority=True, id="app.export"),
@@ -148,8 +156,10 @@ class RankPlanApp(App[None]):
         if only is None:
             self.findings = evaluate(plan, self.today)
         else:
-            kept = [f for f in self.findings if f.section != only]
-            self.findings = sorted([*kept, *evaluate(plan, self.today, only)], key=finding_order)
+            rerun = (only, *ALSO_RERUN.get(only, ()))
+            kept = [f for f in self.findings if f.section not in rerun]
+            fresh = [f for section in rerun for f in evaluate(plan, self.today, section)]
+            self.findings = sorted([*kept, *fresh], key=finding_order)
         if only is not Section.SCHEDULE or self.odds is None:
             self.odds = match_odds(plan, self.odds)
 
@@ -534,6 +544,8 @@ class RankPlanApp(App[None]):
                             "SOAP plan (F4)", lambda: self.switch_mode("rank"))
         yield SystemCommand("Schedule screen", "Week grid, timeline, practice exams, goals (F5)",
                             lambda: self.switch_mode("schedule"))
+        yield SystemCommand("Reapply screen", "The last cycle, stay / rebrand / pivot, the "
+                            "year's plan (F6)", lambda: self.switch_mode("reapply"))
         yield SystemCommand("Help", "Help for this screen (F1 or ?)", self.action_help)
         if hasattr(screen, "commands"):
             yield from screen.commands()
@@ -559,6 +571,7 @@ GENERAL_HELP = """\
 | F3 | Debrief screen |
 | F4 | Rank list screen |
 | F5 | Schedule screen |
+| F6 | Reapply screen |
 | ctrl+p | command palette: every action by name |
 | ctrl+z / ctrl+y | undo / redo the last change (in a text box, they act on its text) |
 | ctrl+e | export the plan (text for an advisor, Markdown, CSV, iCalendar) |

@@ -27,12 +27,13 @@ from rankplan.core.model import (
     SpecialtyEntry,
 )
 from rankplan.core.specialties import BUILTIN, known_names, resolve
+from rankplan.core.targets import application_target
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
-from rankplan.tui.widgets.form import field, show_hint
+from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.title_bar import TitleBar
 
 RISK_PROFILE_SHORT = {
@@ -101,6 +102,7 @@ class ProfileScreen(PlanScreen):
                              classes="hint")
                 yield field("Advisor's view", Choice(
                     [(ADVISOR_LABELS[v], v) for v in AdvisorView], id="advisor_view"))
+                yield Static("", id="application-target", classes="hint-line", markup=False)
                 yield LaterSlot()
             yield FindingsPanel(Section.PROFILE, title="Profile findings", id="profile-findings")
         yield Footer()
@@ -114,9 +116,17 @@ class ProfileScreen(PlanScreen):
     def show_findings(self, findings: list[Finding]) -> None:
         if self.is_current:  # a hidden screen catches up when it is shown again
             self.query_one(FindingsPanel).show(findings)
+            self._show_target()
 
     def on_screen_resume(self) -> None:
         self.query_one(FindingsPanel).show(self.app.findings)
+        self._show_target()
+
+    def _show_target(self) -> None:
+        """The application target of DESIGN §2.5, one line (it follows exams and profile)."""
+        target = application_target(self.plan)
+        readout(self.query_one("#application-target", Static),
+                f"Applications: {target.line()}")
 
     def show_plan(self) -> None:
         """Fill every field from the plan (on mount and after a reload); not an edit."""

@@ -223,7 +223,9 @@ class ScheduleScreen(PlanScreen):
         t = timeline(self.plan, today)
         lines: list[tuple[str, str] | str] = []
         marked = False
-        for m in t.milestones:
+        from rankplan.core.reapply import year_dates  # the reapplication year's dates too
+
+        for m in sorted([*t.milestones, *year_dates(self.plan)], key=lambda m: m.date):
             days = m.days_from(today)
             if not marked and days >= 0:
                 lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))

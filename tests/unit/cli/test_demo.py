@@ -48,3 +48,32 @@ def test_demo_save_into_a_missing_folder_says_so_without_a_traceback(capsys, tmp
     captured = capsys.readouterr()
     assert captured.err.startswith(f"rankplan: cannot write {target}")
     assert not target.exists()
+
+
+def test_demo_reapply_save_writes_the_reapplicant_example(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "reapply.toml"
+    assert main(["demo", "--reapply", "--save", str(target)]) == 0
+    loaded = read_plan(target)
+    assert loaded.errors == [] and loaded.plan is not None
+    r = loaded.plan.reapply
+    assert r is not None and r.specialty == "Internal Medicine" and r.last_cycle == 2026
+    assert r.letters and r.advocates and r.feedback
+    capsys.readouterr()
+    assert main(["--file", str(target), "check"]) == 0
+    assert "RA02 warning" in capsys.readouterr().out
+
+
+def test_demo_without_reapply_has_none(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "example.toml"
+    assert main(["demo", "--save", str(target)]) == 0
+    assert read_plan(target).plan.reapply is None
+
+
+def test_demo_reapply_opens_a_copy_of_the_second_example(monkeypatch) -> None:
+    from rankplan import cli
+
+    opened: list[Path] = []
+    monkeypatch.setattr(cli, "run_tui", lambda path, read_only=False: opened.append(path) or 0)
+    assert main(["demo", "--reapply"]) == 0
+    (path,) = opened
+    assert read_plan(path).plan.reapply is not None
