@@ -57,14 +57,14 @@ def test_advocates_show_program_names_for_ids(parse_plan) -> None:
 
 
 def test_ics_holds_the_letters_and_the_planned_submission() -> None:
-    plan = Plan(reapply=Reapply(submit_on=date(2027, 9, 3), letters=[
+    plan = Plan(plan_id="p1", reapply=Reapply(submit_on=date(2027, 9, 3), letters=[
         Letter("Dr. Lee", "Internal Medicine", date(2027, 7, 1)),
         Letter("Dr. Lee", "Internal Medicine", date(2027, 8, 1)),  # a second letter, same author
         Letter("Dr. Undated"),
     ]))
     calendar = icalendar.Calendar.from_ical(export_ics(plan, TODAY))
     found = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    submit = found["reapply-submit@rankplan"]
+    submit = found["reapply-submit-p1@rankplan"]
     assert submit.decoded("DTSTART") == date(2027, 9, 3)
     letters = sorted((e.decoded("DTSTART"), str(e["SUMMARY"])) for uid, e in found.items()
                      if uid.startswith("letter-"))
