@@ -1,17 +1,16 @@
 """The reapplication year (DESIGN §2.6): the season ahead and what the autopsy derives.
 
-``season_ahead`` is the one place that decides which cycle a reapplicant is preparing for;
-it reads the plan's resolved ``[cycle]`` and can be swapped for the cycle module's own once
-that exists.
+``season_ahead`` is the cycle a reapplicant is preparing for: the plan's resolved ``[cycle]``
+through ``core.cycle.season_ahead``, the one rule for "the season ahead" (§2.5).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
-from rankplan.core.model import Cycle, Exam, ExamResult, Plan, Reapply, Tier
-from rankplan.core.schedule import resolve_cycle
+from rankplan.core import cycle as cycles
+from rankplan.core.model import Aim, Cycle, Exam, ExamResult, Plan, Reapply, Tier
 from rankplan.core.specialties import resolve
 
 
@@ -26,10 +25,7 @@ def one_year_on(day: date, years: int = 1) -> date:
 def season_ahead(plan: Plan, today: date) -> Cycle:
     """"The season ahead" (§2.5): ``[cycle]`` if its applications open after today, else
     the same dates one year on."""
-    cycle = resolve_cycle(plan, today)
-    if cycle.applications_open is not None and cycle.applications_open > today:
-        return cycle
-    return Cycle(**{f.name: one_year_on(getattr(cycle, f.name)) for f in fields(Cycle)})
+    return cycles.season_ahead(cycles.resolve_cycle(plan, today), today)
 
 
 @dataclass(frozen=True)
@@ -104,17 +100,16 @@ class YearDate:
         return (self.date - today).days
 
 
-def shows_year_dates(plan: Plan) -> bool:
-    """Whether the Schedule's timeline shows the reapplication year's dates. DESIGN asks for
-    them when ``schedule.aim`` is ``next-season``; this branch has no aim yet, so every plan
-    with ``[reapply]`` shows them (the one place to add the aim's test)."""
-    return plan.reapply is not None
+def shows_year_dates(plan: Plan, today: date) -> bool:
+    """Whether the Schedule's timeline shows the reapplication year's dates: with
+    ``[reapply]``, while the schedule aims at the season ahead (§2.6)."""
+    return plan.reapply is not None and cycles.resolve_aim(plan, today) is Aim.NEXT_SEASON
 
 
-def year_dates(plan: Plan) -> list[YearDate]:
+def year_dates(plan: Plan, today: date) -> list[YearDate]:
     """The planned ERAS submission and each dated letter, by date."""
     r = plan.reapply
-    if r is None or not shows_year_dates(plan):
+    if r is None or not shows_year_dates(plan, today):
         return []
     found = [YearDate("Submit ERAS (planned)", r.submit_on)] if r.submit_on else []
     found += [YearDate(f"Letter: {x.author or 'a writer'} ({x.status.value})", x.date)

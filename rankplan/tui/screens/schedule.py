@@ -225,7 +225,7 @@ class ScheduleScreen(PlanScreen):
         marked = False
         from rankplan.core.reapply import year_dates  # the reapplication year's dates too
 
-        for m in sorted([*t.milestones, *year_dates(self.plan)], key=lambda m: m.date):
+        for m in sorted([*t.milestones, *year_dates(self.plan, today)], key=lambda m: m.date):
             days = m.days_from(today)
             if not marked and days >= 0:
                 lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))

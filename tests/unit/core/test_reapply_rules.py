@@ -249,9 +249,13 @@ def test_year_dates_for_the_schedule() -> None:
     from rankplan.core.reapply import year_dates
 
     plan = good_plan()
+    plan.schedule.aim = m.Aim.NEXT_SEASON
     plan.reapply.letters.append(m.Letter("Undated"))
-    labels = [(d.date, d.label) for d in year_dates(plan)]
+    labels = [(d.date, d.label) for d in year_dates(plan, TODAY)]
     assert labels == [(date(2027, 7, 1), "Letter: A (asked)"), (date(2027, 8, 1), "Letter: B (asked)"),
                       (OPENS, "Submit ERAS (planned)")]
+    plan.schedule.aim = m.Aim.RANK_DEADLINE  # a retake for this Match: not the year's dates
+    assert year_dates(plan, TODAY) == []
+    plan.schedule.aim = m.Aim.NEXT_SEASON
     plan.reapply = None
-    assert year_dates(plan) == []
+    assert year_dates(plan, TODAY) == []
