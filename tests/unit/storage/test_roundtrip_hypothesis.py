@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
