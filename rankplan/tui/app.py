@@ -167,6 +167,17 @@ class RankPlanApp(App[None]):
             self.set_reactive(App.sub_title, sub_title)
         self.heading = (self.title, self.sub_title)
 
+    def switch_mode(self, mode: str):  # noqa: ANN201 - Textual's AwaitMount
+        """No plan screen while no plan is open (the "cannot open this plan" view): they all
+        show the plan. F2-F5 and the palette say so instead."""
+        if self.store.plan is None and mode in self.MODES:
+            from textual.widget import AwaitMount
+
+            self.notify("No plan is open: fix the file and press r, or choose a way out below.",
+                        severity="warning", timeout=4)
+            return AwaitMount(self.screen, [])
+        return super().switch_mode(mode)
+
     def on_plan_changed(self, message: PlanChanged) -> None:
         message.stop()
         self.plan_changed()
