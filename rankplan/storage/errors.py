@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from rankplan.core.text import one_line
+
 
 @dataclass(frozen=True)
 class PlanError:
@@ -18,6 +20,10 @@ class PlanError:
     col: int | None = None
 
     def render(self, path: Path | str) -> str:
+        """One line, control characters from the file (in a key or a value) made visible."""
+        return one_line(self._place(path))
+
+    def _place(self, path: Path | str) -> str:
         if self.line is not None:
             return f"{path}:{self.line}:{self.col or 1}: {self.message}"
         if self.key_path:
