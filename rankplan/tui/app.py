@@ -154,9 +154,11 @@ class RankPlanApp(App[None]):
             self.odds = match_odds(plan)
 
     def _apply_title(self) -> None:
+        from rankplan.core.text import visible
+
         name = self.store.plan.profile.name if self.store.plan else ""
-        self._set_heading(title=f"rankplan · {name}" if name else
-                          f"rankplan · {self.store.path.name}")
+        self._set_heading(title=visible(f"rankplan · {name}" if name else
+                                        f"rankplan · {self.store.path.name}"))
 
     def _set_heading(self, *, title: str | None = None, sub_title: str | None = None) -> None:
         """The title and the save state, kept in App.title and App.sub_title (without their
@@ -166,6 +168,16 @@ class RankPlanApp(App[None]):
         if sub_title is not None:
             self.set_reactive(App.sub_title, sub_title)
         self.heading = (self.title, self.sub_title)
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notify, with every message plain text (``markup`` is ignored: a widget's
+        notify passes True): messages quote names and paths from the plan, which are data
+        (DESIGN §4), and control characters in them show as ``\\xNN``."""
+        from rankplan.core.text import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def switch_mode(self, mode: str):  # noqa: ANN201 - Textual's AwaitMount
         """No plan screen while no plan is open (the "cannot open this plan" view): they all

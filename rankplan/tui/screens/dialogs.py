@@ -26,6 +26,7 @@ from rankplan.core.model import (
     Tier,
 )
 from rankplan.core.specialties import BUILTIN
+from rankplan.tui.literal import literal
 from rankplan.tui.widgets.choice import Choice
 
 
@@ -52,7 +53,7 @@ class Dialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield Static(literal(self.TITLE_TEXT), classes="dialog-title")
             yield from self.fields()
             yield Static("", classes="error", id="dialog-error")
             with Horizontal(classes="buttons"):
@@ -64,10 +65,10 @@ class Dialog(ModalScreen):
 
     def row(self, label: str, widget: Input | Choice) -> Horizontal:
         widget.compact = True
-        return Horizontal(Label(label), widget, classes="row")
+        return Horizontal(Label(literal(label)), widget, classes="row")
 
     def show_error(self, message: str) -> None:
-        self.query_one("#dialog-error", Static).update(message)
+        self.query_one("#dialog-error", Static).update(literal(message))  # may quote input
 
     last_check = None  # optional: a last check of the result, run before the dialog closes
 
@@ -104,7 +105,7 @@ class ConfirmDialog(Dialog):
         self.OK_LABEL = ok_label
 
     def fields(self) -> ComposeResult:
-        yield Static(self.question)
+        yield Static(literal(self.question))  # names the plan's own items
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from rankplan.core.model import Likelihood
+from rankplan.core.text import visible
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
 EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
@@ -226,14 +227,15 @@ class RankTable(ScrollView, can_focus=True):
         rank = f"{index + 1:>3} " if self.ranked else ""
         tail_parts = []
         if self.show_specialty:
-            tail_parts.append(f"{row.specialty:<4}")
+            tail_parts.append(f"{visible(row.specialty):<4}")
         tail_parts.append(f"{row.track:<4}")
         tail_parts.append(f"{row.preference:<4}")
         tail = " ".join(tail_parts) + " "
         chance = "" if row.chance is None else f" {row.chance:>4.0%}"
         word = f"{LIKELIHOOD_LETTER.get(row.likelihood, '?')} {row.likelihood.value:<6}"
         name_width = max(6, width - len(mark) - len(rank) - len(tail) - len(word) - len(chance) - 1)
-        name = row.name if len(row.name) <= name_width else row.name[: name_width - 1] + "…"
+        shown = visible(row.name)  # plan text: control characters as \xNN, never sent raw
+        name = shown if len(shown) <= name_width else shown[: name_width - 1] + "…"
         colour = self.get_component_rich_style(f"rank--{row.likelihood.value or 'dim'}")
         segments = [
             Segment(mark + rank, base),
