@@ -215,3 +215,27 @@ async def test_the_error_view_shows_a_path_with_markup_literally(tmp_path: Path)
         await settle(pilot)
         assert app.is_running
     assert app._exception is None
+
+
+async def test_dialogs_show_plan_text_with_visible_escapes(plan_file) -> None:
+    path = plan_file(PLAN)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.press("f5")
+        await settle(pilot)
+        for table, field, shown in (("#practice", "#form", f"Form {SHOWN}"),
+                                    ("#goals", "#title", f"Goal {SHOWN}")):
+            app.screen.query_one(table).focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen.query_one(field, Input).value == shown
+            assert_literal(app)
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("ctrl+r")  # the criteria and their weights
+        await settle(pilot)
+        assert app.screen.query_one("#crit-name-0", Input).value == f"crit {SHOWN}"
+        assert_literal(app)
+    assert app._exception is None
