@@ -138,3 +138,16 @@ async def test_screen_keys_after_a_reload_finds_the_file_broken(demo_path: Path)
             await pilot.pause()
             assert isinstance(app.screen, PlanErrorScreen), key
     assert app._exception is None
+
+
+async def test_a_date_no_plan_holds_opens_the_error_view_not_a_traceback(plan_file) -> None:
+    """9999-12-31 as the test date crashed the start (date arithmetic past date.max)."""
+    path = plan_file("schema = 1\n[schedule]\ntarget_date = 9999-12-31\nstudy_start = 0001-01-01\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        lines = str(app.screen.query_one("#error-lines").render())
+        assert "schedule.target_date: expected a date from 1900-01-01 to 2199-12-31" in lines
+        assert "schedule.study_start: expected a date from 1900-01-01" in lines
+    assert app._exception is None
