@@ -542,7 +542,9 @@ class RankPlanApp(App[None]):
             yield SystemCommand("Import programs from CSV", "Add interviews from a spreadsheet",
                                 self.action_import)
             yield SystemCommand("Save now", "Write the plan file now (ctrl+s)", self.action_save_now)
-        yield SystemCommand("Reload plan from disk", f"Read {self.store.path.name} again, "
+        from rankplan.tui.literal import escaped
+
+        yield SystemCommand("Reload plan from disk", f"Read {escaped(self.store.path.name)} again, "
                             "dropping changes not yet saved", self.reload_plan)
         yield from super().get_system_commands(screen)
 

@@ -25,3 +25,11 @@ def literal_text(text: str, style: str = "") -> Text:
     """The same as a Rich ``Text``, for widgets that take Rich renderables (DataTable
     cells)."""
     return Text(visible(text), style=style, end="")
+
+
+def escaped(text: str) -> str:
+    """``text`` for the few places that take only a markup string (the command palette's help
+    line): brackets escaped, control characters as ``\\xNN``."""
+    from textual.markup import escape
+
+    return escape(visible(text))

@@ -239,3 +239,17 @@ async def test_dialogs_show_plan_text_with_visible_escapes(plan_file) -> None:
         assert app.screen.query_one("#crit-name-0", Input).value == f"crit {SHOWN}"
         assert_literal(app)
     assert app._exception is None
+
+
+async def test_the_palette_shows_a_file_name_with_markup_literally(plan_file) -> None:
+    from textual.content import Content
+
+    path = plan_file("schema = 1\n", name="plan[@click=app.quit]x [b]y.toml")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (reload,) = [c for c in app.get_system_commands(app.screen)
+                     if c.title == "Reload plan from disk"]
+        help_line = Content.from_markup(reload.help)  # as the palette draws it
+        assert help_line.plain.startswith("Read plan[@click=app.quit]x [b]y.toml again")
+        assert not help_line.spans
