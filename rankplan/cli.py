@@ -127,15 +127,16 @@ def check(path: Path) -> int:
     """Validate ``path``: errors as ``PATH:LINE:COL: message`` (exit 2), else every finding."""
     from rankplan import clock
     from rankplan.core.rules import evaluate
+    from rankplan.core.text import one_line
     from rankplan.storage.read import read_plan
 
     loaded = read_plan(path)
     if loaded.plan is None:
         for error in loaded.errors:
-            print(error.render(path))
+            print(error.render(path))  # one line, control characters made visible
         return EXIT_INVALID
     for finding in evaluate(loaded.plan, clock.today()):
-        print(finding.line())
+        print(one_line(finding.line()))  # plan text in a message is data (DESIGN §4)
     return EXIT_OK
 
 

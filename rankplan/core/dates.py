@@ -21,12 +21,32 @@ _WORDS = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$|^(\d{1,2})\s+([
 
 FORMS = "2026-11-02, 11/2/2026 or nov 2"
 
+# Every date in a plan lies between these (inclusive): an exam, an interview or a Match is
+# never before 1900 nor after 2199, and with dates this far from date.min and date.max the
+# back-planning (a cycle a year on, a score lag of weeks) can never overflow.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+DATE_RANGE = f"from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
+
+
+def in_range(when: date) -> bool:
+    """Whether ``when`` lies between EARLIEST and LATEST, the dates a plan may hold."""
+    return EARLIEST <= when <= LATEST
+
 
 def parse_date(text: str, today: date) -> date:
     """The date ``text`` names; a year left out means ``today``'s year.
 
-    Raises ``ValueError`` with a message fit to show beside the field.
+    Raises ``ValueError`` with a message fit to show beside the field, also for a date that
+    exists but lies outside the range a plan may hold (``in_range``).
     """
+    when = _parse(text, today)
+    if not in_range(when):
+        raise ValueError(f"{when.isoformat()} is out of range: expected a date {DATE_RANGE}")
+    return when
+
+
+def _parse(text: str, today: date) -> date:
     raw = text.strip().lower()
     try:
         if m := _ISO.match(raw):

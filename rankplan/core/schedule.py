@@ -376,14 +376,15 @@ class Timeline:
         return self.upcoming[0] if self.upcoming else None
 
 
+MAX_PRACTICE_EXAMS = 26  # a year of them: a longer study window lists the last 26
+
+
 def practice_dates(start: date, end: date) -> tuple[date, ...]:
-    """A practice exam every two weeks after ``start``, each before ``end``."""
-    dates = []
-    when = start + PRACTICE_EVERY
-    while when < end:
-        dates.append(when)
-        when += PRACTICE_EVERY
-    return tuple(dates)
+    """A practice exam every two weeks after ``start``, each before ``end``: the last
+    MAX_PRACTICE_EXAMS of them (those nearest the test), counted without a walk week by week."""
+    last = ((end - start).days - 1) // PRACTICE_EVERY.days  # start + last * 2 weeks < end
+    first = max(1, last - MAX_PRACTICE_EXAMS + 1)
+    return tuple(start + k * PRACTICE_EVERY for k in range(first, last + 1))
 
 
 def timeline(plan: Plan, today: date) -> Timeline:

@@ -23,6 +23,12 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text.replace("\r\n", "\n"))
 
 
+def one_line(text: str) -> str:
+    """``visible(text)`` on one line, for output read line by line (``check``): a line break
+    or a tab in plan text shows as ``\\n`` or ``\\t``."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def has_control(text: str) -> bool:
     """True when ``text`` holds a character that :func:`visible` would escape."""
     return _CONTROL.search(text) is not None

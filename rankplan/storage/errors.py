@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from rankplan.core.text import one_line
+
 
 @dataclass(frozen=True)
 class PlanError:
@@ -18,6 +20,10 @@ class PlanError:
     col: int | None = None
 
     def render(self, path: Path | str) -> str:
+        """One line, control characters from the file (in a key or a value) made visible."""
+        return one_line(self._place(path))
+
+    def _place(self, path: Path | str) -> str:
         if self.line is not None:
             return f"{path}:{self.line}:{self.col or 1}: {self.message}"
         if self.key_path:
@@ -83,3 +89,71 @@ def from_decode_error(exc: UnicodeDecodeError, data: bytes) -> PlanError:
         line=line,
         col=col,
     )
+
+
+MAX_NESTING = 32  # arrays and inline tables inside each other; a plan needs two
+MAX_DIGITS = 4300  # Python's limit for reading an integer (sys.get_int_max_str_digits)
+
+
+def _code_positions(text: str):
+    """(index, char) of each character of ``text`` outside strings and comments: a rough TOML
+    tokenizer, used only to point at a problem tomllib cannot name (it is slow for big files)."""
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                if c == '"' and text[j] == "\\":
+                    j += 1
+                elif len(quote) == 1 and text[j] == "\n":
+                    break
+                j += 1
+            i = j + len(quote)
+            continue
+        yield i, c
+        i += 1
+
+
+def _at(text: str, index: int, message: str) -> PlanError:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return PlanError(message, line=line, col=col)
+
+
+def from_deep_nesting(text: str) -> PlanError:
+    """Where arrays or inline tables first nest deeper than MAX_NESTING (tomllib gave up with
+    a RecursionError and no position)."""
+    depth = 0
+    for i, c in _code_positions(text):
+        if c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return _at(text, i, f"arrays or inline tables nested more than {MAX_NESTING} "
+                                    "deep; a plan file needs no more than 2")
+        elif c in "]}":
+            depth = max(0, depth - 1)
+    return PlanError("nested too deeply to read (arrays or inline tables inside each other)",
+                     line=1, col=1)
+
+
+def from_huge_number(text: str) -> PlanError:
+    """Where a number too long to read sits (tomllib raised a ValueError without a position)."""
+    run_start, run = 0, 0
+    for i, c in _code_positions(text):
+        if c.isdigit() or (c == "_" and run):
+            if run == 0 or i != previous + 1:
+                run_start, run = i, 0
+            run += 1
+            if run > MAX_DIGITS:
+                return _at(text, run_start, f"a number of more than {MAX_DIGITS} digits; "
+                                            "no value in a plan needs more than a few")
+        else:
+            run = 0
+        previous = i
+    return PlanError("a value tomllib cannot read (a number too long?)", line=1, col=1)

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rankplan.core.model import Plan
-from rankplan.storage.errors import PlanError, from_decode_error, from_toml_error
+from rankplan.storage.errors import (
+    PlanError,
+    from_decode_error,
+    from_deep_nesting,
+    from_huge_number,
+    from_toml_error,
+)
 from rankplan.storage.validate import validate
 
 BOM = b"\xef\xbb\xbf"
@@ -32,6 +38,10 @@ def parse_text(text: str) -> tuple[Plan | None, list[PlanError]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [from_toml_error(exc, text)]
+    except RecursionError:  # arrays nested hundreds deep: tomllib recurses once per level
+        return None, [from_deep_nesting(text)]
+    except ValueError:  # an integer longer than Python reads (4300 digits)
+        return None, [from_huge_number(text)]
     return validate(data)
 
 

@@ -12,6 +12,7 @@ import difflib
 import functools
 import math
 import re
+import sys
 import types
 import typing
 from datetime import date
@@ -20,6 +21,8 @@ from typing import Any
 
 from rankplan.core import model as m
 from rankplan.core.exams import scale_problem
+from rankplan.core.dates import DATE_RANGE
+from rankplan.core.dates import in_range as date_in_range
 from rankplan.core.specialties import BUILTIN
 from rankplan.storage.errors import PlanError
 
@@ -57,11 +60,16 @@ def _key_part(key: str) -> str:
     return key if _BARE_KEY.match(key) else f'"{key}"'
 
 
+_SHOWN = 60  # characters of a wrong string shown in a message; digits of a wrong number
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
+        return f'"{value}"' if len(value) <= _SHOWN else f'"{value[:_SHOWN]}..." ({len(value)} characters)'
+    if isinstance(value, int) and len(digits := str(abs(value))) > _SHOWN:
+        return f"a number of {len(digits)} digits"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -190,9 +198,12 @@ class _Validator:
             self.error(path, f"expected a whole number; got {_describe(data)}")
         elif hint is float:
             if isinstance(data, (int, float)) and not isinstance(data, bool):
-                if math.isfinite(data):
+                if isinstance(data, int) and abs(data) > _FLOAT_MAX:  # float() would overflow
+                    self.error(path, f"expected an ordinary number; got {_describe(data)}")
+                elif math.isfinite(data):
                     return float(data)
-                self.error(path, f"expected an ordinary number (not nan or inf); got {_describe(data)}")
+                else:
+                    self.error(path, f"expected an ordinary number (not nan or inf); got {_describe(data)}")
             else:
                 self.error(path, f"expected a number; got {_describe(data)}")
         elif hint is str:
@@ -201,11 +212,17 @@ class _Validator:
             self.error(path, f"expected a string in quotes; got {_describe(data)}")
         elif hint is date:
             if isinstance(data, date) and type(data) is date:
-                return data
+                if date_in_range(data):
+                    return data
+                self.error(path, f"expected a date {DATE_RANGE}; got {data.isoformat()}")
+                return _INVALID
             self.error(path, f"expected a date like 2026-11-02 (no quotes); got {_describe(data)}")
         else:  # pragma: no cover - a model field of a type this walker does not know
             raise TypeError(f"no validator for {hint!r} at {path}")
         return _INVALID
+
+
+_FLOAT_MAX = int(sys.float_info.max)
 
 
 class _Invalid:
@@ -257,7 +274,7 @@ def _hours(v: _Validator, data: Any, path: str) -> dict[str, int]:
         if slot not in m.SLOTS:
             v.error(sub, "unknown slot; expected morning, afternoon or evening" + did_you_mean(slot, m.SLOTS))
         elif not 0 <= value <= 12:
-            v.error(sub, f"expected hours from 0 to 12; got {value}")
+            v.error(sub, f"expected hours from 0 to 12; got {_describe(value)}")
         else:
             hours[slot] = value
     return hours
@@ -318,7 +335,7 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
     _check_specialty(v, plan, plan.profile.backup_specialty, "profile.backup_specialty", allow_empty=True)
     g = plan.profile.graduation_year
     if g != 0 and not 1950 <= g <= 2100:
-        v.error("profile.graduation_year", f"expected a year such as 2025 (or 0 for none); got {g}")
+        v.error("profile.graduation_year", f"expected a year such as 2025 (or 0 for none); got {_describe(g)}")
     for name, weight in plan.criteria.items():
         if weight < 0:
             v.error(key_path("criteria", name), f"expected a weight of 0 or more; got {weight}")
@@ -340,7 +357,7 @@ def _cross_checks(v: _Validator, plan: m.Plan) -> None:
             if name not in plan.criteria:
                 v.error(sub, "not a criterion in [criteria]" + did_you_mean(name, plan.criteria))
             elif not 1 <= score <= 5:
-                v.error(sub, f"expected a score from 1 to 5; got {score}")
+                v.error(sub, f"expected a score from 1 to 5; got {_describe(score)}")
         chances = program.debrief.takes_chances
         if len(set(chances)) != len(chances):
             v.error(f"{base}.debrief.takes_chances", "each value may appear once")
@@ -409,7 +426,7 @@ def validate(data: dict[str, Any]) -> tuple[m.Plan | None, list[PlanError]]:
     if schema > m.SCHEMA_VERSION:
         v.error(
             "schema",
-            f"this file uses schema {schema}, made by a newer rankplan; this version reads "
+            f"this file uses schema {_describe(schema)}, made by a newer rankplan; this version reads "
             f"schema {m.SCHEMA_VERSION}. Upgrade rankplan to open it (the file is left as it is).",
         )
         return None, v.errors

@@ -164,9 +164,11 @@ class RankPlanApp(App[None]):
             self.odds = match_odds(plan, self.odds)
 
     def _apply_title(self) -> None:
+        from rankplan.core.text import visible
+
         name = self.store.plan.profile.name if self.store.plan else ""
-        self._set_heading(title=f"rankplan · {name}" if name else
-                          f"rankplan · {self.store.path.name}")
+        self._set_heading(title=visible(f"rankplan · {name}" if name else
+                                        f"rankplan · {self.store.path.name}"))
 
     def _set_heading(self, *, title: str | None = None, sub_title: str | None = None) -> None:
         """The title and the save state, kept in App.title and App.sub_title (without their
@@ -176,6 +178,27 @@ class RankPlanApp(App[None]):
         if sub_title is not None:
             self.set_reactive(App.sub_title, sub_title)
         self.heading = (self.title, self.sub_title)
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notify, with every message plain text (``markup`` is ignored: a widget's
+        notify passes True): messages quote names and paths from the plan, which are data
+        (DESIGN §4), and control characters in them show as ``\\xNN``."""
+        from rankplan.core.text import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def switch_mode(self, mode: str):  # noqa: ANN201 - Textual's AwaitMount
+        """No plan screen while no plan is open (the "cannot open this plan" view): they all
+        show the plan. F2-F5 and the palette say so instead."""
+        if self.store.plan is None and mode in self.MODES:
+            from textual.widget import AwaitMount
+
+            self.notify("No plan is open: fix the file and press r, or choose a way out below.",
+                        severity="warning", timeout=4)
+            return AwaitMount(self.screen, [])
+        return super().switch_mode(mode)
 
     def on_plan_changed(self, message: PlanChanged) -> None:
         message.stop()
@@ -556,7 +579,9 @@ class RankPlanApp(App[None]):
             yield SystemCommand("Import programs from CSV", "Add interviews from a spreadsheet",
                                 self.action_import)
             yield SystemCommand("Save now", "Write the plan file now (ctrl+s)", self.action_save_now)
-        yield SystemCommand("Reload plan from disk", f"Read {self.store.path.name} again, "
+        from rankplan.tui.literal import escaped
+
+        yield SystemCommand("Reload plan from disk", f"Read {escaped(self.store.path.name)} again, "
                             "dropping changes not yet saved", self.reload_plan)
         yield from super().get_system_commands(screen)
 

@@ -101,3 +101,53 @@ async def test_syntax_error_names_line_and_column(plan_file) -> None:
         await pilot.pause()
         lines = str(app.screen.query_one("#error-lines").render())
         assert f"{path}:3:" in lines
+
+
+async def test_screen_keys_on_the_error_view_say_no_plan_is_open(plan_file) -> None:
+    """F2-F5 on the error view used to crash the app (AssertionError: no valid plan)."""
+    path = plan_file(BROKEN)
+    before = snapshot(path)
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("f2", "f3", "f4", "f5", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, PlanErrorScreen), key
+        assert any("No plan is open" in n.message for n in app._notifications)
+        path.write_text(BROKEN.replace("nmae", "name"), encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DebriefScreen"
+    assert app.return_code in (None, 0) and app._exception is None
+
+
+async def test_screen_keys_after_a_reload_finds_the_file_broken(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        demo_path.write_text(BROKEN, encoding="utf-8")
+        app.reload_plan()
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        for key in ("f2", "f4", "f5", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, PlanErrorScreen), key
+    assert app._exception is None
+
+
+async def test_a_date_no_plan_holds_opens_the_error_view_not_a_traceback(plan_file) -> None:
+    """9999-12-31 as the test date crashed the start (date arithmetic past date.max)."""
+    path = plan_file("schema = 1\n[schedule]\ntarget_date = 9999-12-31\nstudy_start = 0001-01-01\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        lines = str(app.screen.query_one("#error-lines").render())
+        assert "schedule.target_date: expected a date from 1900-01-01 to 2199-12-31" in lines
+        assert "schedule.study_start: expected a date from 1900-01-01" in lines
+    assert app._exception is None

@@ -34,8 +34,10 @@ from rankplan.core.model import (
 )
 from rankplan.core.programs import add_program, delete_program, duplicate_program, set_would_not_attend
 from rankplan.core.specialties import known_names
+from rankplan.core.text import visible
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
+from rankplan.tui.literal import literal
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
@@ -209,10 +211,10 @@ class DebriefScreen(PlanScreen):
         if program is None:
             return
         with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
-            self.query_one("#record-title", Static).update(program.name or program.id)
+            self.query_one("#record-title", Static).update(literal(program.name or program.id))
             for key in ("name", "location"):
                 field = self.query_one(f"#p-{key}", Input)
-                field.value = getattr(program, key)
+                field.value = visible(getattr(program, key))  # an edit keeps what it shows
                 field.cursor_position = 0  # show the start of a long name, not its end
             self.query_one("#p-interview_date", Input).value = (
                 program.interview_date.isoformat() if program.interview_date else "")
@@ -232,8 +234,8 @@ class DebriefScreen(PlanScreen):
                 for choice in self.query(f"#c-{i}").results(Choice):
                     choice.value = program.criteria.get(name, 0)
             notes = self.query_one("#p-notes", TextArea)
-            if notes.text != program.notes:
-                notes.text = program.notes
+            if notes.text != visible(program.notes):
+                notes.text = visible(program.notes)
         show_hint(self.query_one("#date-hint", Static), "")
         self._show_suggestion()
 
@@ -249,7 +251,7 @@ class DebriefScreen(PlanScreen):
             lines.append(f"You set {program.likelihood.value}: that is what the rank list uses.")
         mine = [f for f in self.app.findings
                 if f.section is Section.DEBRIEF and program.id in f.subjects]
-        content = "\n".join(lines)
+        content = literal("\n".join(lines))
         widget = self.query_one("#suggestion", Static)
         if mine:
             widget.update(findings_content(mine, "").__class__.assemble(
@@ -280,7 +282,7 @@ class DebriefScreen(PlanScreen):
         if program and getattr(program, key) != event.value:
             setattr(program, key, event.value)
             if key == "name":
-                self.query_one("#record-title", Static).update(event.value or program.id)
+                self.query_one("#record-title", Static).update(literal(event.value or program.id))
             self._changed(program)
 
     @on(Input.Changed, "#p-interview_date")

@@ -27,6 +27,8 @@ from rankplan.core.model import (
     Tier,
 )
 from rankplan.core.specialties import BUILTIN
+from rankplan.core.text import visible
+from rankplan.tui.literal import literal
 from rankplan.tui.widgets.choice import Choice
 
 
@@ -53,7 +55,7 @@ class Dialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield Static(literal(self.TITLE_TEXT), classes="dialog-title")
             yield from self.fields()
             yield Static("", classes="error", id="dialog-error")
             with Horizontal(classes="buttons"):
@@ -63,12 +65,14 @@ class Dialog(ModalScreen):
     def fields(self) -> ComposeResult:
         yield from ()
 
+    # Text boxes show plan text with control characters as \xNN (visible()), as every widget
+    # does: saving a box keeps what it showed.
     def row(self, label: str, widget: Input | Choice) -> Horizontal:
         widget.compact = True
-        return Horizontal(Label(label), widget, classes="row")
+        return Horizontal(Label(literal(label)), widget, classes="row")
 
     def show_error(self, message: str) -> None:
-        self.query_one("#dialog-error", Static).update(message)
+        self.query_one("#dialog-error", Static).update(literal(message))  # may quote input
 
     last_check = None  # optional: a last check of the result, run before the dialog closes
 
@@ -105,7 +109,7 @@ class ConfirmDialog(Dialog):
         self.OK_LABEL = ok_label
 
     def fields(self) -> ComposeResult:
-        yield Static(self.question)
+        yield Static(literal(self.question))  # names the plan's own items
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -172,7 +176,7 @@ class SpecialtyDialog(Dialog):
             "tier and baseline (the chance to match with one failure after about ten "
             "interviews, all ranked)."
         )
-        yield self.row("Name", Input(self.name_, id="name"))
+        yield self.row("Name", Input(visible(self.name_), id="name"))
         yield self.row("Tier", Choice([(t.value, t) for t in Tier], value=self.tier, id="tier"))
         yield self.row("Baseline", Input(self.baseline, id="baseline",
                                          placeholder="0 to 1, e.g. 0.5"))
@@ -202,7 +206,7 @@ class NameDialog(Dialog):
         self.value = value
 
     def fields(self) -> ComposeResult:
-        yield self.row(self.label, Input(self.value, id="value"))
+        yield self.row(self.label, Input(visible(self.value), id="value"))
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
@@ -244,7 +248,7 @@ class CriteriaDialog(Dialog):
         n = self._rows
         self._rows += 1
         row = Horizontal(
-            Input(name, id=f"crit-name-{n}", placeholder="e.g. location", compact=True),
+            Input(visible(name), id=f"crit-name-{n}", placeholder="e.g. location", compact=True),
             Input(weight, id=f"crit-weight-{n}", classes="weight", compact=True,
                   restrict=r"[0-9.]*"),
             Button("×", id=f"crit-del-{n}", compact=True),
@@ -297,7 +301,7 @@ class PracticeDialog(Dialog):
         p = self.practice
         yield self.row("Date", Input(p.date.isoformat() if p.date else self.today.isoformat(),
                                      id="date", placeholder=FORMS))
-        yield self.row("Form", Input(p.form, id="form", placeholder="e.g. NBME 13, UWSA 2"))
+        yield self.row("Form", Input(visible(p.form), id="form", placeholder="e.g. NBME 13, UWSA 2"))
         yield self.row("Score", Input(str(p.score) if p.score else "", id="score",
                                       placeholder=f"{EXAMS[self.exam].name} scale "
                                       f"{EXAMS[self.exam].scale}", restrict=r"\d{0,3}"))
@@ -330,7 +334,7 @@ class GoalDialog(Dialog):
         g = self.goal
         yield self.row("Domain", Choice([(d.value, d) for d in GoalDomain], value=g.domain,
                                         id="domain"))
-        yield self.row("Goal", Input(g.title, id="title", placeholder="e.g. two new letters"))
+        yield self.row("Goal", Input(visible(g.title), id="title", placeholder="e.g. two new letters"))
         yield self.row("Due", Input(g.due.isoformat() if g.due else "", id="due",
                                     placeholder=FORMS))
         yield self.row("", Checkbox("done", g.done, id="done"))

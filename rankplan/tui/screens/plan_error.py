@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.files import backup_path
 from rankplan.storage.read import read_plan
+from rankplan.tui.literal import literal
 from rankplan.tui.widgets.title_bar import TitleBar
 
 
@@ -55,10 +56,11 @@ class PlanErrorScreen(Screen):
         self._backup_ok = bak.exists() and read_plan(bak).ok
         yield TitleBar()
         with VerticalScroll(id="error-box"):
-            yield Static(f"rankplan cannot open {store.path}", id="error-title")
+            # The path and the errors quote the file and its folder: shown literally.
+            yield Static(literal(f"rankplan cannot open {store.path}"), id="error-title")
             with VerticalScroll(id="error-list"):
-                yield Static("\n".join(e.render(store.path) for e in store.errors),
-                             id="error-lines", markup=False)
+                yield Static(literal("\n".join(e.render(store.path) for e in store.errors)),
+                             id="error-lines")
             yield Static(
                 "The file is left exactly as it is: rankplan never writes to a plan it "
                 "cannot read. Fix it in a text editor and press r, or choose below.",
@@ -76,8 +78,8 @@ class PlanErrorScreen(Screen):
                 yield Input(str(_free_name(store.path.parent, "plan-new")), id="new-path")
                 yield Button("Start new plan", id="new", variant="primary")
             if self._backup_ok:
-                yield Static(f"The backup is {bak}; opening it works on that file and "
-                             "leaves the broken one alone.", classes="note")
+                yield Static(literal(f"The backup is {bak}; opening it works on that file "
+                                     "and leaves the broken one alone."), classes="note")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -28,6 +28,7 @@ from rankplan.core.model import (
 )
 from rankplan.core.specialties import BUILTIN, known_names, resolve
 from rankplan.core.targets import application_target
+from rankplan.core.text import visible
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
 from rankplan.tui.screens.base import PlanScreen
@@ -138,7 +139,7 @@ class ProfileScreen(PlanScreen):
 
     def _fill_fields(self) -> None:
         p = self.plan.profile
-        self.query_one("#name", Input).value = p.name
+        self.query_one("#name", Input).value = visible(p.name)  # control characters as \xNN
         self.query_one("#applicant_type", Choice).value = p.applicant_type
         self.query_one("#graduation_year", Input).value = str(p.graduation_year or "")
         self.query_one("#risk_profile", Choice).value = p.risk_profile

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static, TextArea
 
 from rankplan.core.model import EXAM_LABELS, Profile
+from rankplan.core.text import visible
 
 STORY_FIELDS = {
     "story_context": ("What happened", "The context of the failed attempt, briefly and without excuses."),
@@ -54,8 +55,9 @@ class LaterPart(Vertical):
         with self.prevent(TextArea.Changed):
             for key in STORY_FIELDS:
                 area = self.query_one(f"#{key}", TextArea)
-                if area.text != getattr(profile, key):
-                    area.text = getattr(profile, key)
+                shown = visible(getattr(profile, key))  # control characters as \xNN
+                if area.text != shown:
+                    area.text = shown
         self.show_exams(profile, select)
 
     def show_exams(self, profile: Profile, select: int | None = None) -> None:

@@ -41,6 +41,7 @@ from rankplan.core.schedule import (
 )
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.labels import ACTIVITY_KEYS
+from rankplan.tui.literal import literal, literal_text
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
@@ -251,14 +252,15 @@ class ScheduleScreen(PlanScreen):
         state = readiness(self.plan.schedule)
         style = "bold $text-success" if state.ready else "bold $text-warning"
         readout(self.query_one("#readiness", Static), Content.assemble((state.verdict.value.upper(), style), "  ",
-                                                     state.summary()))
+                                                     literal(state.summary())))  # names forms
 
     def _fill_practice(self, select: int | None = None) -> None:
         table = self.query_one("#practice", PracticeTable)
         row = table.cursor_row if select is None else select
         table.clear()
         for p in self.plan.schedule.practice:
-            table.add_row(p.date.isoformat() if p.date else "-", p.form or "-", str(p.score))
+            table.add_row(p.date.isoformat() if p.date else "-", literal_text(p.form or "-"),
+                          str(p.score))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
@@ -272,7 +274,7 @@ class ScheduleScreen(PlanScreen):
             due = g.due.isoformat() if g.due else "-"
             table.add_row(
                 g.domain.value,
-                Content.styled(g.title, "strike $text-muted" if g.done else ""),
+                literal(g.title, "strike $text-muted" if g.done else ""),
                 Content.styled(f"{due} OVERDUE" if overdue else due,
                                "bold $text-error" if overdue else ""),
                 "✓ done" if g.done else "",

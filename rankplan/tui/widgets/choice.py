@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from rankplan.tui.literal import literal, literal_text
+
 
 class ChoicePicker(OptionList):
     """The open list of a ``Choice``: mounted on the screen just under the field (or above it
@@ -38,7 +40,7 @@ class ChoicePicker(OptionList):
     BINDINGS = [Binding("escape", "close", "Close", id="choice.close")]
 
     def __init__(self, owner: Choice, labels: list[str], index: int) -> None:
-        super().__init__(*labels)
+        super().__init__(*map(literal, labels))  # labels can be plan text: never markup
         self.owner = owner
         anchor, screen = owner.region, owner.screen.size
         # border 2, padding 2, and 2 for a scrollbar when the list is longer than 12
@@ -144,7 +146,8 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        label = Text(self.label, no_wrap=True, end="")
+        label = literal_text(self.label)
+        label.no_wrap = True
         label.truncate(max(0, self.content_region.width - 2), overflow="ellipsis", pad=True)
         label.append(" ")
         label.append("▼", self.get_component_rich_style("choice--arrow"))

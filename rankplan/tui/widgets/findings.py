@@ -17,6 +17,8 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from rankplan.core.findings import Finding, Section, Severity
+from rankplan.core.text import visible
+from rankplan.tui.literal import literal
 
 SEVERITY_STYLE: dict[Severity, str] = {
     Severity.DANGER: "bold $text-error",
@@ -37,7 +39,7 @@ def findings_content(findings: list[Finding], empty: str) -> Content:
         parts.append(" ")
         parts.append((finding.code, "bold"))
         parts.append("\n")
-        parts.append(finding.message)
+        parts.append(literal(finding.message))  # quotes plan text: names, dates
     return Content.assemble(*parts)
 
 
@@ -129,7 +131,7 @@ class FindingsList(ScrollView, can_focus=True):
         key = (finding, self._width)
         lines = self._wrapped.get(key)
         if lines is None:
-            body = textwrap.wrap(finding.message, max(10, self._width)) or [""]
+            body = textwrap.wrap(visible(finding.message), max(10, self._width)) or [""]
             lines = self._wrapped[key] = body
             if len(self._wrapped) > 4096:
                 self._wrapped.clear()

@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from rankplan.tui.literal import literal
+
 
 def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     """``label`` beside ``widget`` (made compact); with ``hint_id``, a line for a hint below
@@ -14,17 +16,18 @@ def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     widget costs start-up time.)"""
     if hasattr(widget, "compact"):
         widget.compact = True
-    row = Horizontal(Label(label, classes="field-label"), widget, classes="field")
+    row = Horizontal(Label(literal(label), classes="field-label"), widget, classes="field")
     if not hint_id:
         return row
-    hint = Static("", id=hint_id, classes="hint")
+    hint = Static("", id=hint_id, classes="hint", markup=False)
     hint.display = False
     return Vertical(row, hint, classes="field-block")
 
 
 def show_hint(hint: Static, text: str) -> None:
-    """Say ``text`` under a field, or hide the line when there is nothing to say."""
-    hint.update(text)
+    """Say ``text`` under a field, or hide the line when there is nothing to say. The text
+    often quotes what was typed: it is shown literally."""
+    hint.update(literal(text))
     hint.display = bool(text)
 
 
@@ -32,7 +35,7 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True) -> No
     """Show ``content`` unless it is shown already. A text whose lines never wrap keeps its
     height while its line count does, and then needs no new layout of the screen (tens of
     milliseconds on a busy screen, after every key)."""
-    content = Content(content) if isinstance(content, str) else content
+    content = literal(content) if isinstance(content, str) else content
     shown = getattr(widget, "shown", None)
     if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
         return

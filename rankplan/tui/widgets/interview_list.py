@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from rankplan.core.model import Likelihood, Preference
+from rankplan.tui.literal import literal_text
 
 LIKELIHOOD_STYLE = {
     Likelihood.GREEN: "bold green",
@@ -46,12 +47,12 @@ class InterviewRow:
         if len(name) > NAME_WIDTH:
             name = name[: NAME_WIDTH - 1] + "…"
         return (
-            Text(name, style="dim strike" if self.would_not_attend else ""),
+            literal_text(name, "dim strike" if self.would_not_attend else ""),
             Text(word, style=LIKELIHOOD_STYLE.get(self.likelihood, "")),
-            self.preference.value,
+            literal_text(self.preference.value),
             "-" if self.fit is None else f"{self.fit:.1f}",
-            self.date or "-",
-            self.setting,
+            literal_text(self.date or "-"),
+            literal_text(self.setting),
         )
 
     def sort_value(self, key: SortKey) -> tuple:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,6 +25,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from rankplan.core.model import Likelihood
+from rankplan.core.text import visible
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
 EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
@@ -243,11 +245,13 @@ class RankTable(ScrollView, can_focus=True):
         mark = "⇕ " if dragged else "  "
         rank, tail, word, chance, value = self._columns(index, row, width)
         name_width = self._name_width(width, rank, tail, word, chance + value)
-        name = row.name if len(row.name) <= name_width else row.name[: name_width - 1] + "…"
+        shown = visible(row.name)  # plan text: control characters as \xNN, never sent raw
+        name = (shown if cell_len(shown) <= name_width
+                else set_cell_size(shown, name_width - 1) + "…")
         colour = self.get_component_rich_style(f"rank--{row.likelihood.value or 'dim'}")
         segments = [
             Segment(mark + rank, base),
-            Segment(name.ljust(name_width) + " ", base),
+            Segment(set_cell_size(name, name_width) + " ", base),
             Segment(tail, base),
             Segment(word, base + Style(color=colour.color, bold=True) if not dragged else base),
             Segment(chance + value + " ", base),
@@ -262,7 +266,7 @@ class RankTable(ScrollView, can_focus=True):
         rank = (f"{index + 1:>3} " if row else "  # ") if self.ranked else ""
         tail_parts = []
         if self.show_specialty:
-            tail_parts.append(f"{row.specialty:<4}" if row else "spec")
+            tail_parts.append(f"{visible(row.specialty):<4}" if row else "spec")
         if not compact:
             tail_parts.append(f"{row.track:<4}" if row else "trk ")
         tail_parts.append(f"{row.preference:<4}" if row else "pref")

@@ -127,3 +127,35 @@ def test_check_uses_rankplan_file(capsys, monkeypatch, plan_file) -> None:
     monkeypatch.setenv("RANKPLAN_FILE", str(path))
     assert main(["check"]) == 2
     assert capsys.readouterr().out.splitlines() == [f"{path}: foo: unknown key"]
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+HOSTILE = r"Evil \u001b]0;pwned\u0007 \u001b[2J\u009b31m [b]x[/]"
+
+
+def test_check_shows_control_characters_in_findings_as_escapes(capsys, plan_file) -> None:
+    path = plan_file(
+        'schema = 1\n[[programs]]\nid = "a"\n'
+        f'name = "{HOSTILE}\\nsecond line"\n[programs.debrief]\nmy_answer = "vague"\n'
+    )
+    assert main(["--file", str(path), "check"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    db02 = [line for line in out.splitlines() if line.startswith("DB02")]
+    assert db02 == [
+        r"DB02 info Evil \x1b]0;pwned\x07 \x1b[2J\x9b31m [b]x[/]\nsecond line: your answer "
+        "about the failure was vague; rehearse the three parts (what happened, what changed, "
+        "what proves it)."
+    ]
+    assert all(FINDING_LINE.match(line) for line in out.splitlines())
+
+
+def test_check_shows_control_characters_in_errors_as_escapes(capsys, plan_file) -> None:
+    path = plan_file(f'schema = 1\n[profile]\n"{HOSTILE}" = 1\napplicant_type = "{HOSTILE}"\n')
+    assert main(["--file", str(path), "check"]) == 2
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out)
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f'{path}: profile."Evil \\x1b]0;pwned\\x07 ')
+    assert lines[1].endswith('got "Evil \\x1b]0;pwned\\x07 \\x1b[2J\\x9b31m [b]x[/]"')

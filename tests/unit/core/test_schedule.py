@@ -437,3 +437,27 @@ def test_describe_days() -> None:
     assert describe_days(1) == "1 day"
     assert describe_days(0) == "0 days"
     assert describe_days(-3) == "minus 3 days"
+
+
+def test_practice_dates_every_two_weeks_strictly_before_the_end() -> None:
+    from rankplan.core.schedule import practice_dates
+
+    start = date(2027, 1, 4)
+    for days in range(-3, 120):
+        end = start + timedelta(days=days)
+        walked, when = [], start + timedelta(weeks=2)
+        while when < end:
+            walked.append(when)
+            when += timedelta(weeks=2)
+        assert practice_dates(start, end) == tuple(walked), days
+
+
+def test_a_study_window_of_centuries_lists_the_last_26_practice_exams() -> None:
+    from rankplan.core.schedule import MAX_PRACTICE_EXAMS, practice_dates
+
+    dates = practice_dates(date(1900, 1, 1), date(2199, 12, 31))
+    assert len(dates) == MAX_PRACTICE_EXAMS == 26
+    assert dates[-1] < date(2199, 12, 31) <= dates[-1] + timedelta(weeks=2)
+    assert all(b - a == timedelta(weeks=2) for a, b in zip(dates, dates[1:]))
+    plan = Plan(schedule=Schedule(study_start=date(1900, 1, 1), target_date=date(2199, 12, 1)))
+    assert len(timeline(plan, TODAY).practice_exams) == 26

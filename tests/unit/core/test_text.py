@@ -24,3 +24,10 @@ def test_carriage_return_is_escaped() -> None:
 
 def test_crlf_is_a_line_break() -> None:
     assert visible("one\r\ntwo") == "one\ntwo"
+
+
+def test_one_line_keeps_a_line_read_line_by_line() -> None:
+    from rankplan.core.text import one_line
+
+    assert one_line("a\tb\nc\r\nd\x1b[2J") == "a\\tb\\nc\\nd\\x1b[2J"
+    assert one_line("plain ✓") == "plain ✓"

@@ -72,3 +72,16 @@ def test_year_zero_is_no_such_date_not_a_silent_guess(text: str) -> None:
     with pytest.raises(ValueError) as info:
         parse_date(text, TODAY)
     assert str(info.value).startswith(f"no such date: {text}")
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01", "12/31/9999"])
+def test_a_date_outside_the_plan_range_is_refused_with_the_range(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date(text, TODAY)
+    assert "expected a date from 1900-01-01 to 2199-12-31" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1900-01-01", date(1900, 1, 1)),
+                                                ("2199-12-31", date(2199, 12, 31))])
+def test_the_ends_of_the_range_are_dates_a_plan_may_hold(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 
 from helpers import DEMO, FIXTURES
 from rankplan.core import model as m
+from rankplan.core.dates import EARLIEST, LATEST
 from rankplan.core.specialties import BUILTIN
 from rankplan.storage.read import read_plan
 from rankplan.storage.store import PlanStore, SaveOutcome
@@ -41,7 +41,7 @@ TEXT = st.one_of(
 )
 BARE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
 KEY = st.one_of(st.text(BARE, min_size=1, max_size=12), TEXT)  # bare and quoted keys
-DATES = st.none() | st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+DATES = st.none() | st.dates(min_value=EARLIEST, max_value=LATEST)  # the dates a plan may hold
 IDS = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
 WEIGHT = st.floats(min_value=0, max_value=1e6, allow_nan=False) | st.integers(0, 10).map(float)
 BUILTIN_NAMES = sorted(BUILTIN)
