@@ -209,7 +209,7 @@ class ScheduleScreen(PlanScreen):
         show_hint(self.query_one("#aim-hint", Static), "" if s.aim else
                   "worked out from the cycle and your programs; switch it to choose")
         mark = describe_mark(s.exam, s.target_date)
-        self.query_one("#passing_score", Input).placeholder = mark
+        self.query_one("#passing_score", Input).placeholder = mark.split(",")[0]  # the number
         if s.passing_score is None:
             show_hint(self.query_one("#passing_score-hint", Static), f"{mark}; edit to override")
         report_by = self.query_one("#report_by", Input)
