@@ -283,3 +283,14 @@ async def test_exam_scores_are_read_on_their_own_scale(demo_path: Path) -> None:
         assert "480" in str(table.get_row_at(3))
         await pilot.press("ctrl+s")
         assert saved(demo_path)["profile"]["exams"][-1]["score"] == 480
+
+
+async def test_the_help_explains_the_exam_findings_and_pass_marks(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        text = app.screen.help_markdown()
+        for code in ("PR03", "PR05", "PR06"):
+            assert f"- **{code}**" in text and f"| {code} |" in text
+        assert "| COMLEX Level 2-CE | 9-999 | 400 |" in text
+        assert "the USMLE allows 4 per Step" in text

@@ -331,3 +331,31 @@ async def test_the_help_names_the_study_week_band_that_applied(plan_file) -> Non
         assert "For your plan: **6 weeks**" in text
         assert "175, is 21 points below the passing score of 196 (15-24 points below)" in text
         assert "| Step 2 CK | 1-300 | 218 for tests on or after 2025-07-01; 214 before |" in text
+
+
+async def test_switching_the_exam_keeps_every_score_on_its_scale(plan_file) -> None:
+    """COMSAE scores of 450 cannot become Step 3 scores: the switch is refused. A passing
+    score of 400 off the new scale gives way to the exam's pass mark."""
+    from rankplan.tui.widgets.choice import Choice
+
+    path = plan_file(PLAN.replace('exam = "step2ck"', 'exam = "comlex2"\npassing_score = 400')
+                     + '\n[[schedule.practice]]\ndate = 2026-11-01\nscore = 450\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        choice = app.screen.query_one("#exam", Choice)
+        choice.focus()
+        await pilot.press("left")  # COMLEX Level 1: the same scale, allowed
+        await pilot.pause()
+        assert app.plan.schedule.exam == "comlex1"
+        steps = [v for _, v in choice.options].index("step3")
+        choice.pick(steps)  # Step 3 (1-300): refused while the 450 is there
+        await pilot.pause()
+        assert app.plan.schedule.exam == "comlex1" and choice.value == "comlex1"
+        app.plan.schedule.practice.clear()
+        choice.pick(steps)
+        await pilot.pause()
+        assert app.plan.schedule.exam == "step3" and app.plan.schedule.passing_score is None
+        await pilot.press("ctrl+s")
+        assert saved(path)["schedule"]["exam"] == "step3"
+        assert "passing_score" not in saved(path)["schedule"]

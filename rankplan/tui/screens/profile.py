@@ -306,6 +306,8 @@ class ProfileScreen(PlanScreen):
                             "(ctrl+t)", self.action_custom_specialty)
 
     def help_markdown(self) -> str:
+        from rankplan.core.exams import USMLE_ATTEMPT_LIMIT, exams_help
+
         profiles = "\n".join(f"- **{p.value}**: {t}" for p, t in RISK_PROFILE_TEXT.items())
         return f"""\
 # Profile
@@ -334,6 +336,19 @@ change a tier or baseline; such names are marked with `*`.
 
 Record every attempt, failed ones included: programs see your full transcript. In the table,
 **a** adds an attempt, **enter** edits the selected one, **d** deletes it (after asking).
+A score is checked against its exam's scale (a COMLEX Level 2-CE of 450 is a score, a Step 2
+CK of 450 is not); leave it empty for a pass/fail result.
+
+{exams_help()}
+
+- **PR03**: three failed attempts at one exam. Until it is passed this is a danger, and it
+  says how many attempts you have left: the USMLE allows {USMLE_ATTEMPT_LIMIT} per Step, so
+  after four failures none is left. Once passed it is a warning: programs ask about each one.
+- **PR05**: an international graduate without Step 1 or Step 2 CK passed. The NRMP uses an
+  IMG's rank list only if ECFMG certification is in place by the rank deadline, so a test
+  planned on the Schedule must report by then (test date plus the score lag).
+- **PR06**: a result that disagrees with its score (a fail at or above the pass mark of the
+  test date, a pass below it) is most likely a typo, and other findings read both.
 
 ## Your story
 

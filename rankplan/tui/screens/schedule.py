@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
 from rankplan.core.cycle import resolve_aim, resolve_cycle
-from rankplan.core.exams import describe_mark, exams_help, scale_problem
+from rankplan.core.exams import EXAMS, describe_mark, exams_help, scale_problem
 from rankplan.core.model import (
     DEFAULT_WEEK,
     EXAM_LABELS,
@@ -210,7 +210,7 @@ class ScheduleScreen(PlanScreen):
         show_hint(self.query_one("#aim-hint", Static), "" if s.aim else
                   "worked out from the cycle and your programs; switch it to choose")
         mark = describe_mark(s.exam, s.target_date)
-        self.query_one("#passing_score", Input).placeholder = mark
+        self.query_one("#passing_score", Input).placeholder = mark.split(",")[0]  # the number
         if s.passing_score is None:
             show_hint(self.query_one("#passing_score-hint", Static), f"{mark}; edit to override")
         report_by = self.query_one("#report_by", Input)
@@ -336,9 +336,27 @@ class ScheduleScreen(PlanScreen):
 
     @on(Choice.Changed, "#exam")
     def _exam(self, event: Choice.Changed) -> None:
-        if self.plan.schedule.exam != event.value:
-            self.plan.schedule.exam = Exam(event.value)
-            self._changed()
+        s = self.plan.schedule
+        exam = Exam(event.value)
+        if s.exam == exam:
+            return
+        # Every score must stay on the exam's scale, or the file would not open again.
+        off = [p.score for p in s.practice if p.score and scale_problem(exam, p.score)]
+        if off:
+            event.choice.value = s.exam
+            shown = ", ".join(map(str, off))
+            self.notify(f"Practice scores {shown} are not on the {EXAMS[exam].name} scale "
+                        f"({EXAMS[exam].scale}): change or delete them first.",
+                        severity="warning")
+            return
+        s.exam = exam
+        if s.passing_score is not None and scale_problem(exam, s.passing_score):
+            self.notify(f"Your passing score {s.passing_score} is off the {EXAMS[exam].name} "
+                        f"scale, so the exam's pass mark is used again.", timeout=4)
+            s.passing_score = None
+            with self.prevent(Input.Changed):
+                self.query_one("#passing_score", Input).value = ""
+        self._changed()
 
     @on(Choice.Changed, "#aim")
     def _aim(self, event: Choice.Changed) -> None:
