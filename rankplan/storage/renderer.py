@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import signal
 import subprocess
 import sys
 import threading
@@ -30,6 +32,7 @@ from rankplan.core.model import Plan
 from rankplan.storage.validate import validate
 
 PlanLike = Plan | bytes  # a plan, or its pickle
+_LINE_END = re.compile(r"\r?\n")
 
 
 class RoundTripError(Exception):
@@ -53,9 +56,14 @@ class LocalRenderer:
         self._doc: Any = None
         # plain(plan) as last written into _doc; None = compare every field next time
         self._synced: dict | None = None
+        self._crlf = False
 
     def open(self, text: str) -> None:
         self._text, self._doc, self._synced = text, None, None
+        # A file written with CRLF keeps them on every line, new ones too (tomlkit writes
+        # what it adds, multi-line notes included, with bare LF).
+        first = text.find("\n")
+        self._crlf = first > 0 and text[first - 1] == "\r"
 
     def prepare(self) -> None:
         if self._doc is None:
@@ -71,6 +79,8 @@ class LocalRenderer:
         self.prepare()
         synced, self._synced = self._synced, None  # if this fails, compare everything next time
         text, current = update_document(self._doc, plan, synced)
+        if self._crlf:
+            text = _LINE_END.sub("\r\n", text)
         try:
             back, errors = validate(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
