@@ -188,7 +188,28 @@ def serve(path: Path, requests: IO[bytes], answers: IO[bytes]) -> None:
         answers.flush()
 
 
+# After SIGHUP or SIGTERM the helper keeps answering this long at most: the app gets the
+# same signal (a closed terminal sends it to the whole process group), saves its last edits
+# through the helper, then closes our stdin, which ends us sooner.
+SIGNAL_GRACE = 10
+
+
+def outlive_the_signals_of_the_group() -> None:
+    """SIGHUP and SIGTERM: go on answering for SIGNAL_GRACE seconds more (SIGALRM's default
+    action then ends the process); SIGINT (ctrl+c in the terminal) is the app's to handle."""
+
+    def grace(_signum, _frame) -> None:
+        left = signal.alarm(SIGNAL_GRACE)
+        if left:  # a second signal does not stretch it: the first one's time stands
+            signal.alarm(left)
+
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, grace)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 if __name__ == "__main__":
+    outlive_the_signals_of_the_group()
     channel = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not land in the answers
     serve(Path(sys.argv[1]), sys.stdin.buffer, channel)

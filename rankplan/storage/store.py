@@ -174,6 +174,9 @@ class PlanStore:
             if generation is not None and generation != self.generation:
                 return SaveResult(SaveOutcome.STALE, self.path)
             text = self.render(plan)
+            if text == self._text and self.conflict_file is None:
+                # The file holds this text already (as read or last written): nothing to write.
+                return SaveResult(SaveOutcome.SAVED, self.path)
             data = (BOM if self._bom else b"") + text.encode("utf-8")
             when = now or datetime.now()
             if self.conflict_file is None and self._changed_on_disk():

@@ -39,7 +39,7 @@ async def test_read_only_while_another_holds_the_plan(demo_path: Path) -> None:
             await pilot.press("end", *"XYZ", "ctrl+s")
             await pilot.pause(0.7)
             assert app.plan.profile.name.endswith("XYZ")
-            assert app.sub_title == "read-only"
+            assert app.sub_title == "READ-ONLY: changes are not saved"
             await pilot.press("ctrl+q")
     finally:
         first.close()

@@ -265,3 +265,17 @@ def test_an_lf_file_stays_lf(store: PlanStore) -> None:
     plan.programs[0].notes = "a\nb"
     store.save(plan)
     assert b"\r" not in store.path.read_bytes()
+
+
+def test_saving_the_plan_as_it_was_read_writes_nothing(store: PlanStore) -> None:
+    """The app saves once more at exit, whatever it knows of edits: with none, the file (and
+    its backup) stay untouched, and a hand edit made meanwhile gets no conflict copy."""
+    before = store.path.stat()
+    assert store.save(copy.deepcopy(store.plan)).outcome is SaveOutcome.SAVED
+    after = store.path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert not files.backup_path(store.path).exists()
+    store.path.write_bytes(store.path.read_bytes() + b"# by hand\n")
+    assert store.save(copy.deepcopy(store.plan)).outcome is SaveOutcome.SAVED
+    assert store.path.read_bytes().endswith(b"# by hand\n")
+    assert list(store.path.parent.glob("*.conflict-*")) == []
