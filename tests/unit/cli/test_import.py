@@ -147,3 +147,19 @@ def test_round_trip_through_the_command_line(capsys, demo_path: Path, tmp_path: 
     assert "added 9 programs" in out
     assert 'new criterion "location" with weight 1' in out
     assert read_plan(fresh).plan.programs == read_plan(demo_path).plan.programs
+
+
+def test_a_busy_plan_says_to_close_the_other_window_not_to_use_read_only(
+        capsys, demo_path: Path, csv_file) -> None:
+    """Import writes the plan, so --read-only (which it refuses) is no way out."""
+    other = PlanStore.open(demo_path)
+    try:
+        before = snapshot(demo_path)
+        assert main(["--file", str(demo_path), "import", str(csv_file(GOOD))]) == 1
+    finally:
+        other.close()
+    err = capsys.readouterr().err
+    assert err.startswith(f"rankplan: nothing imported: {demo_path} is open in another")
+    assert "--read-only" not in err
+    assert "close it there first" in err
+    assert snapshot(demo_path) == before
