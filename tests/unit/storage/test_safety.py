@@ -279,3 +279,24 @@ def test_saving_the_plan_as_it_was_read_writes_nothing(store: PlanStore) -> None
     assert store.save(copy.deepcopy(store.plan)).outcome is SaveOutcome.SAVED
     assert store.path.read_bytes().endswith(b"# by hand\n")
     assert list(store.path.parent.glob("*.conflict-*")) == []
+
+
+def test_a_late_conflict_through_a_symlinked_plan_goes_beside_the_link(
+        demo_path: Path, tmp_path: Path, monkeypatch) -> None:
+    """The temporary file sits beside the real file, the conflict copy beside the name the
+    user opened: another folder, so it is written afresh there."""
+    link = tmp_path / "linked.toml"
+    link.symlink_to(demo_path)
+    opened = PlanStore.open(link)
+    try:
+        edit_right_before_replace(monkeypatch, demo_path,
+                                  lambda p: p.write_bytes(p.read_bytes() + b"# by hand\n"))
+        ours = renamed(opened.plan, "Ours")
+        result = opened.save(ours, now=datetime(2026, 11, 21, 9, 30, 5))
+    finally:
+        opened.close()
+    assert result.outcome is SaveOutcome.CONFLICT
+    assert result.path == tmp_path / "linked.conflict-20261121-093005.toml"
+    assert read_plan(result.path).plan == ours
+    assert demo_path.read_bytes().endswith(b"# by hand\n")
+    assert temp_files(demo_path.parent) == temp_files(tmp_path) == []
