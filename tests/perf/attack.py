@@ -99,12 +99,14 @@ def edit_name(app: TtyApp, token: str) -> None:
 
 
 def watch_for_a_write(path: Path, deadline: float) -> bool:
-    """Wait until the app starts writing (its backup or a temporary file appears)."""
-    folder, backup, prefix = path.parent, path.name + ".bak", f".{path.name}."
+    """Wait until the app starts writing: a temporary file (of the plan or of its backup)
+    appears."""
+    folder, prefix = path.parent, f".{path.name}."
+    before = {p.name for p in temp_files(folder)}
     while time.monotonic() < deadline:
         for entry in os.scandir(folder):
-            if entry.name == backup or (entry.name.startswith(prefix)
-                                        and entry.name.endswith(".tmp")):
+            if (entry.name.startswith(prefix) and entry.name.endswith(".tmp")
+                    and entry.name not in before):
                 return True
     return False
 
@@ -120,17 +122,22 @@ def attack_kill(tries: int, root: Path, rng: random.Random) -> Attack:
     attack = Attack("kill -9", root)
     path, env = fresh_folder(root, "kill")
     path.write_text(generate_plan(PROGRAMS, seed=1), encoding="utf-8")
-    left_by_kills = cleaned = 0
-    for i in range(tries):
-        leftovers = temp_files(path.parent)
+    kills_leaving = cleaned = 0
+    for i in range(tries + 1):  # one start more, to see the last kill's leftovers go
+        leftovers = set(temp_files(path.parent))
         app, before = start(path, env)
-        if leftovers and not any(p.exists() for p in leftovers):
-            cleaned += len(leftovers)
+        cleaned += sum(not p.exists() for p in leftovers)
+        still = {p for p in leftovers if p.exists()}
+        if i == tries:
+            app.type("ctrl+q")
+            app.wait(30)
+            app.close()
+            break
         token = f"K{i:03d}"
         edit_name(app, token)
-        if i % 4 < 2:  # while the save writes its temporary file (or the backup)
+        if i % 4 < 2:  # while the save writes a temporary file
             watch_for_a_write(path, time.monotonic() + 5)
-            time.sleep(rng.uniform(0, 0.004))
+            time.sleep(rng.uniform(0, 0.002))
         else:  # at a random moment of the autosave
             time.sleep(rng.uniform(SAVE_DELAY - 0.05, SAVE_DELAY + 0.35))
         try:
@@ -146,9 +153,10 @@ def attack_kill(tries: int, root: Path, rng: random.Random) -> Attack:
         loaded = read_plan(path)
         whole = loaded.plan is not None and loaded.plan.profile.name in (before, before + token)
         attack.result(whole, f"try {i}: {loaded.errors[:1] or loaded.plan.profile.name}")
-        left_by_kills += len(temp_files(path.parent))
-    attack.notes.append(f"temporary files left by kills: {left_by_kills}; removed at the next "
-                        f"start: {cleaned}; left at the end: {len(temp_files(path.parent))}")
+        kills_leaving += bool(set(temp_files(path.parent)) - still)
+    attack.notes.append(f"kills that left a temporary file: {kills_leaving}; temporary files "
+                        f"removed at the next start: {cleaned}; left at the end: "
+                        f"{len(temp_files(path.parent))}")
     return attack
 
 
