@@ -81,7 +81,53 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PipeOut:
+    """``sys.stdout`` while a command runs: when the reader goes away (``rankplan import
+    x.csv | head -1``) the rest of the output goes nowhere and the command finishes as it
+    would have, exit status and all, instead of ending in a BrokenPipeError traceback."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _stdout_to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _stdout_to_nowhere()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _stdout_to_nowhere() -> None:
+    """Point standard output at nothing, so that later writes and the flush at exit (of
+    what is still buffered) do not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    stdout = sys.stdout
+    sys.stdout = _PipeOut(stdout)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     from rankplan.storage.paths import plan_path
 
@@ -255,7 +301,10 @@ def import_programs(path: Path, csv_path: Path, date_order: str | None = None) -
     try:
         store = PlanStore.open(path)
     except PlanBusyError as exc:
-        print(f"rankplan: nothing imported: {exc}", file=sys.stderr)
+        print(f"rankplan: nothing imported: {exc.path} is open in another rankplan window "
+              f"(lock: {exc.lock_path}). Import writes the plan, so close it there first "
+              "(or import from that window: Import programs from CSV in the command palette).",
+              file=sys.stderr)
         return EXIT_BUSY
     except OSError as exc:
         print(f"rankplan: cannot open {path}: {exc.strerror or exc}", file=sys.stderr)
@@ -341,4 +390,7 @@ def _run_tui(path: Path, read_only: bool) -> int:
         app.run()
     finally:
         store.close()
+    if edits := app.unsaved_read_only_edits:
+        print(f"rankplan: {path} was open read-only: {edits} change{'s' * (edits != 1)} "
+              "made on screen were not saved", file=sys.stderr)
     return app.return_code or EXIT_OK

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import signal
 import subprocess
 import sys
 import threading
@@ -30,6 +32,7 @@ from rankplan.core.model import Plan
 from rankplan.storage.validate import validate
 
 PlanLike = Plan | bytes  # a plan, or its pickle
+_LINE_END = re.compile(r"\r?\n")
 
 
 class RoundTripError(Exception):
@@ -53,9 +56,14 @@ class LocalRenderer:
         self._doc: Any = None
         # plain(plan) as last written into _doc; None = compare every field next time
         self._synced: dict | None = None
+        self._crlf = False
 
     def open(self, text: str) -> None:
         self._text, self._doc, self._synced = text, None, None
+        # A file written with CRLF keeps them on every line, new ones too (tomlkit writes
+        # what it adds, multi-line notes included, with bare LF).
+        first = text.find("\n")
+        self._crlf = first > 0 and text[first - 1] == "\r"
 
     def prepare(self) -> None:
         if self._doc is None:
@@ -71,6 +79,8 @@ class LocalRenderer:
         self.prepare()
         synced, self._synced = self._synced, None  # if this fails, compare everything next time
         text, current = update_document(self._doc, plan, synced)
+        if self._crlf:
+            text = _LINE_END.sub("\r\n", text)
         try:
             back, errors = validate(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
@@ -178,7 +188,28 @@ def serve(path: Path, requests: IO[bytes], answers: IO[bytes]) -> None:
         answers.flush()
 
 
+# After SIGHUP or SIGTERM the helper keeps answering this long at most: the app gets the
+# same signal (a closed terminal sends it to the whole process group), saves its last edits
+# through the helper, then closes our stdin, which ends us sooner.
+SIGNAL_GRACE = 10
+
+
+def outlive_the_signals_of_the_group() -> None:
+    """SIGHUP and SIGTERM: go on answering for SIGNAL_GRACE seconds more (SIGALRM's default
+    action then ends the process); SIGINT (ctrl+c in the terminal) is the app's to handle."""
+
+    def grace(_signum, _frame) -> None:
+        left = signal.alarm(SIGNAL_GRACE)
+        if left:  # a second signal does not stretch it: the first one's time stands
+            signal.alarm(left)
+
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, grace)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 if __name__ == "__main__":
+    outlive_the_signals_of_the_group()
     channel = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not land in the answers
     serve(Path(sys.argv[1]), sys.stdin.buffer, channel)

@@ -81,6 +81,7 @@ class PlanStore:
         store = cls(path, read_only=read_only)
         if not read_only:
             store._acquire_lock()
+            files.remove_stale_temp_files(path)  # left by saves killed midway; ours only
         created = create and not read_only and not path.exists()
         if created:
             files.ensure_private_folder(path.parent)
@@ -173,19 +174,42 @@ class PlanStore:
             if generation is not None and generation != self.generation:
                 return SaveResult(SaveOutcome.STALE, self.path)
             text = self.render(plan)
+            if text == self._text and self.conflict_file is None:
+                # The file holds this text already (as read or last written): nothing to write.
+                return SaveResult(SaveOutcome.SAVED, self.path)
             data = (BOM if self._bom else b"") + text.encode("utf-8")
+            when = now or datetime.now()
             if self.conflict_file is None and self._changed_on_disk():
-                self.conflict_file = files.conflict_path(self.path, now or datetime.now())
+                self.conflict_file = files.conflict_path(self.path, when)
             if self.conflict_file is not None:
-                files.atomic_write(self.conflict_file, data)
+                files.write_conflict(self.conflict_file, self.path, data)
                 return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
             if not self._backed_up and self.path.exists():
                 files.write_backup(self.path)
                 self._backed_up = True
-            files.atomic_write(self.path, data)
+            files.atomic_write(self.path, data,
+                               before_replace=lambda: self._conflict_if_changed(when))
+            if self.conflict_file is not None:  # changed while ours was being written
+                return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
             self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
             self._text = text
             return SaveResult(SaveOutcome.SAVED, self.path)
+
+    def _conflict_if_changed(self, when: datetime) -> Path | None:
+        """Run by the atomic write once ours is on disk, immediately before the replace: the
+        whole comparison again, then a stat showing nothing touched the file since (so the
+        window for an edit to be overwritten is one stat call to one rename). If the file
+        changed, ours goes to a conflict copy instead: the path returned."""
+        if self._unchanged_now():
+            return None
+        self.conflict_file = files.conflict_path(self.path, when)
+        return self.conflict_file
+
+    def _unchanged_now(self) -> bool:
+        if self._fingerprint is None:
+            return not self.path.exists()
+        key = self._fingerprint.check(self.path)
+        return key is not None and files.same_stat(self.path, key)
 
     def _changed_on_disk(self) -> bool:
         if self._fingerprint is None:

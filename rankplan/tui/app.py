@@ -27,6 +27,8 @@ from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
+SIGNAL_EXIT_GRACE = 2.0  # seconds for the exit after a signal, once the plan is saved
+READ_ONLY_EDITED = "READ-ONLY: changes are not saved"
 
 
 def _debrief() -> Screen:
@@ -118,6 +120,7 @@ class RankPlanApp(App[None]):
         self._saved_edits = 0  # the count the file on disk reflects
         self._saving = False
         self._save_timer = None
+        self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -215,6 +218,7 @@ class RankPlanApp(App[None]):
         self.findings_changed.publish(self.findings)
         self._apply_title()
         if not self.store.writable:
+            self._edits_not_saved()
             return
         self._edits += 1
         self.save_state = "unsaved"
@@ -338,7 +342,8 @@ class RankPlanApp(App[None]):
         self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
 
     def flush(self) -> Exception | None:
-        """Save now, in this thread (used on quit); the error, if saving failed."""
+        """Save now, in this thread (used on quit); the error, if saving failed (the retries
+        then go on until a save succeeds or the app exits, even if the quit is cancelled)."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -347,6 +352,8 @@ class RankPlanApp(App[None]):
         try:
             self.store.save(self.plan)
         except Exception as exc:  # noqa: BLE001
+            self.save_state = "not saved: retrying"
+            self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
             return exc
         self._saved_edits = self._edits
         self.save_state = "saved"
@@ -378,12 +385,68 @@ class RankPlanApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        # However the app ends (quit, a signal, the terminal gone, a crash): save what is due,
+        # edits whose news the closing screens had no time to pass on included (a save of an
+        # unchanged plan writes nothing).
+        if self.store.writable:
+            try:
+                self.store.save(self.plan)
+            except Exception:  # noqa: BLE001 - nowhere left to say it; the quit asked first
+                pass
         if self._owns_store:
             self.store.close()
+        if self._signalled:
+            # The plan is safe. With the terminal gone, Textual can wait forever to write its
+            # last frames to it; do not leave a process behind for that.
+            import os
+            import threading
+
+            last_resort = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, (0,))
+            last_resort.daemon = True  # a normal exit does not wait for it
+            last_resort.start()
+
+    # -- read-only ---------------------------------------------------------------------------
+
+    def _edits_not_saved(self) -> None:
+        """An edit in a plan opened read-only: it stays on screen but is never written; say
+        so at the first one, and keep saying it in the header."""
+        if self.store.plan is None:
+            return
+        self._edits += 1
+        if self._edits == 1:
+            self.save_state = READ_ONLY_EDITED
+            self.notify(
+                f"{self.store.path} is open read-only: this change and any others are shown "
+                "but never saved. To keep them, quit and open the plan without --read-only.",
+                title="Read-only", severity="warning", timeout=15,
+            )
+
+    @property
+    def unsaved_read_only_edits(self) -> int:
+        """Edits made in a read-only session (all of them lost at exit)."""
+        return self._edits if self.store.read_only else 0
+
+    # -- signals -------------------------------------------------------------------------------
+
+    def _catch_signals(self) -> None:
+        """SIGHUP (the terminal closed) and SIGTERM: save what is pending, then exit."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, self._on_signal)
+
+    def _on_signal(self) -> None:
+        self._signalled = True
+        self.flush()  # now, before anything else: the terminal may be gone already
+        self.exit()
 
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.owns_process:
+            self._catch_signals()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._identify()
         if self.store.plan is None:

@@ -39,7 +39,7 @@ async def test_read_only_while_another_holds_the_plan(demo_path: Path) -> None:
             await pilot.press("end", *"XYZ", "ctrl+s")
             await pilot.pause(0.7)
             assert app.plan.profile.name.endswith("XYZ")
-            assert app.sub_title == "read-only"
+            assert app.sub_title == "READ-ONLY: changes are not saved"
             await pilot.press("ctrl+q")
     finally:
         first.close()
@@ -107,10 +107,10 @@ async def test_failed_save_as_root_via_a_failing_write(demo_path: Path, monkeypa
     real = files.atomic_write
     failing = {"on": True}
 
-    def flaky(path, data):
+    def flaky(path, data, **kwargs):
         if failing["on"]:
             raise OSError(28, "No space left on device")
-        return real(path, data)
+        return real(path, data, **kwargs)
 
     monkeypatch.setattr(files, "atomic_write", flaky)
     before = demo_path.read_bytes()
@@ -130,7 +130,7 @@ async def test_failed_save_as_root_via_a_failing_write(demo_path: Path, monkeypa
 async def test_quit_after_a_failed_save_asks_first(demo_path: Path, monkeypatch) -> None:
     from rankplan.storage import files
 
-    def full(path, data):
+    def full(path, data, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files, "atomic_write", full)

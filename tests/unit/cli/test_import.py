@@ -180,3 +180,19 @@ def test_date_order_takes_only_mdy_or_dmy(capsys, demo_path: Path, csv_file) -> 
     with pytest.raises(SystemExit) as exit_:
         main(["--file", str(demo_path), "import", str(csv_file(EUROPEAN)), "--date-order", "ymd"])
     assert exit_.value.code == 2
+
+
+def test_a_busy_plan_says_to_close_the_other_window_not_to_use_read_only(
+        capsys, demo_path: Path, csv_file) -> None:
+    """Import writes the plan, so --read-only (which it refuses) is no way out."""
+    other = PlanStore.open(demo_path)
+    try:
+        before = snapshot(demo_path)
+        assert main(["--file", str(demo_path), "import", str(csv_file(GOOD))]) == 1
+    finally:
+        other.close()
+    err = capsys.readouterr().err
+    assert err.startswith(f"rankplan: nothing imported: {demo_path} is open in another")
+    assert "--read-only" not in err
+    assert "close it there first" in err
+    assert snapshot(demo_path) == before

@@ -601,7 +601,7 @@ def test_after_a_failed_write_the_next_save_compares_everything(store: PlanStore
     that shortcut trusting a document that holds the failed attempt's values."""
     store.save(renamed(store.plan, "A"))
 
-    def full_disk(path, data):
+    def full_disk(path, data, **kwargs):
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
