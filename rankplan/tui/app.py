@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 from datetime import date
@@ -110,6 +111,7 @@ class RankPlanApp(App[None]):
         self._saved_edits = 0  # the count the file on disk reflects
         self._saving = False
         self._save_timer = None
+        self._quitting = False  # ctrl+q waits for the keys typed before it
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -322,7 +324,48 @@ class RankPlanApp(App[None]):
         if error := self.flush():
             self._save_failed(error)
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
+        """ctrl+q: save and quit, once every key typed before it has been applied (DESIGN §5).
+
+        ctrl+q is a priority binding, handled as the app reads it, while the keys typed just
+        before it may still be on their way to a text box and from there, as a Changed
+        message, to the screen that puts them in the model. So the quit first waits for
+        that, in a task of its own: the app's own queue must keep running meanwhile."""
+        if self._quitting:
+            return
+        self._quitting = True
+        self._quit_when_keys_applied()
+
+    @work(group="quit", exit_on_error=True)
+    async def _quit_when_keys_applied(self) -> None:
+        try:
+            await self.typed_keys_applied()
+            await self._save_and_quit()
+        finally:
+            self._quitting = False
+
+    async def typed_keys_applied(self, rounds: int = 50, wait: float = 2.0) -> None:
+        """Return once the app and every widget of the screens shown have handled the
+        messages queued now, and the messages those posted in turn (a key, the Changed it
+        makes, the PlanChanged after it)."""
+        for _ in range(rounds):
+            nodes = [self, *(node for screen in self.screen_stack
+                             for node in screen.walk_children(with_self=True))]
+            handled = []
+            for node in nodes:
+                done = asyncio.Event()
+                if node.call_later(done.set):
+                    handled.append(asyncio.create_task(done.wait()))
+            if handled:
+                _, waiting = await asyncio.wait(handled, timeout=wait)
+                for task in waiting:  # a widget busy for long (a dialog awaited): go on
+                    task.cancel()
+                if waiting:
+                    return
+            if not any(node.message_queue_size for node in nodes):
+                return
+
+    async def _save_and_quit(self) -> None:
         error = self.flush()
         if error is None:
             self.exit()
