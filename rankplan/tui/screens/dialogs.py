@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rankplan.core.dates import FORMS, parse_date
@@ -26,6 +26,7 @@ from rankplan.core.model import (
     Tier,
 )
 from rankplan.core.specialties import BUILTIN
+from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.likelihood import effective
@@ -22,6 +22,7 @@ from rankplan.core.ranklist import band_sizes, move, rank, ranked, unrank, unran
 from rankplan.core.specialties import BUILTIN
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.findings import FindingsList
 from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
