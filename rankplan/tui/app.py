@@ -65,10 +65,12 @@ class RankPlanApp(App[None]):
     }
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "switch_mode('profile')", "Profile", id="app.profile"),
-        Binding("f3", "switch_mode('debrief')", "Debrief", id="app.debrief"),
-        Binding("f4", "switch_mode('rank')", "Rank list", id="app.rank"),
-        Binding("f5", "switch_mode('schedule')", "Schedule", id="app.schedule"),
+        # priority: a switch takes effect as the key is read, so the keys typed after it go
+        # to the new screen, not to the field focused before (see check_action)
+        Binding("f2", "switch_mode('profile')", "Profile", priority=True, id="app.profile"),
+        Binding("f3", "switch_mode('debrief')", "Debrief", priority=True, id="app.debrief"),
+        Binding("f4", "switch_mode('rank')", "Rank list", priority=True, id="app.rank"),
+        Binding("f5", "switch_mode('schedule')", "Schedule", priority=True, id="app.schedule"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
         # priority: a text box's own ctrl+e (end of line) must not swallow the export
         Binding("ctrl+e", "export", "Export", show=False, priority=True, id="app.export"),
@@ -123,6 +125,13 @@ class RankPlanApp(App[None]):
                 self.theme = theme
         self.save_state = self._idle_state()
         self._set_heading(sub_title=self.save_state)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F2-F5 are priority bindings: over a dialog (modal) they stay inactive, as the
+        # app's other keys are, and the key goes to the dialog.
+        if action == "switch_mode" and self.screen.is_modal:
+            return False
+        return super().check_action(action, parameters)
 
     # -- the plan ----------------------------------------------------------------------------
 

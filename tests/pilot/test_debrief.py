@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, TextArea
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.screens.debrief import DebriefScreen
-from rankplan.tui.widgets.interview_list import InterviewList
+from rankplan.tui.widgets.interview_list import InterviewList, SortKey
 
 
 def saved(path: Path) -> dict:
@@ -302,3 +302,25 @@ async def test_unticking_would_not_attend_puts_it_back_where_it_was(demo_path: P
                    for n in app._notifications)
         await pilot.press("ctrl+s")
         assert saved(demo_path)["rank_list"]["order"] == order
+
+
+async def test_keys_typed_while_debrief_loads_apply_once_it_is_ready(plan_file) -> None:
+    """F3 builds the screen on first use; the keys typed right after it go to its list."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "perf"))
+    from genplan import generate_plan
+    from keyburst import burst
+
+    path = plan_file(generate_plan(300, seed=3))
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        name = app.plan.profile.name
+        await burst(pilot, "f3", "s", "s")  # s: sort the list (by name, then preference)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.plan.profile.name == name
+        table = app.screen.query_one(InterviewList)
+        assert app.focused is table
+        assert table.sort_key == SortKey.PREFERENCE
+        assert app._edits == 0

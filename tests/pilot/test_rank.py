@@ -127,6 +127,26 @@ async def test_keys_faster_than_redraws_each_move_the_moved_program(
         assert saved_order(path) == want
 
 
+async def test_keys_typed_while_the_rank_list_loads_apply_once_it_is_ready(plan_file) -> None:
+    """F4 at 300 programs builds the screen on first use; the moves typed right after it
+    used to go to the Profile's name field (issue 12 item 15)."""
+    path = plan_file(generate_plan(300, seed=3))
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        name = app.plan.profile.name
+        order = list(app.plan.rank_list.order)
+        keys = ["J", "J", "J", "shift+down", "K"]
+        want, cursor = expected_after(order, keys)
+        await burst(pilot, "f4", *keys)
+        assert isinstance(app.screen, RankScreen)
+        assert app.plan.profile.name == name
+        assert app.plan.rank_list.order == want
+        assert table(app).cursor == cursor
+        await pilot.press("ctrl+s")
+        assert saved_order(path) == want
+
+
 async def test_drag_moves_a_program_and_shows_where_it_lands(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -267,3 +267,18 @@ async def test_rank_moves_typed_with_ctrl_q_are_saved(demo_path: Path) -> None:
         await pilot.pause()
     assert not app.is_running
     assert saved_plan(demo_path)["rank_list"]["order"] == [*order[1:4], order[0], *order[4:]]
+
+
+async def test_screen_keys_stay_inactive_over_a_dialog(demo_path: Path) -> None:
+    """F2-F5 act as soon as they are read (priority), but not under a dialog or help."""
+    from rankplan.tui.screens.help import HelpScreen
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f4", "f3")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.current_mode == "profile"
