@@ -354,11 +354,13 @@ class RankPlanApp(App[None]):
             self._quitting = False
 
     async def typed_keys_applied(self, rounds: int = 50, wait: float = 2.0) -> None:
-        """Return once the app and every widget of the screens shown have handled the
+        """Return once the app and every widget of every screen have handled the
         messages queued now, and the messages those posted in turn (a key, the Changed it
         makes, the PlanChanged after it)."""
         for _ in range(rounds):
-            nodes = [self, *(node for screen in self.screen_stack
+            # Every mode's screens: keys typed just before F2-F5 are still on the old one.
+            stacks = getattr(self, "_screen_stacks", None) or {"": self.screen_stack}
+            nodes = [self, *(node for stack in stacks.values() for screen in stack
                              for node in screen.walk_children(with_self=True))]
             handled = []
             for node in nodes:

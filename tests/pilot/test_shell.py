@@ -241,6 +241,16 @@ async def test_an_edit_typed_with_ctrl_q_is_saved(demo_path: Path) -> None:
     assert saved_plan(demo_path)["profile"]["name"] == "Jordan Avery Quit"
 
 
+async def test_an_edit_typed_then_f4_and_ctrl_q_is_saved(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "end", *" Away", "f4", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert saved_plan(demo_path)["profile"]["name"] == "Jordan Avery Away"
+
+
 async def test_a_debrief_edit_typed_with_ctrl_q_is_saved(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 50)) as pilot:
