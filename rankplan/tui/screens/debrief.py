@@ -395,7 +395,8 @@ class DebriefScreen(PlanScreen):
             set_would_not_attend(self.plan, program, True)
             if was_ranked:
                 self.notify(f"{program.name or program.id} is off the rank list: you rank only "
-                            "places you would attend. Untick to put it back.", timeout=5)
+                            "places you would attend. Untick to put it back.", timeout=5,
+                            markup=False)  # the name is plan text: shown as it is
             return
         set_would_not_attend(self.plan, program, False)
         if program.id not in order:
@@ -407,7 +408,7 @@ class DebriefScreen(PlanScreen):
         else:
             where = f"at the bottom (rank {len(order)}); move it on the Rank list (F4)"
         self.notify(f"{program.name or program.id} is on the rank list again, {where}.",
-                    timeout=5)
+                    timeout=5, markup=False)
 
     @on(TextArea.Changed, "#p-notes")
     def _notes(self, event: TextArea.Changed) -> None:
