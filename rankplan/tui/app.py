@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 from datetime import date
@@ -73,11 +74,13 @@ class RankPlanApp(App[None]):
     }
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "switch_mode('profile')", "Profile", id="app.profile"),
-        Binding("f3", "switch_mode('debrief')", "Debrief", id="app.debrief"),
-        Binding("f4", "switch_mode('rank')", "Rank list", id="app.rank"),
-        Binding("f5", "switch_mode('schedule')", "Schedule", id="app.schedule"),
-        Binding("f6", "switch_mode('reapply')", "Reapply", id="app.reapply"),
+        # priority: a switch takes effect as the key is read, so the keys typed after it go
+        # to the new screen, not to the field focused before (see check_action)
+        Binding("f2", "switch_mode('profile')", "Profile", priority=True, id="app.profile"),
+        Binding("f3", "switch_mode('debrief')", "Debrief", priority=True, id="app.debrief"),
+        Binding("f4", "switch_mode('rank')", "Rank list", priority=True, id="app.rank"),
+        Binding("f5", "switch_mode('schedule')", "Schedule", priority=True, id="app.schedule"),
+        Binding("f6", "switch_mode('reapply')", "Reapply", priority=True, id="app.reapply"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
         # priority: a text box's own ctrl+e (end of line) must not swallow the export
         Binding("ctrl+e", "export", "Export", show=False, priority=True, id="app.export"),
@@ -121,6 +124,7 @@ class RankPlanApp(App[None]):
         self._saving = False
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
+        self._quitting = False  # ctrl+q waits for the keys typed before it
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -132,6 +136,13 @@ class RankPlanApp(App[None]):
                 self.theme = theme
         self.save_state = self._idle_state()
         self._set_heading(sub_title=self.save_state)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F2-F5 are priority bindings: over a dialog (modal) they stay inactive, as the
+        # app's other keys are, and the key goes to the dialog.
+        if action == "switch_mode" and self.screen.is_modal:
+            return False
+        return super().check_action(action, parameters)
 
     # -- the plan ----------------------------------------------------------------------------
 
@@ -363,7 +374,50 @@ class RankPlanApp(App[None]):
         if error := self.flush():
             self._save_failed(error)
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
+        """ctrl+q: save and quit, once every key typed before it has been applied (DESIGN §5).
+
+        ctrl+q is a priority binding, handled as the app reads it, while the keys typed just
+        before it may still be on their way to a text box and from there, as a Changed
+        message, to the screen that puts them in the model. So the quit first waits for
+        that, in a task of its own: the app's own queue must keep running meanwhile."""
+        if self._quitting:
+            return
+        self._quitting = True
+        self._quit_when_keys_applied()
+
+    @work(group="quit", exit_on_error=True)
+    async def _quit_when_keys_applied(self) -> None:
+        try:
+            await self.typed_keys_applied()
+            await self._save_and_quit()
+        finally:
+            self._quitting = False
+
+    async def typed_keys_applied(self, rounds: int = 50, wait: float = 2.0) -> None:
+        """Return once the app and every widget of every screen have handled the
+        messages queued now, and the messages those posted in turn (a key, the Changed it
+        makes, the PlanChanged after it)."""
+        for _ in range(rounds):
+            # Every mode's screens: keys typed just before F2-F5 are still on the old one.
+            stacks = getattr(self, "_screen_stacks", None) or {"": self.screen_stack}
+            nodes = [self, *(node for stack in stacks.values() for screen in stack
+                             for node in screen.walk_children(with_self=True))]
+            handled = []
+            for node in nodes:
+                done = asyncio.Event()
+                if node.call_later(done.set):
+                    handled.append(asyncio.create_task(done.wait()))
+            if handled:
+                _, waiting = await asyncio.wait(handled, timeout=wait)
+                for task in waiting:  # a widget busy for long (a dialog awaited): go on
+                    task.cancel()
+                if waiting:
+                    return
+            if not any(node.message_queue_size for node in nodes):
+                return
+
+    async def _save_and_quit(self) -> None:
         error = self.flush()
         if error is None:
             self.exit()

@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, TextArea
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.screens.debrief import DebriefScreen
-from rankplan.tui.widgets.interview_list import InterviewList
+from rankplan.tui.widgets.interview_list import InterviewList, SortKey
 
 
 def saved(path: Path) -> dict:
@@ -210,3 +210,117 @@ async def test_clicking_a_row_selects_that_interview(demo_path: Path) -> None:
         assert app.screen.program().id == table.current_id()
         name = app.screen.query_one("#p-name", Input).value
         assert name == app.screen.program().name
+
+
+# -- keys that must not change data (DESIGN §6) ---------------------------------------------
+
+
+async def test_enter_never_ticks_a_checkbox(demo_path: Path) -> None:
+    """Only space (or a click) changes a checkbox; enter used to tick it."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        boxes = list(app.screen.query(Checkbox))
+        assert len(boxes) >= 5
+        for box in boxes:
+            before = box.value
+            box.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert box.value == before, box.id
+        assert app._edits == 0
+        await pilot.press("f4", "ctrl+o")
+        await pilot.pause()
+        for box in app.screen.query(Checkbox):
+            before = box.value
+            box.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert box.value == before, box.id
+        assert app._edits == 0
+        box.focus()
+        await pilot.press("space")  # space still ticks
+        await pilot.pause()
+        assert box.value != before and app._edits == 1
+
+
+async def test_back_on_debrief_focus_is_on_the_list_and_enter_edits(demo_path: Path) -> None:
+    """Focus left on "I would not attend", F4 then F3, enter (hinted "edit"): the program
+    used to leave the rank list without a word."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        program = app.screen.program()
+        app.screen.query_one("#p-would_not_attend", Checkbox).focus()
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.focused, InterviewList)
+        assert app.screen.program() is program
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused.id == "p-name"
+        assert not program.would_not_attend and program.id in app.plan.rank_list.order
+        assert app._edits == 0
+
+
+async def test_a_dialog_of_debrief_gives_focus_back_where_it_was(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        location = app.screen.query_one("#p-location", Input)
+        location.focus()
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not isinstance(app.screen, DebriefScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.focused is location
+
+
+async def test_unticking_would_not_attend_puts_it_back_where_it_was(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        order = list(app.plan.rank_list.order)
+        program = app.screen.program()
+        assert order.index(program.id) < len(order) - 1  # not last already
+        await tick(pilot, "#p-would_not_attend")
+        assert program.id not in app.plan.rank_list.order
+        assert any("off the rank list" in n.message for n in app._notifications)
+        await tick(pilot, "#p-would_not_attend")
+        assert app.plan.rank_list.order == order
+        assert any(f"back at rank {order.index(program.id) + 1}" in n.message
+                   for n in app._notifications)
+        await pilot.press("ctrl+s")
+        assert saved(demo_path)["rank_list"]["order"] == order
+
+
+async def test_keys_typed_while_debrief_loads_apply_once_it_is_ready(plan_file) -> None:
+    """F3 builds the screen on first use; the keys typed right after it go to its list."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "perf"))
+    from genplan import generate_plan
+    from keyburst import burst
+
+    path = plan_file(generate_plan(300, seed=3))
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        name = app.plan.profile.name
+        await burst(pilot, "f3", "s", "s")  # s: sort the list (by name, then preference)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.plan.profile.name == name
+        table = app.screen.query_one(InterviewList)
+        assert app.focused is table
+        assert table.sort_key == SortKey.PREFERENCE
+        assert app._edits == 0

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from keyburst import burst
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.screens.rank import RankScreen
 from rankplan.tui.widgets.findings import FindingsList
 from rankplan.tui.widgets.rank_table import RankTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "perf"))
+from genplan import generate_plan  # noqa: E402
 
 
 def saved_order(path: Path) -> list[str]:
@@ -71,6 +76,75 @@ async def test_shift_end_sends_to_the_bottom(demo_path: Path) -> None:
         await pilot.press("shift+end", "ctrl+s")
         assert saved_order(demo_path) == [*order[1:], order[0]]
         assert table(app).cursor == len(order) - 1
+
+
+def expected_after(order: list[str], keys: list[str]) -> tuple[list[str], int]:
+    """The order and cursor the keys must give, applied one by one from the first row."""
+    order, cursor, last = list(order), 0, len(order) - 1
+    for key in keys:
+        if key in ("up", "down"):
+            cursor = max(0, min(last, cursor + (1 if key == "down" else -1)))
+            continue
+        dst = {"shift+down": cursor + 1, "alt+down": cursor + 1, "J": cursor + 1,
+               "shift+up": cursor - 1, "alt+up": cursor - 1, "K": cursor - 1,
+               "shift+home": 0, "shift+end": last}[key]
+        dst = max(0, min(last, dst))
+        order.insert(dst, order.pop(cursor))
+        cursor = dst
+    return order, cursor
+
+
+BURSTS = {
+    "shift+down x10": ["shift+down"] * 10,
+    "J x10": ["J"] * 10,
+    "J x6, K x3": ["J"] * 6 + ["K"] * 3,
+    "alt+down, shift+up, mixed": ["alt+down"] * 4 + ["shift+up"] * 2 + ["J", "K", "J"],
+    "to the bottom and back": ["shift+end", "K", "K", "shift+home", "J", "J", "J"],
+    "cursor, then moves": ["down", "down", "J", "J", "up", "K", "shift+end", "K"],
+}
+
+
+@pytest.mark.parametrize(
+    ("size", "keys"),
+    [*(pytest.param("demo", keys, id=f"demo-{name}") for name, keys in BURSTS.items()),
+     *(pytest.param(300, BURSTS[name], id=f"300-{name}")
+       for name in ("shift+down x10", "to the bottom and back"))],
+)
+async def test_keys_faster_than_redraws_each_move_the_moved_program(
+    demo_path: Path, plan_file, size, keys
+) -> None:
+    """Key repeat: every key is queued before the first is handled (DESIGN §6)."""
+    path = demo_path if size == "demo" else plan_file(generate_plan(size, seed=3))
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        order = await open_rank(pilot)
+        want, cursor = expected_after(order, keys)
+        await burst(pilot, *keys)
+        assert app.plan.rank_list.order == want
+        assert [row.id for row in table(app).rows] == want
+        assert table(app).cursor == cursor
+        await pilot.press("ctrl+s")
+        assert saved_order(path) == want
+
+
+async def test_keys_typed_while_the_rank_list_loads_apply_once_it_is_ready(plan_file) -> None:
+    """F4 at 300 programs builds the screen on first use; the moves typed right after it
+    used to go to the Profile's name field (issue 12 item 15)."""
+    path = plan_file(generate_plan(300, seed=3))
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        name = app.plan.profile.name
+        order = list(app.plan.rank_list.order)
+        keys = ["J", "J", "J", "shift+down", "K"]
+        want, cursor = expected_after(order, keys)
+        await burst(pilot, "f4", *keys)
+        assert isinstance(app.screen, RankScreen)
+        assert app.plan.profile.name == name
+        assert app.plan.rank_list.order == want
+        assert table(app).cursor == cursor
+        await pilot.press("ctrl+s")
+        assert saved_order(path) == want
 
 
 async def test_drag_moves_a_program_and_shows_where_it_lands(demo_path: Path) -> None:

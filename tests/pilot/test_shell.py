@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from keyburst import burst
 from textual.widgets import Input
 
 from rankplan import cli
@@ -217,3 +218,77 @@ async def test_the_title_bar_shows_the_save_state_without_repainting_the_screen(
         await pilot.click(TitleBar, offset=(2, 0))  # the icon opens the command palette
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+# -- ctrl+q after keys not yet applied (DESIGN §5: flush after every key already typed) -----
+
+
+def saved_plan(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+async def test_an_edit_typed_with_ctrl_q_is_saved(demo_path: Path) -> None:
+    """Typed as fast as a terminal delivers them (pilot.press waits for idle between keys,
+    so it never shows the loss): ctrl+q is handled as the app reads it, before the text
+    box has handled the keys before it."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)  # the name field
+        await burst(pilot, "end", *" Quit", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert saved_plan(demo_path)["profile"]["name"] == "Jordan Avery Quit"
+
+
+async def test_an_edit_typed_then_f4_and_ctrl_q_is_saved(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "end", *" Away", "f4", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert saved_plan(demo_path)["profile"]["name"] == "Jordan Avery Away"
+
+
+async def test_a_debrief_edit_typed_with_ctrl_q_is_saved(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        program = app.screen.program()
+        app.screen.query_one("#p-location", Input).focus()
+        await pilot.pause()
+        await burst(pilot, "end", *" (north)", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    interviews = {p["id"]: p for p in saved_plan(demo_path)["programs"]}
+    assert interviews[program.id]["location"] == program.location
+    assert program.location.endswith(" (north)")
+
+
+async def test_rank_moves_typed_with_ctrl_q_are_saved(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        order = list(app.plan.rank_list.order)
+        await burst(pilot, "J", "J", "J", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    assert saved_plan(demo_path)["rank_list"]["order"] == [*order[1:4], order[0], *order[4:]]
+
+
+async def test_screen_keys_stay_inactive_over_a_dialog(demo_path: Path) -> None:
+    """F2-F5 act as soon as they are read (priority), but not under a dialog or help."""
+    from rankplan.tui.screens.help import HelpScreen
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f4", "f3")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.current_mode == "profile"

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -33,12 +33,14 @@ from rankplan.core.model import (
     Track,
 )
 from rankplan.core.programs import add_program, delete_program, duplicate_program, set_would_not_attend
+from rankplan.core.ranklist import move
 from rankplan.core.specialties import known_names
 from rankplan.core.text import visible
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.literal import literal
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import field, show_hint
@@ -77,6 +79,10 @@ class DebriefScreen(PlanScreen):
         super().__init__()
         self.current: str | None = None
         self._criteria: list[str] = []
+        self._left = False  # set when another screen took over (see on_screen_suspend)
+        # Where each program marked "would not attend" in this session stood on the rank
+        # list, so unmarking puts it back there rather than last.
+        self._rank_before_mark: dict[str, int] = {}
 
     @property
     def plan(self) -> Plan:
@@ -137,10 +143,19 @@ class DebriefScreen(PlanScreen):
         self.show_plan()
         self.query_one(InterviewList).focus()
 
+    def on_screen_suspend(self) -> None:
+        # Left for another screen (F2-F5), or covered by a dialog of its own?
+        self._left = self not in self.app.screen_stack
+
     def on_screen_resume(self) -> None:
         """Coming back from another screen: names, exams or the profile specialty may have
-        changed what the list and the suggestion show."""
+        changed what the list and the suggestion show. Focus goes back to the list (as on
+        the Rank list), not to a form field left focused, where a key meant for the list
+        would edit the record; after a dialog of this screen it stays where it was."""
         self.show_plan(select=self.current)
+        if self._left:
+            self._left = False
+            self.query_one(InterviewList).focus()
 
     # -- showing the plan ------------------------------------------------------------------------
 
@@ -353,7 +368,7 @@ class DebriefScreen(PlanScreen):
             return
         if cid == "p-would_not_attend":
             if program.would_not_attend != event.value:
-                set_would_not_attend(self.plan, program, event.value)
+                self._mark_would_not_attend(program, event.value)
                 self._changed(program)
         elif cid == "d-home_program":
             if program.debrief.home_program != event.value:
@@ -369,6 +384,33 @@ class DebriefScreen(PlanScreen):
             elif not event.value and value in chances:
                 chances.remove(value)
                 self._changed(program)
+
+    def _mark_would_not_attend(self, program: Program, value: bool) -> None:
+        """Mark or unmark, and say what it did to the rank list: a mark takes the program
+        off, and unmarking puts it back where it stood if it was marked in this session
+        (else at the bottom)."""
+        order = self.plan.rank_list.order
+        if value:
+            was_ranked = program.id in order
+            if was_ranked:
+                self._rank_before_mark[program.id] = order.index(program.id)
+            set_would_not_attend(self.plan, program, True)
+            if was_ranked:
+                self.notify(f"{program.name or program.id} is off the rank list: you rank only "
+                            "places you would attend. Untick to put it back.", timeout=5,
+                            markup=False)  # the name is plan text: shown as it is
+            return
+        set_would_not_attend(self.plan, program, False)
+        if program.id not in order:
+            return
+        at = self._rank_before_mark.pop(program.id, None)
+        if at is not None:
+            move(order, order.index(program.id), min(at, len(order) - 1))
+            where = f"back at rank {order.index(program.id) + 1} of {len(order)}"
+        else:
+            where = f"at the bottom (rank {len(order)}); move it on the Rank list (F4)"
+        self.notify(f"{program.name or program.id} is on the rank list again, {where}.",
+                    timeout=5, markup=False)
 
     @on(TextArea.Changed, "#p-notes")
     def _notes(self, event: TextArea.Changed) -> None:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rankplan.core.dates import FORMS, parse_date
@@ -29,6 +29,7 @@ from rankplan.core.model import (
 from rankplan.core.specialties import BUILTIN
 from rankplan.core.text import visible
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.likelihood import effective
@@ -23,6 +23,7 @@ from rankplan.core.specialties import BUILTIN
 from rankplan.core.words import more_needed_figure
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.screens.base import PlanScreen
+from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.findings import FindingsList
 from rankplan.tui.widgets.form import readout
 from rankplan.tui.widgets.odds_chart import OddsChart
@@ -74,6 +75,12 @@ class UnrankedTable(RankTable):
 
 class RankedTable(RankTable):
     BINDINGS = [Binding("x,delete", "screen.unrank_current", "Take off", id="rank.remove")]
+
+    def move_requested(self, src: int, dst: int) -> None:
+        # Applied now, not through a message: the next key (key repeat) reads the moved order.
+        screen = self.screen
+        if isinstance(screen, RankScreen):
+            screen.move_program(src, dst)
 
 
 class RankScreen(PlanScreen):
@@ -189,15 +196,18 @@ class RankScreen(PlanScreen):
 
     # -- moves ---------------------------------------------------------------------------------
 
-    @on(RankTable.Moved, "#ranked")
-    def _moved(self, event: RankTable.Moved) -> None:
+    def move_program(self, src: int, dst: int) -> None:
+        """Move the program at rank index ``src`` to ``dst``: the model, then the rows.
+
+        Called by the list as the key is handled, so a burst of keys applies in order, each
+        to the order the previous one left."""
         table = self.query_one("#ranked", RankedTable)
-        move(self.plan.rank_list.order, event.src, event.dst)
+        move(self.plan.rank_list.order, src, dst)
         self.app.order_changed()  # each move its own undo step
-        lo, hi = min(event.src, event.dst), max(event.src, event.dst)
+        lo, hi = min(src, dst), max(src, dst)
         programs = ranked(self.plan)
         odds: MatchOdds = self.app.odds
-        table.apply_move(event.src, event.dst,
+        table.apply_move(src, dst,
                          [self._row(programs[i], odds.at_rank[i], odds.values[i])
                           for i in range(lo, hi + 1)])
 

@@ -2,7 +2,13 @@
 
 Only the visible lines are drawn (``render_line``), so a move costs the same at 15 programs
 as at 300. The widget computes nothing about the plan: the screen hands it ``RankRow``s and
-turns its messages (``Moved``, ``Toggled``) into model calls.
+turns its requests into model calls.
+
+Keys typed faster than the screen redraws (key repeat) must each move the program the
+previous key moved (DESIGN §6), so a move is not a message that waits in queues while the
+next key reads a stale cursor: ``move_requested`` is called at once, and a screen that owns
+the model (``RankedTable`` on the Rank screen) applies the move there and then, so the next
+key reads the moved state. The base class posts ``Moved`` for anyone else.
 
 Lines: in ranked mode a divider line is drawn after the top band and before the bottom band;
 ``_line_of`` and ``_row_at`` map between row indexes and lines.
@@ -339,7 +345,11 @@ class RankTable(ScrollView, can_focus=True):
             return
         dst = max(0, min(dst, len(self.rows) - 1))
         if dst != src:
-            self.post_message(self.Moved(self, src, dst))
+            self.move_requested(src, dst)
+
+    def move_requested(self, src: int, dst: int) -> None:
+        """The user asked to move row ``src`` to ``dst``. Override to apply it at once."""
+        self.post_message(self.Moved(self, src, dst))
 
     def apply_move(self, src: int, dst: int, rows: list[RankRow]) -> None:
         """Show a move the model made: ``rows`` are the new rows from min to max index."""
@@ -407,7 +417,7 @@ class RankTable(ScrollView, can_focus=True):
             src, dst = drag
             self._refresh_rows(min(src, dst), max(src, dst))
             if src != dst:
-                self.post_message(self.Moved(self, src, dst))
+                self.move_requested(src, dst)
             event.stop()
 
     def on_click(self, event: events.Click) -> None:

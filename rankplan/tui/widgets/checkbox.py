@@ -1,0 +1,16 @@
+"""``Checkbox``: Textual's checkbox, changed only by space or a click on it (DESIGN §6).
+
+Textual's checkbox also toggles on enter, and enter is the key that opens or edits
+elsewhere (the Debrief list hints "enter edit"): with focus left on "I would not attend",
+enter took a program off the rank list without a word. Every checkbox of the app is this
+one; enter goes on to the screen like any key the box does not use.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Checkbox as TextualCheckbox
+
+
+class Checkbox(TextualCheckbox, inherit_bindings=False):
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
