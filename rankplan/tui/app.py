@@ -11,7 +11,6 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.signal import Signal
@@ -24,6 +23,7 @@ from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
 from rankplan.tui.history import History
+from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
@@ -54,10 +54,6 @@ def _reapply() -> Screen:
     from rankplan.tui.screens.reapply import ReapplyScreen
 
     return ReapplyScreen()
-
-
-class PlanChanged(Message):
-    """Posted by a screen after it changed the plan; the app recomputes and saves."""
 
 
 class RankPlanApp(App[None]):

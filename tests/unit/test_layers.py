@@ -127,3 +127,21 @@ def test_the_import_probe_sees_what_a_storage_module_adds(baseline: set[str]) ->
     added = loaded_modules("rankplan.storage.read") - baseline
     assert "tomllib" in added
     assert not (baseline & set(FORBIDDEN_IN_CORE)), "the bare interpreter already has these"
+
+
+def test_screens_and_widgets_never_import_the_app() -> None:
+    """Screens post messages (rankplan.tui.messages) and call the app through self.app; an
+    import of rankplan.tui.app from a screen or widget would make a circle."""
+    offenders = []
+    for folder in ("screens", "widgets"):
+        for path in sorted((PACKAGE / "tui" / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                elif isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                if any(n == "rankplan.tui.app" or n.startswith("rankplan.tui.app.")
+                       for n in names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders

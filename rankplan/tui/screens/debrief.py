@@ -39,6 +39,7 @@ from rankplan.core.text import visible
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.literal import literal
+from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
@@ -277,7 +278,6 @@ class DebriefScreen(PlanScreen):
     # -- edits -------------------------------------------------------------------------------
 
     def _changed(self, program: Program, *, row: bool = True) -> None:
-        from rankplan.tui.app import PlanChanged
 
         if row:
             self.query_one(InterviewList).update_row(self.row_for(program))
@@ -497,7 +497,6 @@ class DebriefScreen(PlanScreen):
             if program:
                 self._changed(program)
             else:
-                from rankplan.tui.app import PlanChanged
 
                 self.post_message(PlanChanged())
             self.app.settle()

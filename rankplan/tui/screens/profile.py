@@ -31,6 +31,7 @@ from rankplan.core.targets import application_target
 from rankplan.core.text import visible
 from rankplan.core.words import TIER_WORDS
 from rankplan.tui.help_text import findings_help, specialties_help
+from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
@@ -180,7 +181,6 @@ class ProfileScreen(PlanScreen):
     # -- edits -------------------------------------------------------------------------------
 
     def _changed(self) -> None:
-        from rankplan.tui.app import PlanChanged
 
         self.post_message(PlanChanged())
 
