@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
@@ -44,7 +45,7 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
-from rankplan.tui.widgets.form import field, show_hint
+from rankplan.tui.widgets.form import FormInput, field, readout, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.title_bar import TitleBar
 
@@ -62,6 +63,9 @@ PROGRAM_SELECTS = {
 }
 SCORE_OPTIONS = [("not scored", 0), *((str(n), n) for n in range(1, 6))]
 FELT_OPTIONS = [(f"{n} of 5", n) for n in range(1, 6)]
+
+
+SUGGESTION_LINES = 6  # the suggestion block's usual height: a headline and a few reasons
 
 
 def _choice(id_: str, names: dict) -> Choice:
@@ -103,13 +107,13 @@ class DebriefScreen(PlanScreen):
             with VerticalScroll(id="debrief-form"):
                 yield Static("", id="record-title")
                 yield Static("Program", classes="section-title")
-                yield field("Name", Input(id="p-name"))
+                yield field("Name", FormInput(id="p-name"))
                 yield field("Specialty", Choice([("same as profile", "")], id="p-specialty"))
                 for key in ("setting", "track"):
                     label, names, _ = PROGRAM_SELECTS[key]
                     yield field(label, _choice(f"p-{key}", names))
-                yield field("Location", Input(id="p-location", placeholder="city, state"))
-                yield field("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
+                yield field("Location", FormInput(id="p-location", placeholder="city, state"))
+                yield field("Interviewed", FormInput(id="p-interview_date", placeholder=FORMS))
                 yield Static("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
                 yield field("", Checkbox("I would not attend", id="p-would_not_attend"))
@@ -227,7 +231,8 @@ class DebriefScreen(PlanScreen):
         if program is None:
             return
         with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
-            self.query_one("#record-title", Static).update(literal(program.name or program.id))
+            readout(self.query_one("#record-title", Static), program.name or program.id,
+                    wraps=False)
             for key in ("name", "location"):
                 field = self.query_one(f"#p-{key}", Input)
                 field.value = visible(getattr(program, key))  # an edit keeps what it shows
@@ -260,20 +265,18 @@ class DebriefScreen(PlanScreen):
         if program is None or not self.is_mounted or not self.is_current:
             return
         s = suggestion_for(self.plan, program)
-        lines = [f"Suggested: {s.likelihood.value.upper()} (total {s.total:+d}; "
-                 f"green at {GREEN_AT:+d} or more, red at {RED_AT:+d} or less)"]
+        lines = [f"Suggested: {s.likelihood.value.upper()}, total {s.total:+d}"]
         lines += [f"  {r.label()}" for r in s.reasons] or ["  no signal counts either way"]
         if program.likelihood is not Likelihood.UNSET:
-            lines.append(f"You set {program.likelihood.value}: that is what the rank list uses.")
+            lines.append(f"You set {program.likelihood.value}: the rank list uses yours.")
         mine = [f for f in self.app.findings
                 if f.section is Section.DEBRIEF and program.id in f.subjects]
         content = literal("\n".join(lines))
-        widget = self.query_one("#suggestion", Static)
         if mine:
-            widget.update(findings_content(mine, "").__class__.assemble(
-                content, "\n\n", findings_content(mine, "")))
-        else:
-            widget.update(content)
+            content = Content.assemble(content, "\n\n", findings_content(mine, ""))
+        # Padded to one height from record to record, so choosing another interview
+        # repaints the form instead of laying out the screen again.
+        readout(self.query_one("#suggestion", Static), content, min_height=SUGGESTION_LINES)
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -297,7 +300,8 @@ class DebriefScreen(PlanScreen):
         if program and getattr(program, key) != event.value:
             setattr(program, key, event.value)
             if key == "name":
-                self.query_one("#record-title", Static).update(literal(event.value or program.id))
+                readout(self.query_one("#record-title", Static), event.value or program.id,
+                        wraps=False)
             self._changed(program)
 
     @on(Input.Changed, "#p-interview_date")

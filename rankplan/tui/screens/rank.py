@@ -57,7 +57,7 @@ def odds_lines(odds: MatchOdds, plan: Plan) -> list[str]:
         f"Matched {odds.p_matched:.0%} · unmatched {odds.p_unmatched:.0%}",
         f"Top 3 {odds.p_top3:.0%} · expected rank {expected}",
         f"Into {split}",
-        "For under 10% unmatched, add yellow:",
+        "More yellow for <10% unmatched:",
         more,
     ]
 
@@ -187,7 +187,9 @@ class RankScreen(PlanScreen):
         r = len(odds.chances)
         readout(self.query_one("#rank-title", Static), wraps=False, content=(
             f"Rank list: {r} program{'s' * (r != 1)} · shift+↑↓ or drag to move · x take off"))
-        readout(self.query_one("#odds-summary", Static), wraps=True,
+        # One line each, never wrapped: a move then changes figures, not the height, and
+        # needs no new layout of the screen.
+        readout(self.query_one("#odds-summary", Static), wraps=False,
                 content="\n".join(odds_lines(odds, self.plan)))
         readout(self.query_one("#odds-note", Static), wraps=True,
                 content="\n".join((ORDER_NOTE, *odds.caveats)))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from rankplan.tui.literal import literal
 
@@ -26,20 +28,46 @@ def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
 
 def show_hint(hint: Static, text: str) -> None:
     """Say ``text`` under a field, or hide the line when there is nothing to say. The text
-    often quotes what was typed: it is shown literally."""
+    often quotes what was typed: it is shown literally. The same text again changes
+    nothing (and costs no layout)."""
+    if getattr(hint, "hint_text", None) == text:
+        return
+    hint.hint_text = text  # type: ignore[attr-defined]
     hint.update(literal(text))
     hint.display = bool(text)
 
 
-def readout(widget: Static, content: Content | str, *, wraps: bool = True) -> None:
-    """Show ``content`` unless it is shown already. A text whose lines never wrap keeps its
-    height while its line count does, and then needs no new layout of the screen (tens of
-    milliseconds on a busy screen, after every key)."""
+def readout(widget: Static, content: Content | str, *, wraps: bool = True,
+            min_height: int = 0) -> None:
+    """Show ``content`` unless it is shown already. A text that keeps its height on screen
+    (measured at the widget's width once it has one) needs no new layout of the screen
+    (tens of milliseconds on a busy screen, after every key). ``min_height``: pad the text
+    with blank lines to at least that many lines on screen, so that texts of a usual length
+    all keep one height."""
     content = literal(content) if isinstance(content, str) else content
+    width = widget.content_size.width
+    if min_height and width > 0:
+        short = min_height - content.get_height(widget.styles, width)
+        if short > 0:
+            content = Content.assemble(content, "\n" * short)
     shown = getattr(widget, "shown", None)
     if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
         return
-    same_height = (not wraps and shown is not None
-                   and shown.plain.count("\n") == content.plain.count("\n"))
+    if shown is None:
+        same_height = False
+    elif width > 0:
+        same_height = (shown.get_height(widget.styles, width)
+                       == content.get_height(widget.styles, width))
+    else:
+        same_height = not wraps and shown.plain.count("\n") == content.plain.count("\n")
     widget.shown = content  # type: ignore[attr-defined]
     widget.update(content, layout=not same_height)
+
+
+class FormInput(Input):
+    """A one-line text field of a fixed size. Textual's Input asks for a new layout of the
+    whole screen whenever its text changes length (its virtual size); a field whose size
+    the form fixes only needs a repaint, which keeps a record change on Debrief to one
+    frame."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)

@@ -34,9 +34,11 @@ class OddsChart(ScrollView, can_focus=False):
     def show(self, values: tuple[float, ...]) -> None:
         if values == self.values:
             return
+        resized = len(values) != len(self.values)
         self.values = values
-        self.virtual_size = Size(self.size.width, len(values))
-        self.styles.height = len(values) or 1  # max-height in CSS caps it
+        if resized:  # a new length needs a new layout; new figures only a repaint
+            self.virtual_size = Size(self.size.width, len(values))
+            self.styles.height = len(values) or 1  # max-height in CSS caps it
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
