@@ -27,6 +27,7 @@ from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
+PREBUILD_DELAY = 0.25  # s of idle before building the next unvisited screen
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
 SIGNAL_EXIT_GRACE = 2.0  # seconds for the exit after a signal, once the plan is saved
 READ_ONLY_EDITED = "READ-ONLY: changes are not saved"
@@ -120,6 +121,7 @@ class RankPlanApp(App[None]):
         self._saving = False
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
+        self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
         self._quitting = False  # ctrl+q waits for the keys typed before it
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
@@ -515,6 +517,27 @@ class RankPlanApp(App[None]):
         self.settle()
         if self.store.writable:
             self._prepare_document()
+        if self.store.plan is not None:
+            self._unbuilt = [mode for mode in self.MODES if mode != self.current_mode]
+            self.set_timer(PREBUILD_DELAY, self._build_next_screen, name="prebuild")
+
+    def _build_next_screen(self) -> None:
+        """Build one screen not yet visited, while the app is idle after start-up, so that
+        its first visit costs what a later one does (the next after PREBUILD_DELAY, so keys
+        typed meanwhile go first). A screen built this way is composed and mounted but not
+        shown; switching to it resumes it as Textual resumes any mode's screen."""
+        stacks = getattr(self, "_screen_stacks", None)
+        while self._unbuilt and stacks is not None and self.store.plan is not None:
+            mode = self._unbuilt.pop(0)
+            if mode in stacks:  # visited already
+                continue
+            make = self.MODES[mode]
+            screen, _ = self._get_screen(make() if callable(make) else make)
+            stacks[mode] = [screen]
+            self._load_screen_css(screen)
+            break
+        if self._unbuilt:
+            self.set_timer(PREBUILD_DELAY, self._build_next_screen, name="prebuild")
 
     @work(thread=True, group="prepare", exit_on_error=False)
     def _prepare_document(self) -> None:
