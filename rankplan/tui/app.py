@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,12 @@ from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
-PREBUILD_DELAY = 0.25  # s of idle before building the next unvisited screen
+PRELOAD_DELAY = 0.2  # s of idle before importing the next module of a later screen
+LATER_MODULES = (  # what the screens after the first need, in the order users go
+    "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
+    "rankplan.tui.screens.schedule", "rankplan.tui.screens.reapply",
+    "rankplan.tui.screens.help", "rankplan.tui.screens.dialogs",
+)
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
 SIGNAL_EXIT_GRACE = 2.0  # seconds for the exit after a signal, once the plan is saved
 READ_ONLY_EDITED = "READ-ONLY: changes are not saved"
@@ -121,7 +127,7 @@ class RankPlanApp(App[None]):
         self._saving = False
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
-        self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
+        self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
         self._quitting = False  # ctrl+q waits for the keys typed before it
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
@@ -500,7 +506,6 @@ class RankPlanApp(App[None]):
         if self.owns_process:
             self._catch_signals()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._identify()
         if self.store.plan is None:
             from rankplan.tui.screens.plan_error import PlanErrorScreen
 
@@ -518,26 +523,20 @@ class RankPlanApp(App[None]):
         if self.store.writable:
             self._prepare_document()
         if self.store.plan is not None:
-            self._unbuilt = [mode for mode in self.MODES if mode != self.current_mode]
-            self.set_timer(PREBUILD_DELAY, self._build_next_screen, name="prebuild")
+            self._unloaded = list(LATER_MODULES)
+            self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
 
-    def _build_next_screen(self) -> None:
-        """Build one screen not yet visited, while the app is idle after start-up, so that
-        its first visit costs what a later one does (the next after PREBUILD_DELAY, so keys
-        typed meanwhile go first). A screen built this way is composed and mounted but not
-        shown; switching to it resumes it as Textual resumes any mode's screen."""
-        stacks = getattr(self, "_screen_stacks", None)
-        while self._unbuilt and stacks is not None and self.store.plan is not None:
-            mode = self._unbuilt.pop(0)
-            if mode in stacks:  # visited already
-                continue
-            make = self.MODES[mode]
-            screen, _ = self._get_screen(make() if callable(make) else make)
-            stacks[mode] = [screen]
-            self._load_screen_css(screen)
-            break
-        if self._unbuilt:
-            self.set_timer(PREBUILD_DELAY, self._build_next_screen, name="prebuild")
+    def _load_next_module(self) -> None:
+        """Import one of the modules the other screens need, while the app is idle after
+        start-up (the next after PRELOAD_DELAY, so keys typed meanwhile go first): a first
+        visit then builds its screen from code already loaded. Building the screens
+        themselves ahead of time was tried and dropped: a screen mounting in the background
+        races the app's exit."""
+        if not self.is_running or self._exit or not self._unloaded:
+            return
+        importlib.import_module(self._unloaded.pop(0))
+        if self._unloaded:
+            self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
 
     @work(thread=True, group="prepare", exit_on_error=False)
     def _prepare_document(self) -> None:
@@ -582,7 +581,8 @@ class RankPlanApp(App[None]):
 
     def _identify(self) -> None:
         """Give the plan and its goals their export ids where they have none (core.identity);
-        they are written with the next save."""
+        they are written with the save of the edit that needed them. Opening a plan gives
+        none: a plan only looked at is never written."""
         plan = self.store.plan
         if plan is not None and not (plan.plan_id and all(g.id for g in plan.goals)):
             from rankplan.core.identity import ensure_identity
@@ -593,7 +593,6 @@ class RankPlanApp(App[None]):
         """Show the plan the store now holds: close what sits on top, refill the screens."""
         from textual.screen import ModalScreen
 
-        self._identify()
 
         from rankplan.tui.screens.plan_error import PlanErrorScreen
 
@@ -626,8 +625,16 @@ class RankPlanApp(App[None]):
             from rankplan.exchange.render import render
             from rankplan.storage.files import atomic_write
 
+            import copy
+
+            from rankplan.core.identity import ensure_identity
+
+            plan = self.plan  # ids for the calendar without touching the plan (or its file)
+            if not (plan.plan_id and all(g.id for g in plan.goals)):
+                plan = copy.deepcopy(plan)
+                ensure_identity(plan, str(self.store.path.resolve()))
             try:
-                atomic_write(path, render(fmt, self.plan, self.today).encode("utf-8"))
+                atomic_write(path, render(fmt, plan, self.today).encode("utf-8"))
             except OSError as exc:
                 self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
                             title="Not exported", timeout=10)
