@@ -228,7 +228,7 @@ async def test_palette_and_help(reapply_path: Path) -> None:
         assert "Reapply screen" in titles and "Add letter" in titles
         await pilot.press("f1")
         await pilot.pause()
-        text = app.screen.query_one("Markdown").source
+        text = app.screen.markdown
         assert "# Reapply" in text and "RA09" in text
 
 

@@ -502,10 +502,9 @@ class ReapplyScreen(PlanScreen):
                 self.app.settle()
             self.query_one(f"#ra-{kind}").focus()
 
-        # Content, not a str: the dialog shows the name literally, never as markup.
-        question = Content.assemble("Delete ", described, " " if who else "", visible(who),
-                                    "? (ctrl+z undoes it.)")
-        self.app.push_screen(ConfirmDialog(question), answered)  # type: ignore[arg-type]
+        # The dialog shows its question literally (tui.literal), never as markup.
+        question = f"Delete {described}{' ' if who else ''}{who}? (ctrl+z undoes it.)"
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     # -- palette and help --------------------------------------------------------------------
 
