@@ -211,6 +211,12 @@ def conflict_path(path: Path, when: datetime) -> Path:
     return path.with_name(f"{stem}.conflict-{when:%Y%m%d-%H%M%S}.toml")
 
 
+def broken_path(path: Path, when: datetime) -> Path:
+    """Where a plan that cannot be read is put aside when its backup takes its place."""
+    stem = path.stem if path.suffix == ".toml" else path.name
+    return path.with_name(f"{stem}.broken-{when:%Y%m%d-%H%M%S}.toml")
+
+
 def write_backup(path: Path) -> None:
     """Keep the file as it is now beside it as ``NAME.bak`` (0600 or the plan's stricter
     mode, atomically; a symlink planted at the name is replaced, never followed)."""

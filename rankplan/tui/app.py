@@ -507,6 +507,17 @@ class RankPlanApp(App[None]):
         self.settle()
         self.notify(f"Read {self.store.path} again.")
 
+    def plan_restored(self, aside: Path) -> None:
+        """The backup was made the plan again (from the error view): show it, and say so."""
+        self._forget_edits()
+        self._history, self._unsnapped = History(), False
+        self.save_state = self._idle_state()
+        self.reset_views()
+        self.settle()
+        self.notify(f"Restored {self.store.path.name} from its backup. The file that could "
+                    f"not be read is kept as {aside.name}.", title="Backup restored",
+                    timeout=15)
+
     def _identify(self) -> None:
         """Give the plan and its goals their export ids where they have none (core.identity);
         they are written with the next save."""
