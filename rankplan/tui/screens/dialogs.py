@@ -115,11 +115,20 @@ class ConfirmDialog(Dialog):
         self.query_one("#cancel", Button).focus()
 
 
+# Pending first and fail last: a step left from "pending" cannot land on "fail" unseen.
+RESULT_ORDER = (ExamResult.PENDING, ExamResult.PASS, ExamResult.FAIL)
+NO_RESULT = ""  # a new attempt's result until one is chosen (it is required)
+
+
 class ExamDialog(Dialog):
-    """Add or edit one exam attempt."""
+    """Add or edit one exam attempt.
+
+    A new attempt starts with no result chosen, and saving asks for one: a default of
+    "pending" put "fail" one Left away, and it was saved by mistake."""
 
     def __init__(self, attempt: ExamAttempt | None, today: date) -> None:
         super().__init__()
+        self.new = attempt is None
         self.attempt = attempt or ExamAttempt()
         self.today = today
         self.TITLE_TEXT = "Edit exam attempt" if attempt else "Add exam attempt"
@@ -130,7 +139,10 @@ class ExamDialog(Dialog):
                                       id="exam"))
         yield self.row("Date", Input(a.date.isoformat() if a.date else "", id="date",
                                      placeholder=FORMS))
-        yield self.row("Result", Choice([(r.value, r) for r in ExamResult], value=a.result,
+        options = [(r.value, r) for r in RESULT_ORDER]
+        if self.new:
+            options.insert(0, ("choose: pending, pass or fail", NO_RESULT))
+        yield self.row("Result", Choice(options, value=NO_RESULT if self.new else a.result,
                                         id="result"))
         yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
                                       placeholder="the score; empty if pass/fail",
@@ -147,10 +159,14 @@ class ExamDialog(Dialog):
         exam = Exam(self.query_one("#exam", Choice).value)
         if score and (problem := scale_problem(exam, score)):
             raise ValueError(problem)
+        result = self.query_one("#result", Choice).value
+        if result == NO_RESULT:
+            self.query_one("#result", Choice).focus()
+            raise ValueError("choose a result: pending, pass or fail")
         return ExamAttempt(
             exam=exam,
             date=when,
-            result=ExamResult(self.query_one("#result", Choice).value),
+            result=ExamResult(result),
             score=score,
         )
 
