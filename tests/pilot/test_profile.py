@@ -331,3 +331,18 @@ async def test_a_new_exam_has_no_result_until_one_is_chosen(demo_path: Path) -> 
         await pilot.pause()
         result = app.screen.query_one("#result", Choice)
         assert [v for _, v in result.options] == ["pending", "pass", "fail"]
+
+
+async def test_the_backup_list_leaves_out_the_primary_specialty(demo_path: Path) -> None:
+    """Issue 17 item 18."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        backup = app.screen.query_one("#backup_specialty", Choice)
+        offered = [v for _, v in backup.options]
+        assert app.plan.profile.specialty == "Internal Medicine"
+        assert "Internal Medicine" not in offered and "Psychiatry" in offered
+        await choose(pilot, "#specialty", "Psychiatry")
+        offered = [v for _, v in backup.options]
+        assert "Psychiatry" not in offered and "Internal Medicine" in offered
+        assert backup.value == app.plan.profile.backup_specialty
