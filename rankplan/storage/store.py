@@ -220,6 +220,31 @@ class PlanStore:
             self._text = text
             return SaveResult(SaveOutcome.SAVED, self.path)
 
+    def keep_ours(self, plan: PlanLike, *, now: datetime | None = None) -> tuple[SaveResult, Path | None]:
+        """After a conflict, the user chose our version: write it over the file that was
+        changed outside rankplan, and save to the file again from then on. What the file
+        held is kept first beside it (``NAME.theirs-DATE.toml``: returned), so choosing
+        wrong loses nothing."""
+        if not self.writable:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        with self._io:
+            when = now or datetime.now()
+            text = self.render(plan)
+            data = (BOM if self._bom else b"") + text.encode("utf-8")
+            theirs: Path | None = None
+            try:
+                current = self.path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current is not None and current != data:
+                theirs = files.theirs_path(self.path, when)
+                files.write_conflict(theirs, self.path, current)
+            files.atomic_write(self.path, data)
+            self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
+            self._text = text
+            self.conflict_file = None
+            return SaveResult(SaveOutcome.SAVED, self.path), theirs
+
     def _conflict_if_changed(self, when: datetime) -> Path | None:
         """Run by the atomic write once ours is on disk, immediately before the replace: the
         whole comparison again, then a stat showing nothing touched the file since (so the

@@ -125,6 +125,9 @@ class RankPlanApp(App[None]):
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
         self._unsnapped = False
+        from rankplan.tui.conflict import ConflictFlow
+
+        self.conflict = ConflictFlow(self)  # a hand edit found while open: ask at once
         self._recompute()
         self._apply_title()
         if theme := settings.load_theme():
@@ -308,14 +311,7 @@ class RankPlanApp(App[None]):
         self._saved_edits = edits
         if result.outcome is SaveOutcome.CONFLICT:
             self.save_state = f"conflict: saved to {result.path.name}"
-            self.notify(
-                f"{self.store.path.name} was changed outside rankplan, so it was not "
-                f"overwritten. Your version is in {result.path}. Use 'Reload plan from "
-                "disk' in the command palette to take the file's version.",
-                title="Changed on disk",
-                severity="warning",
-                timeout=15,
-            )
+            self.conflict.found(result.path)
         else:
             self.save_state = "saved" if edits == self._edits else "unsaved"
         if self._edits != edits and self._save_timer is None:
@@ -350,14 +346,26 @@ class RankPlanApp(App[None]):
         if not self.store.writable or self._edits == self._saved_edits:
             return None
         try:
-            self.store.save(self.plan)
+            result = self.store.save(self.plan)
         except Exception as exc:  # noqa: BLE001
             self.save_state = "not saved: retrying"
             self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
             return exc
         self._saved_edits = self._edits
         self.save_state = "saved"
+        if result.outcome is SaveOutcome.CONFLICT:
+            self.save_state = f"conflict: saved to {result.path.name}"
+            if not self._exiting():
+                self.conflict.found(result.path)
         return None
+
+    def _exiting(self) -> bool:
+        return self._exit or self._signalled
+
+    def saved_over_conflict(self) -> None:
+        """Our version was written over the file after a conflict (``ConflictFlow``)."""
+        self._saved_edits = self._edits
+        self.save_state = "saved"
 
     def action_save_now(self) -> None:
         if error := self.flush():
@@ -657,6 +665,10 @@ class RankPlanApp(App[None]):
 
         yield SystemCommand("Reload plan from disk", f"Read {escaped(self.store.path.name)} again, "
                             "dropping changes not yet saved", self.reload_plan)
+        if self.store.conflict_file is not None:
+            yield SystemCommand("Resolve the conflict", "The file changed outside rankplan: "
+                                "reload it, keep ours, or see the differences",
+                                self.conflict.ask_again)
         yield from super().get_system_commands(screen)
 
 

@@ -28,7 +28,7 @@ from rankplan.core.model import (
 )
 from rankplan.core.specialties import BUILTIN
 from rankplan.core.text import visible
-from rankplan.tui.literal import literal
+from rankplan.tui.literal import literal, literal_text
 from rankplan.tui.widgets.choice import Choice
 
 
@@ -397,3 +397,107 @@ class ActivityMenu(ModalScreen[Activity | None]):
 
     def action_dismiss_menu(self) -> None:
         self.dismiss(None)
+
+
+class ConflictDialog(ModalScreen[str | None]):
+    """The plan file changed outside rankplan while it was open (DESIGN §5): take the
+    file's version, keep ours over it, or look at the differences first."""
+
+    BINDINGS = [
+        Binding("r", "answer('reload')", "Reload the file", id="conflict.reload"),
+        Binding("k", "answer('keep')", "Keep ours", id="conflict.keep"),
+        Binding("d", "answer('diff')", "Differences", id="conflict.diff"),
+        Binding("escape", "answer('later')", "Decide later", id="conflict.later"),
+    ]
+    DEFAULT_CSS = """
+    ConflictDialog { align: center middle; }
+    ConflictDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    ConflictDialog .dialog-title { text-style: bold; margin-bottom: 1; }
+    ConflictDialog Button { width: 100%; margin-top: 1; }
+    """
+
+    def __init__(self, plan_path, conflict_path) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.conflict_path = conflict_path
+
+    def compose(self) -> ComposeResult:
+        name = self.plan_path.name
+        with Vertical():
+            yield Static(literal(f"{name} was changed outside rankplan"),
+                         classes="dialog-title")
+            yield Static(literal(
+                f"rankplan did not overwrite it. Your latest version is safe in "
+                f"{self.conflict_path.name}; until you choose, saves go there."))
+            yield Button("Reload: take the file's version (r)", id="reload")
+            yield Button(f"Keep ours: write it over {name} (k)", id="keep")
+            yield Button("Show the differences side by side (d)", id="diff",
+                         variant="primary")
+            yield Button("Decide later (esc)", id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#diff", Button).focus()
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+class DiffScreen(ModalScreen[str | None]):
+    """Ours and the file's side by side, one row per key that differs, by section."""
+
+    BINDINGS = [
+        Binding("r", "answer('reload')", "Reload the file", id="diff.reload"),
+        Binding("k", "answer('keep')", "Keep ours", id="diff.keep"),
+        Binding("escape", "answer('back')", "Back", id="diff.back"),
+    ]
+    DEFAULT_CSS = """
+    DiffScreen { align: center middle; }
+    DiffScreen > Vertical {
+        width: 100%; height: 100%; border: thick $warning; background: $surface;
+        padding: 0 1;
+    }
+    DiffScreen .dialog-title { text-style: bold; }
+    DiffScreen DataTable { height: 1fr; }
+    DiffScreen .hint { color: $text-muted; }
+    """
+
+    def __init__(self, plan_path, rows, errors: list[str]) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.rows = rows
+        self.errors = errors
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable
+
+        with Vertical():
+            yield Static(literal(f"Differences: rankplan's version and {self.plan_path.name} "
+                                 f"on disk ({len(self.rows)})"), classes="dialog-title")
+            if self.errors:
+                yield Static(literal(f"{self.plan_path.name} is not a valid plan now:\n"
+                                     + "\n".join(self.errors)))
+            table = DataTable(id="diff-table", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static("r reload the file's version · k keep ours · esc back", classes="hint")
+
+    def on_mount(self) -> None:
+        from textual.widgets import DataTable
+
+        table = self.query_one(DataTable)
+        table.add_columns("Section", "Key", "rankplan (ours)", "the file (theirs)")
+        for row in self.rows:
+            table.add_row(*(literal_text(v) for v in (row.section or "(top)", row.key or "(all)",
+                                                 row.ours, row.theirs)))
+        if not self.rows and not self.errors:
+            table.add_row("", "", "no differences", "")
+        table.focus()
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
