@@ -579,8 +579,9 @@ class RankPlanApp(App[None]):
                             title="Not exported", timeout=10)
                 return
             self.notify(f"Wrote the plan ({fmt}) to {path}", title="Exported", timeout=8)
+            _remember_folder("export", path.parent)
 
-        self.push_screen(ExportDialog(self.today), chosen)
+        self.push_screen(ExportDialog(self.today, settings.load_folder("export")), chosen)
 
     def action_import(self) -> None:
         from rankplan.tui.screens.exchange_dialogs import ImportDialog
@@ -589,7 +590,7 @@ class RankPlanApp(App[None]):
             self.notify("This plan is open read-only; nothing can be imported into it.",
                         severity="warning")
             return
-        dialog = ImportDialog()
+        dialog = ImportDialog(settings.load_folder("import"))
 
         def check(path: Path) -> Path:
             from rankplan.exchange.csv_import import apply_import, decode_csv, import_csv
@@ -615,6 +616,7 @@ class RankPlanApp(App[None]):
             self.notify(f"Added {added} program{'s' * (added != 1)} from {path.name}; "
                         f"ctrl+z undoes it.{notes}", title="Imported", timeout=8,
                         markup=False)
+            _remember_folder("import", path.parent)
             return path
 
         dialog.last_check = check  # runs inside the dialog, so problems show there
@@ -670,6 +672,15 @@ class RankPlanApp(App[None]):
                                 "reload it, keep ours, or see the differences",
                                 self.conflict.ask_again)
         yield from super().get_system_commands(screen)
+
+
+def _remember_folder(kind: str, folder: Path) -> None:
+    """The next export or import starts in ``folder`` (settings.toml); a settings file that
+    cannot be written costs only that."""
+    try:
+        settings.save_folder(kind, folder.resolve())
+    except OSError:
+        pass
 
 
 GENERAL_HELP = """\
