@@ -432,11 +432,12 @@ class ConflictDialog(ModalScreen[str | None]):
             yield Static(literal(
                 f"rankplan did not overwrite it. Your latest version is safe in "
                 f"{self.conflict_path.name}; until you choose, saves go there."))
-            yield Button("Reload: take the file's version (r)", id="reload")
-            yield Button(f"Keep ours: write it over {name} (k)", id="keep")
+            # compact: the four choices and the text fit at 80x24
+            yield Button("Reload: take the file's version (r)", id="reload", compact=True)
+            yield Button(f"Keep ours: write it over {name} (k)", id="keep", compact=True)
             yield Button("Show the differences side by side (d)", id="diff",
-                         variant="primary")
-            yield Button("Decide later (esc)", id="later")
+                         variant="primary", compact=True)
+            yield Button("Decide later (esc)", id="later", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#diff", Button).focus()

@@ -35,7 +35,7 @@ def _free_name(folder: Path, stem: str) -> Path:
 class PlanErrorScreen(Screen):
     BINDINGS = [
         Binding("r", "reload", "Read again", id="error.reload"),
-        Binding("b", "open_backup", "Open backup", id="error.backup"),
+        Binding("b", "open_backup", "Restore backup", id="error.backup"),
         Binding("n", "focus_new", "New plan", id="error.new"),
         Binding("q", "app.quit", "Quit", id="error.quit"),
     ]
@@ -69,7 +69,7 @@ class PlanErrorScreen(Screen):
             with Horizontal(classes="row"):
                 yield Button("Read again (r)", id="reload")
                 yield Button(
-                    "Open backup (b)" if self._backup_ok else "No valid backup",
+                    "Restore backup (b)" if self._backup_ok else "No valid backup",
                     id="backup", disabled=not self._backup_ok,
                 )
                 yield Button("Quit (q)", id="quit")
