@@ -149,9 +149,10 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "demo":
         if args.save:
             return save_demo(Path(args.save), reapply=args.reapply)
-        from rankplan.demo import demo_copy
+        from rankplan.demo import demo_session
 
-        return run_tui(demo_copy(reapply=args.reapply), read_only=read_only)
+        with demo_session(reapply=args.reapply) as demo:  # its folder goes at exit
+            return run_tui(demo, read_only=read_only)
     return run_tui(path, read_only=read_only)
 
 

@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -28,3 +31,14 @@ def demo_copy(reapply: bool = False) -> Path:
     write_demo(path, reapply)
     path.chmod(FILE_MODE)
     return path
+
+
+@contextmanager
+def demo_session(reapply: bool = False) -> Iterator[Path]:
+    """``demo_copy`` for one run of ``rankplan demo``: the temporary folder (plan, backup,
+    lock, conflict copies) is removed when the run ends, however it ends."""
+    path = demo_copy(reapply)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)

@@ -70,6 +70,7 @@ class Setting(StrEnum):
     UNIVERSITY = "university"
     COMMUNITY = "community"
     AFFILIATED = "affiliated"
+    UNSET = ""  # not chosen yet: a program added in the app starts so (an omitted key: university)
 
 
 class Track(StrEnum):

@@ -234,9 +234,9 @@ def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any],
     match_key = MATCH_KEYS.get(type(items[0]))
     if existing is None:
         inline = _inside_inline(table)
-        fresh = tomlkit.array() if inline else tomlkit.aot()
+        fresh = tomlkit.array() if inline else _aot()
         for item in items:
-            fresh.append(_new_block(item, inline=inline))
+            _append(fresh, _new_block(item, inline=inline))
         table[name] = fresh
         return
     old = list(existing)
@@ -261,19 +261,36 @@ def _sync_list(table: MutableMapping[str, Any], name: str, items: list[Any],
         for block, key, item, now in zip(existing, keys_new, items, after):
             sync_block(block, key, item, now)
         for item in items[len(keys_old):]:
-            existing.append(_new_block(item, inline))
+            _append(existing, _new_block(item, inline))
         return
     # Reordered: rebuild the list from the same blocks (each keeps its own comments).
     by_key = dict(zip(keys_old, existing))
-    rebuilt = tomlkit.array() if inline else tomlkit.aot()
+    rebuilt = tomlkit.array() if inline else _aot()
     for key, item, now in zip(keys_new, items, after):
         block = by_key.get(key)
         if block is None:
-            block = _new_block(item, inline)
+            _append(rebuilt, _new_block(item, inline))
         else:
             sync_block(block, key, item, now)
-        rebuilt.append(block)
+            rebuilt.append(block)
     table[name] = rebuilt
+
+
+def _aot() -> AoT:
+    """An empty ``[[name]]`` list that leaves the blank lines between its blocks alone
+    (tomlkit's own adds a blank line before every block it is given, which piled up at every
+    reordering: a kept block already ends with its blank line)."""
+    return AoT([], parsed=True)
+
+
+def _append(blocks: Any, block: Any) -> None:
+    """Append a new block, one blank line after the block before it (a new block ends with
+    its own blank line; a hand-written one may not)."""
+    if isinstance(blocks, AoT):
+        blocks._parsed = True  # no blank line of tomlkit's own: see ``_aot``
+        if len(blocks) and not blocks[-1].as_string().endswith("\n\n"):
+            block.trivia.indent = "\n" + block.trivia.indent
+    blocks.append(block)
 
 
 def _previous_items(prev: list | None, match_key: str | None) -> dict[Any, dict]:

@@ -18,6 +18,7 @@ class PlanError:
     key_path: str = ""
     line: int | None = None
     col: int | None = None
+    said_path: str = ""  # key_path as people count (``programs #1 (id).foo``): storage.locate
 
     def render(self, path: Path | str) -> str:
         """One line, control characters from the file (in a key or a value) made visible."""
@@ -25,9 +26,10 @@ class PlanError:
 
     def _place(self, path: Path | str) -> str:
         if self.line is not None:
-            return f"{path}:{self.line}:{self.col or 1}: {self.message}"
+            where = f"{self.said_path}: " if self.said_path else ""
+            return f"{path}:{self.line}:{self.col or 1}: {where}{self.message}"
         if self.key_path:
-            return f"{path}: {self.key_path}: {self.message}"
+            return f"{path}: {self.said_path or self.key_path}: {self.message}"
         return f"{path}: {self.message}"
 
 
@@ -71,7 +73,46 @@ def from_toml_error(exc: tomllib.TOMLDecodeError, text: str) -> PlanError:
         message = message[: match.start()] + " at the end of the file"
     else:
         line, col = 1, 1
+    if found := _bad_date(text, line):
+        return PlanError(found[1], line=line, col=found[0])
     return PlanError(f"TOML syntax: {message}", line=line, col=col)
+
+
+_DATE_LIKE = re.compile(
+    r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?")
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+
+
+def _bad_date(text: str, line: int) -> tuple[int, str] | None:
+    """The column and a plain message for a date on ``line`` that is not a real date (tomllib
+    says only "Expected newline..." for 2026-13-02), or None."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    code = lines[line - 1]
+    for match in _DATE_LIKE.finditer(code):
+        if code.count('"', 0, match.start()) % 2 or code.count("'", 0, match.start()) % 2:
+            continue  # inside a string: text, not a date
+        if problem := _date_problem(*match.groups()):
+            return match.start() + 1, f"{match.group(0).strip()}: {problem}"
+    return None
+
+
+def _date_problem(year: str, month: str, day: str, hour: str | None = None,
+                  minute: str | None = None, second: str | None = None) -> str:
+    import calendar
+
+    if not 1 <= int(month) <= 12:
+        return f"{int(month)} is not a month (a date is YEAR-MONTH-DAY, like 2026-11-02)"
+    last = calendar.monthrange(int(year), int(month))[1]
+    if not 1 <= int(day) <= last:
+        return f"{_MONTHS[int(month) - 1]} {year} has no day {int(day)} (it has {last} days)"
+    if len(month) < 2 or len(day) < 2:
+        return f"write the month and the day with two digits: {year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 60):
+        return f"{hour}:{minute} is not a time of day (00:00 to 23:59)"
+    return ""
 
 
 def from_decode_error(exc: UnicodeDecodeError, data: bytes) -> PlanError:

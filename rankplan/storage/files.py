@@ -144,7 +144,7 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
 def _is_ours(name: str, names: set[str], stems: set[str]) -> bool:
     if name in names or name in {n + ".bak" for n in names}:
         return True
-    return any(re.fullmatch(re.escape(s) + r"\.conflict-\d{8}-\d{6}\.toml", name)
+    return any(re.fullmatch(re.escape(s) + r"\.(conflict|theirs)-\d{8}-\d{6}\.toml", name)
                for s in stems)
 
 
@@ -209,6 +209,18 @@ def lock_path(path: Path) -> Path:
 def conflict_path(path: Path, when: datetime) -> Path:
     stem = path.stem if path.suffix == ".toml" else path.name
     return path.with_name(f"{stem}.conflict-{when:%Y%m%d-%H%M%S}.toml")
+
+
+def theirs_path(path: Path, when: datetime) -> Path:
+    """Where the outside version of a plan is kept when the user keeps rankplan's over it."""
+    stem = path.stem if path.suffix == ".toml" else path.name
+    return path.with_name(f"{stem}.theirs-{when:%Y%m%d-%H%M%S}.toml")
+
+
+def broken_path(path: Path, when: datetime) -> Path:
+    """Where a plan that cannot be read is put aside when its backup takes its place."""
+    stem = path.stem if path.suffix == ".toml" else path.name
+    return path.with_name(f"{stem}.broken-{when:%Y%m%d-%H%M%S}.toml")
 
 
 def write_backup(path: Path) -> None:

@@ -67,4 +67,8 @@ def read_plan(path: Path) -> Loaded:
     if text is None:
         return Loaded(None, errors, data=data)
     plan, errors = parse_text(text)
+    if errors:
+        from rankplan.storage.locate import place
+
+        errors = place(text, errors)
     return Loaded(plan, errors, text, data)

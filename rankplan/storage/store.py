@@ -120,6 +120,31 @@ class PlanStore:
                 files.Fingerprint.of_bytes(self.path, loaded.data) if loaded.data else None
             )
 
+    def restore_backup(self, *, now: datetime | None = None) -> Path:
+        """Make the backup the plan again: the unreadable file is renamed aside (it keeps its
+        bytes: it is never written to), the backup's content written to the plan's own name
+        atomically, and the result read. Returns where the broken file went.
+
+        Raises ``OSError`` (nothing changed, or the broken file only moved aside and named in
+        the error) and ``ValueError`` when there is no valid backup."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        backup = files.backup_path(self.path)
+        loaded = read_plan(backup)
+        if not loaded.ok:
+            raise ValueError(f"{backup} is not a valid plan")
+        with self._io:
+            aside = files.broken_path(self.path, now or datetime.now())
+            if aside.exists():
+                raise FileExistsError(f"{aside} already exists")
+            if self.path.exists():
+                self.path.rename(aside)
+            files.atomic_write(self.path, loaded.data, follow_symlinks=False,
+                               mode=files.FILE_MODE)
+        self.reload()
+        self._backed_up = True  # the backup already holds this very content
+        return aside
+
     @property
     def writable(self) -> bool:
         return self.plan is not None and not self.read_only
@@ -194,6 +219,31 @@ class PlanStore:
             self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
             self._text = text
             return SaveResult(SaveOutcome.SAVED, self.path)
+
+    def keep_ours(self, plan: PlanLike, *, now: datetime | None = None) -> tuple[SaveResult, Path | None]:
+        """After a conflict, the user chose our version: write it over the file that was
+        changed outside rankplan, and save to the file again from then on. What the file
+        held is kept first beside it (``NAME.theirs-DATE.toml``: returned), so choosing
+        wrong loses nothing."""
+        if not self.writable:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        with self._io:
+            when = now or datetime.now()
+            text = self.render(plan)
+            data = (BOM if self._bom else b"") + text.encode("utf-8")
+            theirs: Path | None = None
+            try:
+                current = self.path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current is not None and current != data:
+                theirs = files.theirs_path(self.path, when)
+                files.write_conflict(theirs, self.path, current)
+            files.atomic_write(self.path, data)
+            self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
+            self._text = text
+            self.conflict_file = None
+            return SaveResult(SaveOutcome.SAVED, self.path), theirs
 
     def _conflict_if_changed(self, when: datetime) -> Path | None:
         """Run by the atomic write once ours is on disk, immediately before the replace: the

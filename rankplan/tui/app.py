@@ -133,6 +133,9 @@ class RankPlanApp(App[None]):
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
         self._unsnapped = False
+        from rankplan.tui.conflict import ConflictFlow
+
+        self.conflict = ConflictFlow(self)  # a hand edit found while open: ask at once
         self._recompute()
         self._apply_title()
         if theme := settings.load_theme():
@@ -323,14 +326,7 @@ class RankPlanApp(App[None]):
         self._saved_edits = edits
         if result.outcome is SaveOutcome.CONFLICT:
             self.save_state = f"conflict: saved to {result.path.name}"
-            self.notify(
-                f"{self.store.path.name} was changed outside rankplan, so it was not "
-                f"overwritten. Your version is in {result.path}. Use 'Reload plan from "
-                "disk' in the command palette to take the file's version.",
-                title="Changed on disk",
-                severity="warning",
-                timeout=15,
-            )
+            self.conflict.found(result.path)
         else:
             self.save_state = "saved" if edits == self._edits else "unsaved"
         if self._edits != edits and self._save_timer is None:
@@ -365,14 +361,26 @@ class RankPlanApp(App[None]):
         if not self.store.writable or self._edits == self._saved_edits:
             return None
         try:
-            self.store.save(self.plan)
+            result = self.store.save(self.plan)
         except Exception as exc:  # noqa: BLE001
             self.save_state = "not saved: retrying"
             self._save_timer = self.set_timer(RETRY_DELAY, self._autosave, name="autosave-retry")
             return exc
         self._saved_edits = self._edits
         self.save_state = "saved"
+        if result.outcome is SaveOutcome.CONFLICT:
+            self.save_state = f"conflict: saved to {result.path.name}"
+            if not self._exiting():
+                self.conflict.found(result.path)
         return None
+
+    def _exiting(self) -> bool:
+        return self._exit or self._signalled
+
+    def saved_over_conflict(self) -> None:
+        """Our version was written over the file after a conflict (``ConflictFlow``)."""
+        self._saved_edits = self._edits
+        self.save_state = "saved"
 
     def action_save_now(self) -> None:
         if error := self.flush():
@@ -579,6 +587,17 @@ class RankPlanApp(App[None]):
         self.settle()
         self.notify(f"Read {self.store.path} again.")
 
+    def plan_restored(self, aside: Path) -> None:
+        """The backup was made the plan again (from the error view): show it, and say so."""
+        self._forget_edits()
+        self._history, self._unsnapped = History(), False
+        self.save_state = self._idle_state()
+        self.reset_views()
+        self.settle()
+        self.notify(f"Restored {self.store.path.name} from its backup. The file that could "
+                    f"not be read is kept as {aside.name}.", title="Backup restored",
+                    timeout=15)
+
     def _identify(self) -> None:
         """Give the plan and its goals their export ids where they have none (core.identity);
         they are written with the save of the edit that needed them. Opening a plan gives
@@ -640,8 +659,9 @@ class RankPlanApp(App[None]):
                             title="Not exported", timeout=10)
                 return
             self.notify(f"Wrote the plan ({fmt}) to {path}", title="Exported", timeout=8)
+            _remember_folder("export", path.parent)
 
-        self.push_screen(ExportDialog(self.today), chosen)
+        self.push_screen(ExportDialog(self.today, settings.load_folder("export")), chosen)
 
     def action_import(self) -> None:
         from rankplan.tui.screens.exchange_dialogs import ImportDialog
@@ -650,7 +670,7 @@ class RankPlanApp(App[None]):
             self.notify("This plan is open read-only; nothing can be imported into it.",
                         severity="warning")
             return
-        dialog = ImportDialog()
+        dialog = ImportDialog(settings.load_folder("import"))
 
         def check(path: Path) -> Path:
             from rankplan.exchange.csv_import import apply_import, decode_csv, import_csv
@@ -676,6 +696,7 @@ class RankPlanApp(App[None]):
             self.notify(f"Added {added} program{'s' * (added != 1)} from {path.name}; "
                         f"ctrl+z undoes it.{notes}", title="Imported", timeout=8,
                         markup=False)
+            _remember_folder("import", path.parent)
             return path
 
         dialog.last_check = check  # runs inside the dialog, so problems show there
@@ -726,7 +747,20 @@ class RankPlanApp(App[None]):
 
         yield SystemCommand("Reload plan from disk", f"Read {escaped(self.store.path.name)} again, "
                             "dropping changes not yet saved", self.reload_plan)
+        if self.store.conflict_file is not None:
+            yield SystemCommand("Resolve the conflict", "The file changed outside rankplan: "
+                                "reload it, keep ours, or see the differences",
+                                self.conflict.ask_again)
         yield from super().get_system_commands(screen)
+
+
+def _remember_folder(kind: str, folder: Path) -> None:
+    """The next export or import starts in ``folder`` (settings.toml); a settings file that
+    cannot be written costs only that."""
+    try:
+        settings.save_folder(kind, folder.resolve())
+    except OSError:
+        pass
 
 
 GENERAL_HELP = """\

@@ -50,7 +50,7 @@ LIKELIHOOD = {
     Likelihood.YELLOW: "yellow: neutral",
     Likelihood.RED: "red: unlikely",
 }
-SETTING = {s: s.value for s in Setting}
+SETTING = {Setting.UNSET: "not set", **{s: s.value for s in Setting if s.value}}
 TRACK = {t: t.value for t in Track}
 
 SOAP_OPTIONS = SOAP_WORDS

@@ -324,3 +324,34 @@ async def test_keys_typed_while_debrief_loads_apply_once_it_is_ready(plan_file) 
         assert app.focused is table
         assert table.sort_key == SortKey.PREFERENCE
         assert app._edits == 0
+
+
+async def test_a_new_interview_setting_is_not_set_until_chosen(plan_file) -> None:
+    """Issue 17 item 16: no silent "university"; "" is written and valid, and a file that
+    leaves the key out still means university (the format's default)."""
+    from rankplan.core.model import Setting
+    from rankplan.storage.read import parse_text
+    from rankplan.tui.widgets.choice import Choice
+
+    path = plan_file("schema = 1\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Lakeside", "enter")
+        await pilot.pause()
+        setting = app.screen.query_one("#p-setting", Choice)
+        assert setting.label == "not set"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        assert saved(path)["programs"][0]["setting"] == ""
+        await choose(pilot, "#p-setting", "community")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        assert saved(path)["programs"][0]["setting"] == "community"
+    plan, errors = parse_text('schema = 1\n[[programs]]\nid = "a"\nsetting = ""\n')
+    assert errors == [] and plan.programs[0].setting is Setting.UNSET
+    plan, errors = parse_text('schema = 1\n[[programs]]\nid = "a"\n')
+    assert errors == [] and plan.programs[0].setting is Setting.UNIVERSITY

@@ -127,3 +127,59 @@ async def test_an_edited_goal_keeps_its_calendar_id(demo_path: Path) -> None:
         await pilot.pause()
         dialog.query_one("#title", Input).value = "Renamed goal"
         assert dialog.result().id == ids[2]
+
+
+async def test_the_next_export_starts_in_the_last_export_folder(demo_path: Path,
+                                                                tmp_path: Path) -> None:
+    """Issue 17 item 19: the folder is remembered in settings.toml, beside the theme."""
+    from rankplan.tui import settings
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    settings.save_theme("gruvbox")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert not field.value.startswith(str(folder))
+        field.value = str(folder / "one.txt")
+        await pilot.click("#ok")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert Path(field.value).parent == folder.resolve()
+    assert settings.load_theme() == "gruvbox"  # the theme is kept beside it
+    again = RankPlanApp(demo_path)  # and the next run remembers it too
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert Path(again.screen.query_one("#path", Input).value).parent == folder.resolve()
+
+
+async def test_the_import_path_completes_as_it_is_typed(demo_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sheets"
+    (folder / "spring").mkdir(parents=True)
+    (folder / "interviews.csv").write_text("name\nA\n", encoding="utf-8")
+    (folder / "interviews.txt").write_text("", encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_import()
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        field.value = ""
+        field.focus()
+        await pilot.press(*f"{folder}/in")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert field._suggestion == f"{folder}/interviews.csv"
+        await pilot.press("right")
+        assert field.value == f"{folder}/interviews.csv"
+        await pilot.press(*["backspace"] * len("interviews.csv"), "s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("right")
+        assert field.value == f"{folder}/spring/"

@@ -9,6 +9,7 @@ from helpers import DEMO
 from textual.widgets import Input
 
 from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.dialogs import ConfirmDialog
 from rankplan.tui.screens.plan_error import PlanErrorScreen
 from rankplan.tui.screens.profile import ProfileScreen
 
@@ -48,20 +49,47 @@ async def test_read_again_after_fixing_by_hand(plan_file) -> None:
     assert 'name = "Sammy"' in path.read_text(encoding="utf-8")
 
 
-async def test_open_the_backup_leaves_the_broken_file_alone(plan_file) -> None:
+async def test_open_backup_restores_it_as_the_plan_and_keeps_the_broken_file(
+        plan_file) -> None:
+    """Issue 17 item 4: the backup becomes plan.toml again (after a yes), the broken file
+    is renamed aside with its bytes, and no .bak.bak ever appears."""
     path = plan_file(BROKEN)
-    shutil.copy(DEMO, path.with_name("plan.toml.bak"))
-    before = snapshot(path)
+    bak = path.with_name("plan.toml.bak")
+    shutil.copy(DEMO, bak)
     app = RankPlanApp(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # nothing moves before the answer
+        assert path.read_text(encoding="utf-8") == BROKEN
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        assert path.read_text(encoding="utf-8") == BROKEN
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
-        assert app.store.path == path.with_name("plan.toml.bak")
+        assert app.store.path == path
+        assert "Restored plan.toml from its backup" in _notices(app)
         await pilot.press("end", *" B", "ctrl+s")
-    assert snapshot(path) == before
-    assert 'name = "Jordan Avery B"' in path.with_name("plan.toml.bak").read_text(encoding="utf-8")
+        await pilot.pause()
+    broken = list(path.parent.glob("plan.broken-*.toml"))
+    assert len(broken) == 1 and broken[0].read_text(encoding="utf-8") == BROKEN
+    assert broken[0].name in _notices(app)
+    assert 'name = "Jordan Avery B"' in path.read_text(encoding="utf-8")
+    assert bak.read_bytes() == DEMO.read_bytes()
+    assert not path.with_name("plan.toml.bak.bak").exists()
+    again = RankPlanApp(path)  # the next launch opens the restored plan
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ProfileScreen)
+
+
+def _notices(app: RankPlanApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
 
 
 async def test_no_backup_means_no_backup_key(plan_file) -> None:

@@ -294,3 +294,55 @@ async def test_the_help_explains_the_exam_findings_and_pass_marks(demo_path: Pat
             assert f"- **{code}**" in text and f"| {code} |" in text
         assert "| COMLEX Level 2-CE | 9-999 | 400 |" in text
         assert "the USMLE allows 4 per Step" in text
+
+
+async def test_a_new_exam_has_no_result_until_one_is_chosen(demo_path: Path) -> None:
+    """Issue 17 item 14: Left on a new attempt's result no longer picks "fail" unseen: it
+    starts unchosen, saving asks for a choice, and "fail" is the far end of the list."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        table = app.screen.query_one("#exams", DataTable)
+        await focus(pilot, "#exams")
+        await pilot.press("a")
+        await pilot.pause()
+        result = app.screen.query_one("#result", Choice)
+        assert result.value == "" and "choose" in result.label
+        result.focus()
+        await pilot.press("left", "left")
+        assert result.value == ""  # nothing picked by stepping left
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert table.row_count == 3  # not saved without a result
+        error = str(app.screen.query_one("#dialog-error").render())
+        assert error == "choose a result: pending, pass or fail"
+        assert app.focused is result
+        await pilot.press("right")
+        assert result.value == "pending"
+        await pilot.press("left")
+        assert result.value == ""
+        await pilot.press("right", "right")
+        assert result.value == "pass"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert table.row_count == 4
+        assert app.plan.profile.exams[-1].result == "pass"
+        # editing a pending attempt: Left stays on pending, fail is two steps right
+        await pilot.press("enter")
+        await pilot.pause()
+        result = app.screen.query_one("#result", Choice)
+        assert [v for _, v in result.options] == ["pending", "pass", "fail"]
+
+
+async def test_the_backup_list_leaves_out_the_primary_specialty(demo_path: Path) -> None:
+    """Issue 17 item 18."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        backup = app.screen.query_one("#backup_specialty", Choice)
+        offered = [v for _, v in backup.options]
+        assert app.plan.profile.specialty == "Internal Medicine"
+        assert "Internal Medicine" not in offered and "Psychiatry" in offered
+        await choose(pilot, "#specialty", "Psychiatry")
+        offered = [v for _, v in backup.options]
+        assert "Psychiatry" not in offered and "Internal Medicine" in offered
+        assert backup.value == app.plan.profile.backup_specialty

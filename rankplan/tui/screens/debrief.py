@@ -445,7 +445,7 @@ class DebriefScreen(PlanScreen):
             if not name:
                 return
             self.app.settle()
-            program = add_program(self.plan, name)
+            program = add_program(self.plan, name, setting=Setting.UNSET)  # "not set" till chosen
             self.current = program.id
             self.show_plan(select=program.id)
             self._changed(program, row=False)

@@ -28,7 +28,7 @@ from rankplan.core.model import (
 )
 from rankplan.core.specialties import BUILTIN
 from rankplan.core.text import visible
-from rankplan.tui.literal import literal
+from rankplan.tui.literal import literal, literal_text
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 
@@ -116,11 +116,20 @@ class ConfirmDialog(Dialog):
         self.query_one("#cancel", Button).focus()
 
 
+# Pending first and fail last: a step left from "pending" cannot land on "fail" unseen.
+RESULT_ORDER = (ExamResult.PENDING, ExamResult.PASS, ExamResult.FAIL)
+NO_RESULT = ""  # a new attempt's result until one is chosen (it is required)
+
+
 class ExamDialog(Dialog):
-    """Add or edit one exam attempt."""
+    """Add or edit one exam attempt.
+
+    A new attempt starts with no result chosen, and saving asks for one: a default of
+    "pending" put "fail" one Left away, and it was saved by mistake."""
 
     def __init__(self, attempt: ExamAttempt | None, today: date) -> None:
         super().__init__()
+        self.new = attempt is None
         self.attempt = attempt or ExamAttempt()
         self.today = today
         self.TITLE_TEXT = "Edit exam attempt" if attempt else "Add exam attempt"
@@ -131,7 +140,10 @@ class ExamDialog(Dialog):
                                       id="exam"))
         yield self.row("Date", Input(a.date.isoformat() if a.date else "", id="date",
                                      placeholder=FORMS))
-        yield self.row("Result", Choice([(r.value, r) for r in ExamResult], value=a.result,
+        options = [(r.value, r) for r in RESULT_ORDER]
+        if self.new:
+            options.insert(0, ("choose: pending, pass or fail", NO_RESULT))
+        yield self.row("Result", Choice(options, value=NO_RESULT if self.new else a.result,
                                         id="result"))
         yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
                                       placeholder="the score; empty if pass/fail",
@@ -148,10 +160,14 @@ class ExamDialog(Dialog):
         exam = Exam(self.query_one("#exam", Choice).value)
         if score and (problem := scale_problem(exam, score)):
             raise ValueError(problem)
+        result = self.query_one("#result", Choice).value
+        if result == NO_RESULT:
+            self.query_one("#result", Choice).focus()
+            raise ValueError("choose a result: pending, pass or fail")
         return ExamAttempt(
             exam=exam,
             date=when,
-            result=ExamResult(self.query_one("#result", Choice).value),
+            result=ExamResult(result),
             score=score,
         )
 
@@ -382,3 +398,108 @@ class ActivityMenu(ModalScreen[Activity | None]):
 
     def action_dismiss_menu(self) -> None:
         self.dismiss(None)
+
+
+class ConflictDialog(ModalScreen[str | None]):
+    """The plan file changed outside rankplan while it was open (DESIGN §5): take the
+    file's version, keep ours over it, or look at the differences first."""
+
+    BINDINGS = [
+        Binding("r", "answer('reload')", "Reload the file", id="conflict.reload"),
+        Binding("k", "answer('keep')", "Keep ours", id="conflict.keep"),
+        Binding("d", "answer('diff')", "Differences", id="conflict.diff"),
+        Binding("escape", "answer('later')", "Decide later", id="conflict.later"),
+    ]
+    DEFAULT_CSS = """
+    ConflictDialog { align: center middle; }
+    ConflictDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    ConflictDialog .dialog-title { text-style: bold; margin-bottom: 1; }
+    ConflictDialog Button { width: 100%; margin-top: 1; }
+    """
+
+    def __init__(self, plan_path, conflict_path) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.conflict_path = conflict_path
+
+    def compose(self) -> ComposeResult:
+        name = self.plan_path.name
+        with Vertical():
+            yield Static(literal(f"{name} was changed outside rankplan"),
+                         classes="dialog-title")
+            yield Static(literal(
+                f"rankplan did not overwrite it. Your latest version is safe in "
+                f"{self.conflict_path.name}; until you choose, saves go there."))
+            # compact: the four choices and the text fit at 80x24
+            yield Button("Reload: take the file's version (r)", id="reload", compact=True)
+            yield Button(f"Keep ours: write it over {name} (k)", id="keep", compact=True)
+            yield Button("Show the differences side by side (d)", id="diff",
+                         variant="primary", compact=True)
+            yield Button("Decide later (esc)", id="later", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#diff", Button).focus()
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+class DiffScreen(ModalScreen[str | None]):
+    """Ours and the file's side by side, one row per key that differs, by section."""
+
+    BINDINGS = [
+        Binding("r", "answer('reload')", "Reload the file", id="diff.reload"),
+        Binding("k", "answer('keep')", "Keep ours", id="diff.keep"),
+        Binding("escape", "answer('back')", "Back", id="diff.back"),
+    ]
+    DEFAULT_CSS = """
+    DiffScreen { align: center middle; }
+    DiffScreen > Vertical {
+        width: 100%; height: 100%; border: thick $warning; background: $surface;
+        padding: 0 1;
+    }
+    DiffScreen .dialog-title { text-style: bold; }
+    DiffScreen DataTable { height: 1fr; }
+    DiffScreen .hint { color: $text-muted; }
+    """
+
+    def __init__(self, plan_path, rows, errors: list[str]) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.rows = rows
+        self.errors = errors
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable
+
+        with Vertical():
+            yield Static(literal(f"Differences: rankplan's version and {self.plan_path.name} "
+                                 f"on disk ({len(self.rows)})"), classes="dialog-title")
+            if self.errors:
+                yield Static(literal(f"{self.plan_path.name} is not a valid plan now:\n"
+                                     + "\n".join(self.errors)))
+            table = DataTable(id="diff-table", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static("r reload the file's version · k keep ours · esc back", classes="hint")
+
+    def on_mount(self) -> None:
+        from textual.widgets import DataTable
+
+        table = self.query_one(DataTable)
+        table.add_columns("Section", "Key", "rankplan (ours)", "the file (theirs)")
+        for row in self.rows:
+            table.add_row(*(literal_text(v) for v in (row.section or "(top)", row.key or "(all)",
+                                                 row.ours, row.theirs)))
+        if not self.rows and not self.errors:
+            table.add_row("", "", "no differences", "")
+        table.focus()
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)

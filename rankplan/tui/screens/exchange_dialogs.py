@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from rankplan.tui.screens.dialogs import Dialog
@@ -21,16 +22,52 @@ FORMAT_LABELS = {
 }
 
 
-def default_export_path(fmt: str, today: date) -> Path:
-    """``rankplan-2026-11-21.txt`` in the documents folder (home when there is none)."""
+def default_export_path(fmt: str, today: date, folder: Path | None = None) -> Path:
+    """``rankplan-2026-11-21.txt`` in ``folder`` (the last export's, from settings), else
+    the documents folder (home when there is none)."""
     import platformdirs
 
     from rankplan.exchange.render import EXTENSIONS
 
-    folder = platformdirs.user_documents_path()
+    if folder is None or not folder.is_dir():
+        folder = platformdirs.user_documents_path()
     if not folder.is_dir():
         folder = Path.home()
     return folder / f"rankplan-{today.isoformat()}{EXTENSIONS[fmt]}"
+
+
+class PathSuggester(Suggester):
+    """Completes a path as it is typed (right arrow at the end takes the rest): the first name in
+    its folder that starts with what follows the last "/", folders with a "/" after them.
+    ``suffix``: files with other endings are not offered (folders always are)."""
+
+    def __init__(self, suffix: str = "") -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.suffix = suffix
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        head, _, start = value.rpartition("/")
+        folder = Path(head or "/").expanduser() if "/" in value else Path.cwd()
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
+        except OSError:
+            return None
+        hidden = start.startswith(".")
+        for entry in entries:
+            name = entry.name
+            if not name.startswith(start) or name == start or (name[0] == "." and not hidden):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                return value + name[len(start):] + "/"
+            if not self.suffix or name.lower().endswith(self.suffix):
+                return value + name[len(start):]
+        return None
 
 
 class ExportDialog(Dialog):
@@ -39,14 +76,16 @@ class ExportDialog(Dialog):
     TITLE_TEXT = "Export the plan"
     OK_LABEL = "Export"
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, folder: Path | None = None) -> None:
         super().__init__()
         self.today = today
+        self.folder = folder  # the last export's (settings.toml), or None
 
     def fields(self) -> ComposeResult:
         yield self.row("Format", Choice([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
                                         value="text", id="format"))
-        yield self.row("Save to", Input(str(default_export_path("text", self.today)), id="path"))
+        yield self.row("Save to", Input(str(default_export_path("text", self.today, self.folder)),
+                                        id="path", suggester=PathSuggester()))
         yield Static("An existing file at that path is replaced.", classes="note")
 
     def on_mount(self) -> None:
@@ -89,13 +128,19 @@ class ImportDialog(Dialog):
     TITLE_TEXT = "Import programs from a spreadsheet (CSV)"
     OK_LABEL = "Import"
 
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.folder = folder if folder is not None and folder.is_dir() else Path.home()
+
     def fields(self) -> ComposeResult:
         yield Static("One program per row; the header names the columns as in the plan file "
                      "(name, setting, preference, interview_date, debrief.board_policy, ...) "
                      "or as spreadsheets do (Program Name, Interview Date, Notes); a column "
                      "of 1-5 scores is a criterion. Nothing is imported if any row has a "
                      "problem.", classes="note")
-        yield self.row("CSV file", Input(str(Path.home()) + "/", id="path"))
+        yield self.row("CSV file", Input(str(self.folder).rstrip("/") + "/", id="path",
+                                         suggester=PathSuggester(".csv")))
+        yield Static("→ at the end takes the grey completion", classes="note")
         yield self.row("Dates", Choice([(label, order) for order, label
                                         in DATE_ORDER_LABELS.items()], value="",
                                        id="date-order"))

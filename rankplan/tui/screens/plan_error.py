@@ -35,7 +35,7 @@ def _free_name(folder: Path, stem: str) -> Path:
 class PlanErrorScreen(Screen):
     BINDINGS = [
         Binding("r", "reload", "Read again", id="error.reload"),
-        Binding("b", "open_backup", "Open backup", id="error.backup"),
+        Binding("b", "open_backup", "Restore backup", id="error.backup"),
         Binding("n", "focus_new", "New plan", id="error.new"),
         Binding("q", "app.quit", "Quit", id="error.quit"),
     ]
@@ -69,7 +69,7 @@ class PlanErrorScreen(Screen):
             with Horizontal(classes="row"):
                 yield Button("Read again (r)", id="reload")
                 yield Button(
-                    "Open backup (b)" if self._backup_ok else "No valid backup",
+                    "Restore backup (b)" if self._backup_ok else "No valid backup",
                     id="backup", disabled=not self._backup_ok,
                 )
                 yield Button("Quit (q)", id="quit")
@@ -78,8 +78,10 @@ class PlanErrorScreen(Screen):
                 yield Input(str(_free_name(store.path.parent, "plan-new")), id="new-path")
                 yield Button("Start new plan", id="new", variant="primary")
             if self._backup_ok:
-                yield Static(literal(f"The backup is {bak}; opening it works on that file "
-                                     "and leaves the broken one alone."), classes="note")
+                yield Static(literal(f"The backup is {bak}. Opening it makes it your plan "
+                                     f"again: {store.path.name} is renamed aside, kept as it "
+                                     "is, and the backup copied in its place."),
+                             classes="note")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -91,8 +93,27 @@ class PlanErrorScreen(Screen):
         self.app.reload_plan()
 
     def action_open_backup(self) -> None:
-        if self._backup_ok:
-            self._open(backup_path(self.app.store.path))
+        """Ask, then restore the backup as the plan (storage renames the broken file aside
+        and copies the backup in its place: the next launch opens the restored plan)."""
+        if not self._backup_ok:
+            return
+        from rankplan.tui.screens.dialogs import ConfirmDialog
+
+        path = self.app.store.path
+        question = (f"Restore the backup as your plan?\n\n{path.name} is renamed to "
+                    f"{path.stem}.broken-<date>-<time>.toml (unchanged), and "
+                    f"{backup_path(path).name} is copied to {path.name}.")
+        self.app.push_screen(ConfirmDialog(question, ok_label="Restore"), self._restore)
+
+    def _restore(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            aside = self.app.store.restore_backup()
+        except (OSError, ValueError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.app.plan_restored(aside)
 
     def action_focus_new(self) -> None:
         self.query_one("#new-path", Input).focus()

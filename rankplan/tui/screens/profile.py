@@ -147,10 +147,14 @@ class ProfileScreen(PlanScreen):
         self.query_one("#advisor_view", Choice).value = p.advisor_view
         self._fill_specialties()
 
-    def _specialty_options(self, none: bool = False) -> list[tuple[str, str]]:
-        """Built-in names, then the plan's own; names the plan adds or changes get a ``*``."""
+    def _specialty_options(self, none: bool = False,
+                           leave_out: str = "") -> list[tuple[str, str]]:
+        """Built-in names, then the plan's own; names the plan adds or changes get a ``*``.
+        ``leave_out``: the primary specialty, not offered as the backup."""
         options = [("none", "")] if none else []
         for name in known_names(self.plan):
+            if name == leave_out:
+                continue
             custom = name not in BUILTIN or name in self.plan.specialties
             options.append((f"{name} *" if custom else name, name))
         return options
@@ -160,8 +164,15 @@ class ProfileScreen(PlanScreen):
         primary = self.query_one("#specialty", Choice)
         primary.set_options(self._specialty_options())
         primary.value = p.specialty
+        self._fill_backup()
+
+    def _fill_backup(self) -> None:
+        """The backup list without the primary specialty (kept only if a file names it as
+        both, so the field shows what the plan holds)."""
+        p = self.plan.profile
         backup = self.query_one("#backup_specialty", Choice)
-        backup.set_options(self._specialty_options(none=True))
+        leave_out = "" if p.backup_specialty == p.specialty else p.specialty
+        backup.set_options(self._specialty_options(none=True, leave_out=leave_out))
         backup.value = p.backup_specialty
 
     def _fill_exams(self, select: int | None = None) -> None:
@@ -209,6 +220,8 @@ class ProfileScreen(PlanScreen):
     def _picked(self, event: Choice.Changed) -> None:
         current = getattr(self.plan.profile, event.choice.id)
         self._set(event.choice.id, type(current)(event.value))  # enum fields stay enums
+        if event.choice.id == "specialty":
+            self._fill_backup()
 
     def set_story(self, key: str, text: str) -> None:
         """A part of the story, as the user typed it (from ``LaterPart``)."""

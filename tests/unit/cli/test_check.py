@@ -86,10 +86,10 @@ def test_schema_error_exits_2_with_key_path_lines_and_leaves_the_file_alone(
     assert main(["--file", str(path), "check"]) == 2
     lines = capsys.readouterr().out.splitlines()
     assert (
-        f'{path}: programs[2].preference: expected one of high, medium, low; got "hgih"; '
-        'did you mean "high"?'
-    ) in lines
-    assert f"{path}: programs[2].foo: unknown key" in lines
+        f'{path}:8:1: programs #3 (c).preference: expected one of high, medium, low; '
+        'got "hgih"; did you mean "high"?'
+    ) in lines  # issue 17 item 11: the line, and the program counted from 1 and named
+    assert f"{path}:9:1: programs #3 (c).foo: unknown key" in lines
     assert len(lines) == 2
     assert snapshot(path) == before
 
@@ -118,7 +118,7 @@ def test_newer_schema_exits_2_and_is_left_as_it_is(capsys, plan_file) -> None:
     before = snapshot(path)
     assert main(["--file", str(path), "check"]) == 2
     (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith(f"{path}: schema: ") and "newer rankplan" in line
+    assert line.startswith(f"{path}:1:1: schema: ") and "newer rankplan" in line
     assert snapshot(path) == before
 
 
@@ -126,7 +126,7 @@ def test_check_uses_rankplan_file(capsys, monkeypatch, plan_file) -> None:
     path = plan_file("schema = 1\nfoo = 1\n")
     monkeypatch.setenv("RANKPLAN_FILE", str(path))
     assert main(["check"]) == 2
-    assert capsys.readouterr().out.splitlines() == [f"{path}: foo: unknown key"]
+    assert capsys.readouterr().out.splitlines() == [f"{path}:2:1: foo: unknown key"]
 
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -157,5 +157,5 @@ def test_check_shows_control_characters_in_errors_as_escapes(capsys, plan_file) 
     assert not CONTROL.search(out)
     lines = out.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f'{path}: profile."Evil \\x1b]0;pwned\\x07 ')
+    assert lines[0].startswith(f'{path}:2:1: profile."Evil \\x1b]0;pwned\\x07 ')
     assert lines[1].endswith('got "Evil \\x1b]0;pwned\\x07 \\x1b[2J\\x9b31m [b]x[/]"')

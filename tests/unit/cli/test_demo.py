@@ -5,6 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from rankplan.cli import main
 from rankplan.storage.read import read_plan
 
@@ -73,7 +75,42 @@ def test_demo_reapply_opens_a_copy_of_the_second_example(monkeypatch) -> None:
     from rankplan import cli
 
     opened: list[Path] = []
-    monkeypatch.setattr(cli, "run_tui", lambda path, read_only=False: opened.append(path) or 0)
+
+    def run(path: Path, read_only: bool = False) -> int:
+        opened.append(path)
+        assert read_plan(path).plan.reapply is not None
+        return 0
+
+    monkeypatch.setattr(cli, "run_tui", run)
     assert main(["demo", "--reapply"]) == 0
-    (path,) = opened
-    assert read_plan(path).plan.reapply is not None
+    assert len(opened) == 1
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_demo_leaves_no_temporary_folder_behind(monkeypatch, fails: bool) -> None:
+    """Issue 17 item 12: the plan, its backup, lock and folder go when the demo ends."""
+    from rankplan import cli
+    from rankplan.storage.store import PlanStore
+
+    folders: list[Path] = []
+
+    def run(path: Path, read_only: bool = False) -> int:
+        folders.append(path.parent)
+        store = PlanStore.open(path)  # takes the lock, as the app does
+        store.plan.profile.name = "Changed"
+        store.save(store.plan)  # writes plan.toml.bak beside it
+        store.close()
+        assert path.with_name("plan.toml.bak").exists()
+        if fails:
+            raise RuntimeError("the app crashed")
+        return 0
+
+    monkeypatch.setattr(cli, "run_tui", run)
+    if fails:
+        with pytest.raises(RuntimeError):
+            main(["demo"])
+    else:
+        assert main(["demo"]) == 0
+    (folder,) = folders
+    assert folder.name.startswith("rankplan-demo-")
+    assert not folder.exists()

@@ -97,7 +97,7 @@ def test_an_invalid_plan_exits_2_with_located_errors(capsys, plan_file, tmp_path
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()
-    assert lines[0].startswith(f'{path}: programs[0].preference: expected one of high')
+    assert lines[0].startswith(f'{path}:4:1: programs #1 (a).preference: expected one of high')
     assert "nothing exported" in lines[-1]
     assert not target.exists()
     assert snapshot(path) == before

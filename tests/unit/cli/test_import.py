@@ -91,7 +91,7 @@ def test_an_invalid_plan_is_never_written(capsys, plan_file, csv_file) -> None:
     before = snapshot(path)
     assert main(["--file", str(path), "import", str(csv_file(GOOD))]) == 2
     err = capsys.readouterr().err
-    assert f"{path}: not_a_key: unknown key" in err and "nothing imported" in err
+    assert f"{path}:2:1: not_a_key: unknown key" in err and "nothing imported" in err
     assert snapshot(path) == before
 
 

@@ -1,0 +1,99 @@
+"""Issue 17 item 20: a hand edit found while rankplan runs is met at once with a choice
+(reload / keep ours / differences side by side), not conflict copies at every save."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.dialogs import ConfirmDialog, ConflictDialog, DiffScreen
+
+
+async def _conflict(pilot, app: RankPlanApp, path: Path) -> str:
+    """Edit the name by hand on disk and in the app; wait for the autosave to find it."""
+    hand = path.read_text(encoding="utf-8").replace("Jordan Avery", "By Hand")
+    path.write_text(hand, encoding="utf-8")
+    await pilot.press("end", *" App")
+    await pilot.pause(0.8)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return hand
+
+
+async def test_the_conflict_is_asked_at_once_and_keep_ours_saves_to_the_file_again(
+        demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        hand = await _conflict(pilot, app, demo_path)
+        assert isinstance(app.screen, ConflictDialog)
+        assert app.sub_title.startswith("conflict")
+        assert demo_path.read_text(encoding="utf-8") == hand
+        # the differences, by section and key, side by side
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["profile", "name", '"Jordan Avery App"', '"By Hand"'] in rows
+        # the rest: export ids rankplan gave the plan and goals, not yet in the file
+        assert {row[1] for row in rows} == {"name", "plan_id", "id"}
+        await pilot.press("escape")  # back to the question
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # keep ours asks first
+        assert demo_path.read_text(encoding="utf-8") == hand
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.sub_title == "saved"
+        assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
+            "Jordan Avery App")
+        (theirs,) = demo_path.parent.glob("plan.theirs-*.toml")
+        assert theirs.read_text(encoding="utf-8") == hand  # the outside version is kept
+        # later saves go to plan.toml again, with no new conflict copy
+        conflicts = set(demo_path.parent.glob("plan.conflict-*.toml"))
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press(*"!", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictDialog)
+        assert app.sub_title == "saved"
+        assert set(demo_path.parent.glob("plan.conflict-*.toml")) == conflicts
+        assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
+            "Jordan Avery App!")
+
+
+async def test_reload_takes_the_files_version(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _conflict(pilot, app, demo_path)
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "By Hand"
+        assert app.sub_title == "saved"
+
+
+async def test_decide_later_keeps_saving_to_the_copy_without_asking_again(
+        demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        hand = await _conflict(pilot, app, demo_path)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictDialog)
+        app.screen.query_one("#name", Input).focus()
+        await pilot.press(*"2", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictDialog)  # asked once per conflict
+        assert app.sub_title.startswith("conflict")
+        assert demo_path.read_text(encoding="utf-8") == hand
+        (copy,) = demo_path.parent.glob("plan.conflict-*.toml")
+        assert tomllib.loads(copy.read_text(encoding="utf-8"))["profile"]["name"] == (
+            "Jordan Avery App2")
+        app.conflict.ask_again()  # the command palette's "Resolve the conflict"
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
