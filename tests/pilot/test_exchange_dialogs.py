@@ -117,8 +117,10 @@ async def test_the_import_dialog_asks_how_dates_are_written(demo_path: Path,
 async def test_an_edited_goal_keeps_its_calendar_id(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        assert not app.plan.plan_id, "opening a plan gives no ids: it writes nothing"
+        app.plan_changed()  # the first edit gives them, to be saved with it
         ids = [g.id for g in app.plan.goals]
-        assert ids == [f"g{n}" for n in range(1, len(ids) + 1)], "given on opening"
+        assert ids == [f"g{n}" for n in range(1, len(ids) + 1)]
         assert app.plan.plan_id
         from rankplan.tui.screens.dialogs import GoalDialog
 
