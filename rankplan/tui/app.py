@@ -130,6 +130,7 @@ class RankPlanApp(App[None]):
         if theme := settings.load_theme():
             if theme in self.available_themes:
                 self.theme = theme
+        self._keymap_text, self._keymap_problems = self._load_keymap()
         self.save_state = self._idle_state()
         self._set_heading(sub_title=self.save_state)
 
@@ -454,6 +455,35 @@ class RankPlanApp(App[None]):
 
             self.push_screen(PlanErrorScreen())
 
+    def _load_keymap(self) -> tuple[str, list[str]]:
+        """Apply keymap.toml (DESIGN §6) before the first frame; its problems, one message a
+        bad line, are shown once the app runs (``_report_keymap``)."""
+        from rankplan.tui.keymap import read_keymap, read_keymap_file
+
+        path = settings.keymap_path()
+        text, problems = read_keymap_file(path)
+        if not text:
+            return "", problems
+        keymap, bad = read_keymap(text)
+        if keymap:
+            self.set_keymap(keymap)
+        return text, problems + [p.render(path) for p in bad]
+
+    def _report_keymap(self, problems: list[str]) -> None:
+        if problems:
+            self.notify("\n".join(problems), title="keymap.toml: lines ignored",
+                        severity="warning", timeout=20)
+
+    @work(thread=True, group="keymap", exit_on_error=False)
+    def _check_keymap_ids(self, text: str) -> None:
+        """The keymap's ids that no binding has: knowing every id imports every screen, so it
+        waits until after the first frame, off the app's thread."""
+        from rankplan.tui.keymap import binding_ids, unknown_ids
+
+        path = settings.keymap_path()
+        problems = [p.render(path) for p in unknown_ids(text, binding_ids())]
+        self.call_from_thread(self._report_keymap, problems)
+
     def on_ready(self) -> None:
         """After the first frame: start the helper process that parses the layout-keeping
         document and renders every save, and take the first undo snapshot. What start-up
@@ -465,6 +495,9 @@ class RankPlanApp(App[None]):
         self.settle()
         if self.store.writable:
             self._prepare_document()
+        self._report_keymap(self._keymap_problems)
+        if self._keymap_text:
+            self._check_keymap_ids(self._keymap_text)
 
     @work(thread=True, group="prepare", exit_on_error=False)
     def _prepare_document(self) -> None:

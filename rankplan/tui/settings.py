@@ -1,4 +1,5 @@
-"""The app's own settings (the chosen theme), kept apart from the plan in ``settings.toml``."""
+"""The app's own settings (the chosen theme), kept apart from the plan in ``settings.toml``;
+the key remapping ``keymap.toml`` (rankplan.tui.keymap) lives in the same folder."""
 
 from __future__ import annotations
 
@@ -8,6 +9,15 @@ from pathlib import Path
 
 from rankplan.storage.files import atomic_write, ensure_private_folder
 from rankplan.storage.paths import settings_path
+
+
+def config_folder() -> Path:
+    """The folder of ``settings.toml`` and ``keymap.toml`` (``rankplan path --settings``)."""
+    return settings_path().parent
+
+
+def keymap_path() -> Path:
+    return config_folder() / "keymap.toml"
 
 
 def load_theme(path: Path | None = None) -> str | None:

@@ -81,17 +81,17 @@ class RankTable(ScrollView, can_focus=True):
     RankTable > .rank--dim { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "cursor(-10)", "Page up", show=False),
-        Binding("pagedown", "cursor(10)", "Page down", show=False),
-        Binding("home", "cursor_to(0)", "First", show=False),
-        Binding("end", "cursor_to(-1)", "Last", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="rank.cursor_up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="rank.cursor_down"),
+        Binding("pageup", "cursor(-10)", "Page up", show=False, id="rank.page_up"),
+        Binding("pagedown", "cursor(10)", "Page down", show=False, id="rank.page_down"),
+        Binding("home", "cursor_to(0)", "First", show=False, id="rank.first"),
+        Binding("end", "cursor_to(-1)", "Last", show=False, id="rank.last"),
         Binding("shift+up,alt+up,K", "move(-1)", "Move up", id="rank.move_up"),
         Binding("shift+down,alt+down,J", "move(1)", "Move down", id="rank.move_down"),
         Binding("shift+home", "move_to(0)", "To top", show=False, id="rank.move_top"),
         Binding("shift+end", "move_to(-1)", "To bottom", show=False, id="rank.move_bottom"),
-        Binding("escape", "cancel_drag", "Cancel drag", show=False),
+        Binding("escape", "cancel_drag", "Cancel drag", show=False, id="rank.cancel_drag"),
     ]
 
     class Moved(Message):
