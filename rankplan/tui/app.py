@@ -24,6 +24,9 @@ from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
 from rankplan.tui.history import History
 from rankplan.tui.screens.profile import ProfileScreen
+from rankplan.tui.widgets import checkbox_glyph
+
+checkbox_glyph.install()  # every checkbox shows its state as a glyph (DESIGN §6)
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
