@@ -703,6 +703,9 @@ GENERAL_HELP = """\
 | ctrl+q | save and quit |
 | escape | close a dialog or this help |
 
+Keys can be remapped in keymap.toml (`rankplan keys` lists every binding id,
+`rankplan path --settings` shows the folder).
+
 The header shows the save state: *saved*, *unsaved* (a save is coming), *saving*,
 *read-only*, or a problem. rankplan never sends anything anywhere: the plan stays in one
 file on this computer, readable only by you.
