@@ -657,6 +657,27 @@ class RankPlanApp(App[None]):
             self.install_screen(HelpScreen(text), name)
         self.push_screen(name)
 
+    async def on_event(self, event) -> None:
+        """? opens help (the screens bind it), but a text box takes it as a character, before
+        any binding. An empty box has no text to add it to, so there ? opens help too: a new
+        plan starts in the empty Name box, where a new user's first ? typed itself (issue 17,
+        item 13). In text being typed, and in dialogs, ? stays a character."""
+        from textual import events
+
+        if (isinstance(event, events.Key) and event.key == "question_mark"
+                and not event.is_forwarded and self._empty_box_focused()):
+            event.stop()
+            self.action_help()
+            return
+        await super().on_event(event)
+
+    def _empty_box_focused(self) -> bool:
+        from textual.widgets import Input
+
+        focused = self.focused
+        return (not self.screen.is_modal and isinstance(focused, Input)
+                and not focused.value)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
                             lambda: self.switch_mode("profile"))

@@ -79,21 +79,22 @@ def test_read_keymap_checks_ids_only_when_given() -> None:
     assert [p.line for p in problems] == [2, 3, 4]
 
 
-async def test_question_mark_at_start_opens_help_and_tab_goes_to_the_name(
-        demo_path: Path) -> None:
+async def test_question_mark_in_the_empty_name_of_a_new_plan_opens_help(tmp_path: Path) -> None:
     from textual.widgets import Input
 
     from rankplan.tui.screens.help import HelpScreen
 
-    app = RankPlanApp(demo_path)
+    app = RankPlanApp(tmp_path / "new.toml")  # a new, empty plan: focus in the empty Name
     async with app.run_test(size=(80, 24)) as pilot:
         name = app.screen.query_one("#name", Input)
-        before = name.value
+        assert app.focused is name and name.value == ""
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert name.value == before == app.plan.profile.name
-        await pilot.press("tab")
-        assert app.focused is name
+        assert app.focused is name and name.value == ""
+        await pilot.press(*"Sam?")  # in text being typed, ? is a character
+        await pilot.pause()
+        assert name.value == "Sam?" and app.plan.profile.name == "Sam?"
+        assert not isinstance(app.screen, HelpScreen)

@@ -66,9 +66,7 @@ class LaterSlot(Vertical):
 
 
 class ProfileScreen(PlanScreen):
-    # The form (not its Name box) has focus at start: ? opens help there (in the Name box it
-    # typed itself), up/down scroll, and tab, the key that enters any form, goes to Name.
-    AUTO_FOCUS = "#profile-form"
+    AUTO_FOCUS = "#name"  # one focus change before the first frame, not two
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="profile.help"),
         Binding("ctrl+n", "add_exam", "Add exam", id="profile.add_exam_anywhere"),
