@@ -77,7 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         help="how to read a date with slashes that reads two ways (02/11/2026): mdy, month "
         "first (US), or dmy, day first; without it such a date is an error",
     )
-    sub.add_parser("path", parents=[common], help="print the plan file's path")
+    path = sub.add_parser("path", parents=[common], help="print the plan file's path")
+    path.add_argument("--settings", action="store_true",
+                      help="print the folder of settings.toml and keymap.toml instead")
+    sub.add_parser("keys", parents=[common], help="list every key binding: id, keys, where, "
+                   "what it does (remap them in keymap.toml)")
     return parser
 
 
@@ -134,8 +138,15 @@ def _main(argv: list[str] | None) -> int:
     path = plan_path(getattr(args, "file", None))
     read_only = getattr(args, "read_only", False)
     if args.command == "path":
-        print(path)
+        if args.settings:
+            from rankplan.tui.settings import config_folder
+
+            print(config_folder())
+        else:
+            print(path)
         return EXIT_OK
+    if args.command == "keys":
+        return list_keys()
     if args.command == "check":
         return check(path)
     if args.command == "export":
@@ -154,6 +165,21 @@ def _main(argv: list[str] | None) -> int:
         with demo_session(reapply=args.reapply) as demo:  # its folder goes at exit
             return run_tui(demo, read_only=read_only)
     return run_tui(path, read_only=read_only)
+
+
+def list_keys() -> int:
+    """``keys``: every binding (id, keys, where, what it does) and where the keymap goes."""
+    from rankplan.tui.keymap import bindings
+    from rankplan.tui.settings import keymap_path
+
+    rows = [(b.id, b.keys, b.where, b.description) for b in bindings()]
+    heads = ("id", "keys", "where", "does")
+    widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(3)]
+    for row in [heads, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[3])
+    print(f"\nRemap a key in {keymap_path()}, one line each, such as: \"app.rank\" = \"f9\" "
+          "(several keys comma-separated).")
+    return EXIT_OK
 
 
 def save_demo(path: Path, reapply: bool = False) -> int:

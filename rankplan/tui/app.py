@@ -26,6 +26,9 @@ from rankplan.tui import settings
 from rankplan.tui.history import History
 from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
+from rankplan.tui.widgets import checkbox_glyph
+
+checkbox_glyph.install()  # every checkbox shows its state as a glyph (DESIGN §6)
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 PRELOAD_DELAY = 0.2  # s of idle before importing the next module of a later screen
@@ -141,6 +144,7 @@ class RankPlanApp(App[None]):
         if theme := settings.load_theme():
             if theme in self.available_themes:
                 self.theme = theme
+        self._keymap_text, self._keymap_problems = self._load_keymap()
         self.save_state = self._idle_state()
         self._set_heading(sub_title=self.save_state)
 
@@ -519,6 +523,35 @@ class RankPlanApp(App[None]):
 
             self.push_screen(PlanErrorScreen())
 
+    def _load_keymap(self) -> tuple[str, list[str]]:
+        """Apply keymap.toml (DESIGN §6) before the first frame; its problems, one message a
+        bad line, are shown once the app runs (``_report_keymap``)."""
+        from rankplan.tui.keymap import read_keymap, read_keymap_file
+
+        path = settings.keymap_path()
+        text, problems = read_keymap_file(path)
+        if not text:
+            return "", problems
+        keymap, bad = read_keymap(text)
+        if keymap:
+            self.set_keymap(keymap)
+        return text, problems + [p.render(path) for p in bad]
+
+    def _report_keymap(self, problems: list[str]) -> None:
+        if problems:
+            self.notify("\n".join(problems), title="keymap.toml: lines ignored",
+                        severity="warning", timeout=20)
+
+    @work(thread=True, group="keymap", exit_on_error=False)
+    def _check_keymap_ids(self, text: str) -> None:
+        """The keymap's ids that no binding has: knowing every id imports every screen, so it
+        waits until after the first frame, off the app's thread."""
+        from rankplan.tui.keymap import binding_ids, unknown_ids
+
+        path = settings.keymap_path()
+        problems = [p.render(path) for p in unknown_ids(text, binding_ids())]
+        self.call_from_thread(self._report_keymap, problems)
+
     def on_ready(self) -> None:
         """After the first frame: start the helper process that parses the layout-keeping
         document and renders every save, and take the first undo snapshot. What start-up
@@ -530,6 +563,9 @@ class RankPlanApp(App[None]):
         self.settle()
         if self.store.writable:
             self._prepare_document()
+        self._report_keymap(self._keymap_problems)
+        if self._keymap_text:
+            self._check_keymap_ids(self._keymap_text)
         if self.store.plan is not None:
             self._unloaded = list(LATER_MODULES)
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
@@ -722,6 +758,27 @@ class RankPlanApp(App[None]):
             self.install_screen(HelpScreen(text), name)
         self.push_screen(name)
 
+    async def on_event(self, event) -> None:
+        """? opens help (the screens bind it), but a text box takes it as a character, before
+        any binding. An empty box has no text to add it to, so there ? opens help too: a new
+        plan starts in the empty Name box, where a new user's first ? typed itself (issue 17,
+        item 13). In text being typed, and in dialogs, ? stays a character."""
+        from textual import events
+
+        if (isinstance(event, events.Key) and event.key == "question_mark"
+                and not event.is_forwarded and self._empty_box_focused()):
+            event.stop()
+            self.action_help()
+            return
+        await super().on_event(event)
+
+    def _empty_box_focused(self) -> bool:
+        from textual.widgets import Input
+
+        focused = self.focused
+        return (not self.screen.is_modal and isinstance(focused, Input)
+                and not focused.value)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
                             lambda: self.switch_mode("profile"))
@@ -780,6 +837,9 @@ GENERAL_HELP = """\
 | ctrl+s | save now (rankplan also saves by itself half a second after each change) |
 | ctrl+q | save and quit |
 | escape | close a dialog or this help |
+
+Keys can be remapped in keymap.toml (`rankplan keys` lists every binding id,
+`rankplan path --settings` shows the folder).
 
 The header shows the save state: *saved*, *unsaved* (a save is coming), *saving*,
 *read-only*, or a problem. rankplan never sends anything anywhere: the plan stays in one

@@ -1,5 +1,6 @@
 """The app's own settings (the chosen theme, the last export and import folders), kept apart
-from the plan in ``settings.toml``."""
+from the plan in ``settings.toml``; the key remapping ``keymap.toml`` (rankplan.tui.keymap)
+lives in the same folder."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from rankplan.storage.files import atomic_write, ensure_private_folder
 from rankplan.storage.paths import settings_path
 
 KEYS = ("theme", "export_folder", "import_folder")  # written in this order; others kept
+
+
+def config_folder() -> Path:
+    """The folder of ``settings.toml`` and ``keymap.toml`` (``rankplan path --settings``)."""
+    return settings_path().parent
+
+
+def keymap_path() -> Path:
+    return config_folder() / "keymap.toml"
 
 
 def load(path: Path | None = None) -> dict:

@@ -78,6 +78,8 @@ class DebriefScreen(PlanScreen):
         Binding("ctrl+n", "add_program", "Add interview", show=False, id="debrief.add_anywhere"),
         Binding("ctrl+r", "edit_criteria", "Criteria", id="debrief.criteria"),
         Binding("escape", "focus_list", "List", show=False, id="debrief.list"),
+        # Criteria scores sit 18 fields below Name: one key goes there (issue 17, item 17).
+        Binding("ctrl+g", "focus_scores", "Scores", show=False, id="debrief.scores"),
     ]
 
     def __init__(self) -> None:
@@ -196,7 +198,7 @@ class DebriefScreen(PlanScreen):
         n = len(self.plan.programs)
         self.query_one("#list-hint", Static).update(
             f"{n} interview{'s' * (n != 1)} · sorted by {self.query_one(InterviewList).sort_key}"
-            " · × won't attend · enter edit · c copy"
+            " · × won't attend · enter edit · c copy · ctrl+g scores"
         )
 
     def _fill_specialties(self) -> None:
@@ -427,6 +429,16 @@ class DebriefScreen(PlanScreen):
 
     def action_focus_list(self) -> None:
         self.query_one(InterviewList).focus()
+
+    def action_focus_scores(self) -> None:
+        """To the first criterion's score of the open record (ctrl+g)."""
+        if self.program() is None:
+            return
+        scores = self.query_one("#criteria-fields").query(Choice)
+        if scores:
+            scores.first().focus()
+        else:
+            self.notify("No criteria yet: ctrl+r adds them.", timeout=4)
 
     def action_edit_program(self) -> None:
         if self.program() is not None:

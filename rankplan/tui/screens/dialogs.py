@@ -372,7 +372,7 @@ class GoalDialog(Dialog):
 class ActivityMenu(ModalScreen[Activity | None]):
     """Pick an activity for a block with the mouse (or the keyboard)."""
 
-    BINDINGS = [Binding("escape", "dismiss_menu", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss_menu", "Cancel", id="week.menu_cancel")]
     DEFAULT_CSS = """
     ActivityMenu { align: center middle; }
     ActivityMenu > OptionList { width: 32; height: auto; border: thick $primary; }

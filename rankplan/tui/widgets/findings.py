@@ -97,8 +97,8 @@ class FindingsList(ScrollView, can_focus=True):
     FindingsList > .findings--empty { color: $text-muted; text-style: italic; }
     """
     BINDINGS = [
-        Binding("up", "step(-1)", "Previous", show=False),
-        Binding("down", "step(1)", "Next", show=False),
+        Binding("up", "step(-1)", "Previous", show=False, id="findings.previous"),
+        Binding("down", "step(1)", "Next", show=False, id="findings.next"),
         Binding("enter", "choose", "Show program", id="findings.choose"),
     ]
 

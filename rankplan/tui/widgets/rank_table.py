@@ -32,6 +32,7 @@ from textual.widget import Widget
 
 from rankplan.core.model import Likelihood
 from rankplan.core.text import visible
+from rankplan.tui.contrast import readable
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
 EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
@@ -87,17 +88,17 @@ class RankTable(ScrollView, can_focus=True):
     RankTable > .rank--dim { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "cursor(-10)", "Page up", show=False),
-        Binding("pagedown", "cursor(10)", "Page down", show=False),
-        Binding("home", "cursor_to(0)", "First", show=False),
-        Binding("end", "cursor_to(-1)", "Last", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False, id="rank.cursor_up"),
+        Binding("down", "cursor(1)", "Down", show=False, id="rank.cursor_down"),
+        Binding("pageup", "cursor(-10)", "Page up", show=False, id="rank.page_up"),
+        Binding("pagedown", "cursor(10)", "Page down", show=False, id="rank.page_down"),
+        Binding("home", "cursor_to(0)", "First", show=False, id="rank.first"),
+        Binding("end", "cursor_to(-1)", "Last", show=False, id="rank.last"),
         Binding("shift+up,alt+up,K", "move(-1)", "Move up", id="rank.move_up"),
         Binding("shift+down,alt+down,J", "move(1)", "Move down", id="rank.move_down"),
         Binding("shift+home", "move_to(0)", "To top", show=False, id="rank.move_top"),
         Binding("shift+end", "move_to(-1)", "To bottom", show=False, id="rank.move_bottom"),
-        Binding("escape", "cancel_drag", "Cancel drag", show=False),
+        Binding("escape", "cancel_drag", "Cancel drag", show=False, id="rank.cancel_drag"),
     ]
 
     class Moved(Message):
@@ -238,16 +239,19 @@ class RankTable(ScrollView, can_focus=True):
     def _divider(self, line: int, width: int) -> Strip:
         text = f"── {self._divider_at(line)} ".ljust(width, "─")[:width]
         style = self.get_component_rich_style("rank--divider")
-        return Strip([Segment(text, self.rich_style + style)], width)
+        return Strip([Segment(text, self._readable(self.rich_style + style))], width)
 
     def _render_row(self, index: int, width: int) -> Strip:
         row = self.rows[self._display_order(index)]
         base = self.rich_style
         dragged = self._drag is not None and index == self._drag[1]
+        selected = not dragged and index == self.cursor and self._drag is None
         if dragged:
-            base = base + self.get_component_rich_style("rank--dragged")
-        elif index == self.cursor and self._drag is None:
-            base = base + self.get_component_rich_style("rank--cursor")
+            base = self._readable(base + self.get_component_rich_style("rank--dragged"))
+        elif selected:
+            base = self._cursor_style()
+        else:
+            base = self._readable(base)
         mark = "⇕ " if dragged else "  "
         rank, tail, word, chance, value = self._columns(index, row, width)
         name_width = self._name_width(width, rank, tail, word, chance + value)
@@ -259,10 +263,29 @@ class RankTable(ScrollView, can_focus=True):
             Segment(mark + rank, base),
             Segment(set_cell_size(name, name_width) + " ", base),
             Segment(tail, base),
-            Segment(word, base + Style(color=colour.color, bold=True) if not dragged else base),
+            # On the selected or dragged row the word (its letter) says the likelihood in
+            # the row's own colours: a theme's green on its cursor colour can be 1.2:1.
+            Segment(word, base if dragged or selected
+                    else self._readable(base + Style(color=colour.color, bold=True))),
             Segment(chance + value + " ", base),
         ]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _cursor_style(self) -> Style:
+        """The selected row: the theme's cursor, its text made readable (DESIGN §6). In a
+        theme of the terminal's own ANSI colours, whose values only the terminal knows, the
+        terminal's text and background colours swapped (a theme's ANSI white behind bold
+        black is grey on grey in many terminals); underlined while the list has no focus."""
+        if self.app.current_theme.ansi:
+            return self.rich_style + (Style(reverse=True, bold=True) if self.has_focus
+                                      else Style(underline=True))
+        return self._readable(self.rich_style + self.get_component_rich_style("rank--cursor"))
+
+    def _readable(self, style: Style) -> Style:
+        app = self.app
+        dark = app.current_theme.dark
+        return readable(style, dark=dark,
+                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
 
     def _columns(self, index: int, row: RankRow | None, width: int,
                  ) -> tuple[str, str, str, str, str]:

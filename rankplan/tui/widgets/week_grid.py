@@ -33,10 +33,10 @@ class WeekGrid(Widget, can_focus=True):
     WeekGrid:focus { text-style: none; }
     """
     BINDINGS = [
-        Binding("left", "cursor(-1, 0)", "Left", show=False),
-        Binding("right", "cursor(1, 0)", "Right", show=False),
-        Binding("up", "cursor(0, -1)", "Up", show=False),
-        Binding("down", "cursor(0, 1)", "Down", show=False),
+        Binding("left", "cursor(-1, 0)", "Left", show=False, id="week.left"),
+        Binding("right", "cursor(1, 0)", "Right", show=False, id="week.right"),
+        Binding("up", "cursor(0, -1)", "Up", show=False, id="week.up"),
+        Binding("down", "cursor(0, 1)", "Down", show=False, id="week.down"),
         Binding("y", "copy_day", "Copy day", id="week.copy"),
         Binding("v", "paste_day", "Paste day", id="week.paste"),
         *(

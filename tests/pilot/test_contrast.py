@@ -1,0 +1,97 @@
+"""Every built-in theme keeps the Rank list readable (DESIGN §6): WCAG 4.5:1 for the body
+text and for the selected row, focused or not, read from the composed screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.color import Color, ColorType
+from rich.segment import Segment
+from textual.theme import BUILTIN_THEMES
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.contrast import ratio, readable_rgb
+from rankplan.tui.widgets.rank_table import RankHeader, RankTable
+
+WHITE, BLACK = (255, 255, 255), (0, 0, 0)
+
+
+def test_wcag_ratio_and_readable() -> None:
+    assert round(ratio(WHITE, BLACK), 1) == 21.0
+    assert round(ratio((0x77, 0x77, 0x77), WHITE), 2) == 4.48
+    fixed = readable_rgb((0x98, 0xE0, 0x24), WHITE)  # a light green on white
+    assert ratio(fixed, WHITE) >= 4.5 and fixed[1] > fixed[0]  # still green
+
+
+def rgb(color: Color | None, *, foreground: bool, dark: bool, palette) -> tuple[int, int, int]:
+    """A segment colour as the terminal shows it: the default colours as the terminal's own
+    (white on black in a dark theme, black on white in a light one), the ANSI colours as
+    Textual shows them when it draws them itself."""
+    if color is None or color.type is ColorType.DEFAULT:
+        return (WHITE if foreground else BLACK) if dark else (BLACK if foreground else WHITE)
+    return tuple(color.get_truecolor(palette, foreground=foreground))
+
+
+def colours(segment: Segment, dark: bool, palette) -> tuple[tuple, tuple]:
+    style = segment.style
+    fg = rgb(style.color, foreground=True, dark=dark, palette=palette)
+    bg = rgb(style.bgcolor, foreground=False, dark=dark, palette=palette)
+    return (bg, fg) if style.reverse else (fg, bg)
+
+
+def problems_in(app, widget, theme: str, what: str, line: int | None = None) -> list[str]:
+    """Every visible character of ``widget`` (or one of its lines) below 4.5:1."""
+    dark = app.current_theme.dark
+    palette = app.ansi_theme_dark if dark else app.ansi_theme_light
+    strips = app.screen._compositor.render_strips()
+    region = widget.content_region
+    found = []
+    for y in range(region.y, region.bottom):
+        if line is not None and y != region.y + line:
+            continue
+        for segment in strips[y].crop(region.x, region.right):
+            if not segment.text.strip():
+                continue
+            fg, bg = colours(segment, dark, palette)
+            contrast = ratio(fg, bg)
+            if fg == bg or contrast < 4.5:
+                found.append(f"{theme} {what}: {segment.text.strip()[:12]!r} {contrast:.1f}:1")
+    return found
+
+
+def row_style(app, table: RankTable, line: int):
+    strips = app.screen._compositor.render_strips()
+    region = table.content_region
+    segment = next(s for s in strips[region.y + line].crop(region.x, region.right)
+                   if s.text.strip())
+    return segment.style
+
+
+async def test_every_theme_keeps_the_rank_list_readable(demo_path: Path) -> None:
+    themes = sorted(BUILTIN_THEMES)
+    assert {"textual-dark", "textual-light", "ansi-dark", "ansi-light"} <= set(themes)
+    app = RankPlanApp(demo_path)
+    problems: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        table = app.screen.query_one("#ranked", RankTable)
+        header = app.screen.query_one(RankHeader)
+        assert set(themes) <= set(app.available_themes)
+        for theme in themes:
+            app.theme = theme
+            table.focus()
+            await pilot.pause()
+            cursor_line = table._line_of(table.cursor) - table.scroll_offset.y
+            problems += problems_in(app, table, theme, "row")
+            problems += problems_in(app, header, theme, "header")
+            selected = problems_in(app, table, theme, "selected row", cursor_line)
+            problems += selected
+            other = table._line_of(1) - table.scroll_offset.y
+            focused = row_style(app, table, cursor_line)
+            assert focused != row_style(app, table, other), theme
+            app.screen.set_focus(None)  # the list without focus still shows its selection
+            await pilot.pause()
+            problems += problems_in(app, table, theme, "selected row, unfocused", cursor_line)
+            assert row_style(app, table, cursor_line) != row_style(app, table, other), theme
+    assert problems == [], "\n".join(problems)
