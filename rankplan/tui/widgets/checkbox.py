@@ -13,4 +13,4 @@ from textual.widgets import Checkbox as TextualCheckbox
 
 
 class Checkbox(TextualCheckbox, inherit_bindings=False):
-    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False, id="checkbox.toggle")]
