@@ -34,6 +34,9 @@ WHERE = {
     "dialog": "dialogs",
     "choice": "forms (a ▼ choice)",
     "error": "cannot-open view",
+    "conflict": "changed-on-disk dialog",
+    "diff": "changed-on-disk differences",
+    "checkbox": "checkboxes",
 }
 
 # The modules whose screens and widgets hold the app's bindings.
