@@ -359,3 +359,45 @@ async def test_switching_the_exam_keeps_every_score_on_its_scale(plan_file) -> N
         await pilot.press("ctrl+s")
         assert saved(path)["schedule"]["exam"] == "step3"
         assert "passing_score" not in saved(path)["schedule"]
+
+
+async def test_goal_columns_show_whole_titles_and_dates(demo_path) -> None:
+    """Issue 17 item 1: Goal and Due were 4 and 3 characters wide ("exam  Two  202")."""
+    for size in ((80, 24), (120, 40)):
+        app = RankPlanApp(demo_path)
+        async with app.run_test(size=size) as pilot:
+            await open_schedule(pilot)
+            await pilot.pause()
+            goals = app.screen.query_one("#goals")
+            widths = {c.label.plain: c.get_render_width(goals) for c in goals.columns.values()}
+            assert widths["Due"] >= 2 + len("2026-12-01")
+            longest = max(len(g.title) for g in app.plan.goals)
+            room = goals.scrollable_content_region.width
+            assert widths["Goal"] >= min(longest + 2, room - sum(widths.values()) + widths["Goal"] - 1)
+            assert widths["Goal"] >= 12
+            assert sum(widths.values()) <= room  # no sideways scrolling
+
+
+async def test_new_goal_is_shown_and_selected(demo_path) -> None:
+    """Issue 17 item 2: a new goal landed out of sight at the bottom of the page."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        main = app.screen.query_one("#schedule-main")
+        goals = app.screen.query_one("#goals")
+        goals.focus()
+        main.scroll_home(animate=False, immediate=True)  # the form's top in sight
+        await pilot.pause()
+        for n in range(4):  # past the table's own height too
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*f"Brand new goal {n}", "enter")
+            await pilot.pause()
+            await pilot.pause()
+        assert app.focused is goals
+        assert goals.cursor_row == len(app.plan.goals) - 1
+        assert "Brand new goal 3" in str(goals.get_row_at(goals.cursor_row)[1])
+        # The cursor row is on the screen, inside the page's visible part.
+        y = goals.region.y + goals.header_height + goals.cursor_row - int(goals.scroll_y)
+        assert goals.region.y <= y < goals.region.bottom
+        assert main.region.y <= y < main.region.bottom
