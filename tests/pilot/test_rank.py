@@ -263,3 +263,20 @@ async def test_soap_plan_by_keys(demo_path: Path) -> None:
         data = tomllib.loads(demo_path.read_text(encoding="utf-8"))["soap"]
         assert data["order"] == [o.value for o in app.plan.soap.order]
         assert data["advisor_talked"] is True
+
+
+async def test_soap_space_works_on_focus(demo_path: Path) -> None:
+    """Issue 17 item 8: space did nothing until an arrow key had highlighted an option."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        soap = app.screen.query_one("#soap")
+        assert app.focused is soap
+        assert soap.highlighted == 0
+        before = list(app.plan.soap.order)
+        await pilot.press("space")  # takes the first option out of the plan
+        await pilot.pause()
+        assert app.plan.soap.order == before[1:]

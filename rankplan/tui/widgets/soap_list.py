@@ -45,6 +45,11 @@ class SoapList(OptionList):
         if highlight is not None:
             self.highlighted = self.get_option_index(highlight.value)
 
+    def on_focus(self) -> None:
+        """Highlight the first option on focus, so space works before any arrow key."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def _current(self) -> SoapOption | None:
         if self.highlighted is None:
             return None
