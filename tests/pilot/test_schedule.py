@@ -401,3 +401,13 @@ async def test_new_goal_is_shown_and_selected(demo_path) -> None:
         y = goals.region.y + goals.header_height + goals.cursor_row - int(goals.scroll_y)
         assert goals.region.y <= y < goals.region.bottom
         assert main.region.y <= y < main.region.bottom
+
+
+async def test_recommendation_says_the_weeks_once(demo_path) -> None:
+    """Issue 17 item 10: "Study weeks recommended: 12. 12 weeks, the advisors' ..."."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        text = str(app.screen.query_one("#milestones").render())
+        assert "Recommended study: 12 weeks, the advisors' standard" in text
+        assert "Recommended study: 12 weeks" in text and "12. 12 weeks" not in text

@@ -247,7 +247,7 @@ class ScheduleScreen(PlanScreen):
         if not marked:
             lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
         r = t.recommendation
-        lines.append(f"\nStudy weeks recommended: {r.weeks}. {r.reason}")
+        lines.append(f"\nRecommended study: {r.reason}")  # the reason starts with the weeks
         if t.latest_safe_test:
             lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()} "
                          f"({when((t.latest_safe_test - today).days)}).")
