@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -44,6 +44,7 @@ from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 DEBRIEF_SELECTS = {
     "failure_discussion": ("Failure talk", labels.FAILURE_DISCUSSION, FailureDiscussion),
@@ -128,7 +129,7 @@ class DebriefScreen(PlanScreen):
                 yield Static("Notes", classes="section-title")
                 yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
             yield Static("No interviews yet. Press a (or ctrl+n) to add one.", id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.files import backup_path
 from rankplan.storage.read import read_plan
 from rankplan.tui.literal import literal
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 
 def _free_name(folder: Path, stem: str) -> Path:
@@ -80,7 +81,7 @@ class PlanErrorScreen(Screen):
             if self._backup_ok:
                 yield Static(literal(f"The backup is {bak}; opening it works on that file "
                                      "and leaves the broken one alone."), classes="note")
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_backup":

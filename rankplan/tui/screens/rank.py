@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Checkbox, Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.likelihood import effective
@@ -29,6 +29,7 @@ from rankplan.tui.widgets.odds_chart import OddsChart
 from rankplan.tui.widgets.rank_table import RankHeader, RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 TRACK_SHORT = {"categorical": "cat", "preliminary": "prel", "transitional": "TY", "advanced": "adv"}
 PREF_SHORT = {"high": "high", "medium": "med", "low": "low"}
@@ -113,7 +114,7 @@ class RankScreen(PlanScreen):
                     yield SoapList(id="soap")
                     for key, label in SOAP_TICKS.items():
                         yield Checkbox(label, id=f"soap-{key}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -50,6 +50,7 @@ from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
+from rankplan.tui.widgets.footer import KeyFooter
 
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
 NUMBER_FIELDS = {
@@ -146,7 +147,7 @@ class ScheduleScreen(PlanScreen):
                 yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · space done · d delete", classes="hint-line")
             yield FindingsPanel(Section.SCHEDULE, title="Schedule findings", id="schedule-findings")
-        yield Footer()
+        yield KeyFooter()
 
     def _keys_hint(self) -> str:
         keys = " ".join(f"{key} {name or 'clear'}" for a, (key, _, name, _) in ACTIVITY_KEYS.items()

@@ -14,8 +14,8 @@ from rankplan.tui.labels import SOAP_OPTIONS
 class SoapList(OptionList):
     BINDINGS = [
         Binding("space", "toggle", "Add/remove", id="soap.toggle"),
-        Binding("shift+up,alt+up,K", "move(-1)", "Move up", id="soap.move_up"),
-        Binding("shift+down,alt+down,J", "move(1)", "Move down", id="soap.move_down"),
+        Binding("shift+up,alt+up,K", "move(-1)", "Move up", show=False, id="soap.move_up"),
+        Binding("shift+down,alt+down,J", "move(1)", "Move down", show=False, id="soap.move_down"),
     ]
     DEFAULT_CSS = """
     SoapList { height: auto; border: round $primary 60%; background: $surface; }

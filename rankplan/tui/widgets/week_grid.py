@@ -37,8 +37,8 @@ class WeekGrid(Widget, can_focus=True):
         Binding("right", "cursor(1, 0)", "Right", show=False),
         Binding("up", "cursor(0, -1)", "Up", show=False),
         Binding("down", "cursor(0, 1)", "Down", show=False),
-        Binding("y", "copy_day", "Copy day", id="week.copy"),
-        Binding("v", "paste_day", "Paste day", id="week.paste"),
+        Binding("y", "copy_day", "Copy day", show=False, id="week.copy"),
+        Binding("v", "paste_day", "Paste day", show=False, id="week.paste"),
         *(
             Binding(key, f"set_block('{activity.value}')", name or "clear", show=False,
                     id=f"week.{activity.value or 'empty'}")
