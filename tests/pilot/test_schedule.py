@@ -411,3 +411,27 @@ async def test_recommendation_says_the_weeks_once(demo_path) -> None:
         text = str(app.screen.query_one("#milestones").render())
         assert "Recommended study: 12 weeks, the advisors' standard" in text
         assert "Recommended study: 12 weeks" in text and "12. 12 weeks" not in text
+
+
+async def test_block_menu_opens_beside_the_clicked_block(plan_file) -> None:
+    """Issue 17 item 21: the block menu opened in the middle of the screen, away from the
+    clicked cell."""
+    from textual.widgets import OptionList
+
+    from rankplan.tui.widgets.week_grid import geometry
+
+    for size, day in (((120, 40), 5), ((80, 24), 0)):
+        app = RankPlanApp(plan_file(PLAN))
+        async with app.run_test(size=size) as pilot:
+            await open_schedule(pilot)
+            grid = app.screen.query_one(WeekGrid)
+            label, cell = geometry(grid.size.width)
+            x, y = label + day * cell + 1, 3  # evening
+            await pilot.click(WeekGrid, offset=(x, y))
+            await pilot.pause()
+            assert app.screen.__class__.__name__ == "ActivityMenu"
+            menu = app.screen.query_one(OptionList).region
+            clicked_x, clicked_y = grid.region.x + x, grid.region.y + y
+            assert menu.y == clicked_y + 1 or menu.bottom == clicked_y  # just below or above
+            assert menu.x <= clicked_x < menu.right or menu.right == size[0]
+            assert menu.right <= size[0] and menu.bottom <= size[1]

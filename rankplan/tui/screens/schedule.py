@@ -343,7 +343,8 @@ class ScheduleScreen(PlanScreen):
             if activity is not None:
                 self._block(WeekGrid.BlockSet(event.day, event.slot, activity))
 
-        self.app.push_screen(ActivityMenu(f"{event.day.capitalize()} {SLOTS[event.slot]}"), chosen)
+        self.app.push_screen(ActivityMenu(f"{event.day.capitalize()} {SLOTS[event.slot]}",
+                                          at=event.at), chosen)
 
     def action_reset_week(self) -> None:
         from rankplan.tui.screens.dialogs import ConfirmDialog

@@ -60,9 +60,11 @@ class WeekGrid(Widget, can_focus=True):
             self.source, self.target = source, target
 
     class BlockClicked(Message):
-        def __init__(self, day: str, slot: int) -> None:
+        """A click on a block; ``at`` is where on the screen (for a menu beside it)."""
+
+        def __init__(self, day: str, slot: int, at: tuple[int, int] | None = None) -> None:
             super().__init__()
-            self.day, self.slot = day, slot
+            self.day, self.slot, self.at = day, slot, at
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -137,4 +139,5 @@ class WeekGrid(Widget, can_focus=True):
         if d < len(DAYS):
             self.cursor = (d, y)
             self.focus()
-            self.post_message(self.BlockClicked(DAYS[d], y))
+            left = self.region.x + label_width + d * cell  # the cell's own left edge
+            self.post_message(self.BlockClicked(DAYS[d], y, (left, event.screen_y)))
