@@ -236,3 +236,19 @@ async def test_interview_list_columns_fit_at_both_sizes(demo_path: Path) -> None
             assert date_text in dates
             assert pref_text in [str(v) for v in table.get_column("Pref")]
             assert cells["Program"].width >= 12
+
+
+async def test_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None:
+    """Issue 17 item 6: at 80x24 the checkbox labels were cut ("PD looks at the")."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen.query_one("#debrief-form")
+        boxes = list(form.query(Checkbox))
+        assert len(boxes) >= 5
+        for box in boxes:
+            needed = len(str(box.label)) + 4  # the button, spaces and the label
+            assert box.size.width * box.size.height >= needed, str(box.label)
+            assert box.region.right <= form.scrollable_content_region.right

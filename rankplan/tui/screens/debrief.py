@@ -45,6 +45,7 @@ from rankplan.tui.widgets.form import field, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
+from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
 
 DEBRIEF_SELECTS = {
     "failure_discussion": ("Failure talk", labels.FAILURE_DISCUSSION, FailureDiscussion),
@@ -106,7 +107,7 @@ class DebriefScreen(PlanScreen):
                 yield field("Interviewed", Input(id="p-interview_date", placeholder=FORMS))
                 yield Static("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
-                yield field("", Checkbox("I would not attend", id="p-would_not_attend"))
+                yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
                 yield Static("Likelihood", classes="section-title")
                 yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
                 yield Static("", id="suggestion")
@@ -116,11 +117,11 @@ class DebriefScreen(PlanScreen):
                     yield field(label, _choice(f"d-{key}", names))
                 yield Label("Signs they take chances", classes="story-label")
                 for value, text in labels.TAKES_CHANCES.items():
-                    yield field("", Checkbox(text, id=f"tc-{value.value}"))
+                    yield field("", WrapCheckbox(text, id=f"tc-{value.value}"))
                 for key in ("post_interview", "my_answer"):
                     label, names, _ = DEBRIEF_SELECTS[key]
                     yield field(label, _choice(f"d-{key}", names))
-                yield field("", Checkbox("my home program", id="d-home_program"))
+                yield field("", WrapCheckbox("my home program", id="d-home_program"))
                 yield field("How it felt", Choice(FELT_OPTIONS, id="d-felt"))
                 yield Static("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
