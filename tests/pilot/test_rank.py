@@ -309,3 +309,22 @@ async def test_findings_text_clear_of_the_scrollbar(demo_path: Path, size) -> No
             if index >= 0 and part >= 0:
                 line = panel._wrap(panel.findings[index])[part]
                 assert len(line) <= width, line
+
+
+async def test_soap_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None:
+    """Issue 17: the SOAP checklist's labels were cut in the narrow side panel."""
+    from textual.widgets import Checkbox
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.pause()
+        boxes = list(app.screen.query("#rank-right Checkbox").results(Checkbox))
+        assert boxes
+        for box in boxes:
+            needed = len(str(box.label)) + 4  # button, space, label (its trailing space may go)
+            assert box.size.width * box.size.height >= needed, str(box.label)
+            assert box.region.right <= app.screen.query_one("#rank-right").region.right

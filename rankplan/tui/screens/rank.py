@@ -30,6 +30,7 @@ from rankplan.tui.widgets.rank_table import RankHeader, RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
+from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
 
 TRACK_SHORT = {"categorical": "cat", "preliminary": "prel", "transitional": "TY", "advanced": "adv"}
 PREF_SHORT = {"high": "high", "medium": "med", "low": "low"}
@@ -113,7 +114,7 @@ class RankScreen(PlanScreen):
                 with TabPane("SOAP plan", id="tab-soap"):
                     yield SoapList(id="soap")
                     for key, label in SOAP_TICKS.items():
-                        yield Checkbox(label, id=f"soap-{key}")
+                        yield WrapCheckbox(label, id=f"soap-{key}")
         yield KeyFooter()
 
     def on_mount(self) -> None:
