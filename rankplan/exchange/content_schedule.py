@@ -61,7 +61,10 @@ def timeline_section(plan: Plan, today: date) -> Section:
     ]
     days = study_days(schedule, today)
     if days is not None:
-        fields.append(("Study time", describe_days(days)))
+        # From the study start you set; else from today, which is not study time but the
+        # time left (the back-planned start says when study begins).
+        label = "Study time" if schedule.study_start else "Until the test"
+        fields.append((label, describe_days(days)))
     fields += [
         ("Recommended", advice.reason),
         ("Latest safe test", _dated(tl.latest_safe_test, today)),

@@ -115,3 +115,30 @@ async def test_stepping_from_a_value_not_listed_lands_on_an_end() -> None:
         choice.value = "not an option"
         await pilot.press("left")
         assert choice.value == 19
+
+
+async def test_a_mouse_pick_leaves_the_form_where_it_was(demo_path) -> None:
+    """Issue 17 item 21: picking a value with the mouse made the form jump (the list's removal
+    handed focus to the notes at the bottom, and the form scrolled there)."""
+    from rankplan.tui.app import RankPlanApp
+    from rankplan.tui.widgets.choice import Choice, ChoicePicker
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        form = app.screen.query_one("#debrief-form")
+        form.scroll_to(y=10, animate=False, immediate=True)
+        await pilot.pause()
+        choice = app.screen.query_one("#p-likelihood", Choice)
+        before = choice.region
+        await pilot.click(choice)
+        await pilot.pause()
+        picker = app.screen.query_one(ChoicePicker)
+        await pilot.click(picker, offset=(3, 2))  # the second option: green
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.query(ChoicePicker)
+        assert app.focused is choice
+        assert form.scroll_y == 10
+        assert choice.region == before

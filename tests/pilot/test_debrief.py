@@ -355,3 +355,45 @@ async def test_a_new_interview_setting_is_not_set_until_chosen(plan_file) -> Non
     assert errors == [] and plan.programs[0].setting is Setting.UNSET
     plan, errors = parse_text('schema = 1\n[[programs]]\nid = "a"\n')
     assert errors == [] and plan.programs[0].setting is Setting.UNIVERSITY
+
+
+async def test_interview_list_columns_fit_at_both_sizes(demo_path: Path) -> None:
+    """Issue 17 item 6: "2026-10-0", a half "Sett" column and a sideways scrollbar at 120x40;
+    "mediu", and Fit and Date gone at 80x24."""
+    for size, date_text, pref_text in (((120, 40), "2026-10-05", "medium"),
+                                       ((80, 24), "10-05", "med")):
+        app = RankPlanApp(demo_path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            await pilot.pause()
+            table = app.screen.query_one(InterviewList)
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            assert not table.show_horizontal_scrollbar
+            labels = [c.label.plain for c in table.columns.values()]
+            assert "Fit" in labels and "Date" in labels
+            cells = {c.key.value: c for c in table.columns.values()}
+            for key, column in cells.items():  # every cell whole in its column
+                for value in table.get_column(key):
+                    text = value.plain if hasattr(value, "plain") else str(value)
+                    assert len(text) <= column.width, (key, text)
+            dates = [str(v) for v in table.get_column("Date")]
+            assert date_text in dates
+            assert pref_text in [str(v) for v in table.get_column("Pref")]
+            assert cells["Program"].width >= 12
+
+
+async def test_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None:
+    """Issue 17 item 6: at 80x24 the checkbox labels were cut ("PD looks at the")."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen.query_one("#debrief-form")
+        boxes = list(form.query(Checkbox))
+        assert len(boxes) >= 5
+        for box in boxes:
+            needed = len(str(box.label)) + 4  # the button, spaces and the label
+            assert box.size.width * box.size.height >= needed, str(box.label)
+            assert box.region.right <= form.scrollable_content_region.right

@@ -337,3 +337,68 @@ async def test_soap_plan_by_keys(demo_path: Path) -> None:
         data = tomllib.loads(demo_path.read_text(encoding="utf-8"))["soap"]
         assert data["order"] == [o.value for o in app.plan.soap.order]
         assert data["advisor_talked"] is True
+
+
+async def test_soap_space_works_on_focus(demo_path: Path) -> None:
+    """Issue 17 item 8: space did nothing until an arrow key had highlighted an option."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        soap = app.screen.query_one("#soap")
+        assert app.focused is soap
+        assert soap.highlighted == 0
+        before = list(app.plan.soap.order)
+        await pilot.press("space")  # takes the first option out of the plan
+        await pilot.pause()
+        assert app.plan.soap.order == before[1:]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_findings_text_clear_of_the_scrollbar(demo_path: Path, size) -> None:
+    """Issue 17 item 3: the scrollbar was drawn over the findings ("bottom of your li") when
+    it came after the text was wrapped (a move that brings more findings)."""
+    from rankplan.core.findings import Finding, Section, Severity
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        panel = app.screen.query_one(FindingsList)
+        panel.show([])
+        panel.reset_height()
+        await pilot.pause()
+        message = "Put a program you would attend at the bottom of your list as a safety net. " * 2
+        panel.show([Finding(f"RL0{i}", Severity.WARNING, message, Section.RANK) for i in range(6)])
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.virtual_size.height > panel.scrollable_content_region.height  # it scrolls
+        width = panel.scrollable_content_region.width
+        assert panel.scrollable_content_region.right <= (
+            panel.region.right - 1 - panel.styles.scrollbar_size_vertical)
+        for y in range(len(panel._lines)):
+            index, part = panel._lines[y]
+            if index >= 0 and part >= 0:
+                line = panel._wrap(panel.findings[index])[part]
+                assert len(line) <= width, line
+
+
+async def test_soap_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None:
+    """Issue 17: the SOAP checklist's labels were cut in the narrow side panel."""
+    from textual.widgets import Checkbox
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.pause()
+        boxes = list(app.screen.query("#rank-right Checkbox").results(Checkbox))
+        assert boxes
+        for box in boxes:
+            needed = len(str(box.label)) + 4  # button, space, label (its trailing space may go)
+            assert box.size.width * box.size.height >= needed, str(box.label)
+            assert box.region.right <= app.screen.query_one("#rank-right").region.right

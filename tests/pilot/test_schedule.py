@@ -359,3 +359,79 @@ async def test_switching_the_exam_keeps_every_score_on_its_scale(plan_file) -> N
         await pilot.press("ctrl+s")
         assert saved(path)["schedule"]["exam"] == "step3"
         assert "passing_score" not in saved(path)["schedule"]
+
+
+async def test_goal_columns_show_whole_titles_and_dates(demo_path) -> None:
+    """Issue 17 item 1: Goal and Due were 4 and 3 characters wide ("exam  Two  202")."""
+    for size in ((80, 24), (120, 40)):
+        app = RankPlanApp(demo_path)
+        async with app.run_test(size=size) as pilot:
+            await open_schedule(pilot)
+            await pilot.pause()
+            goals = app.screen.query_one("#goals")
+            widths = {c.label.plain: c.get_render_width(goals) for c in goals.columns.values()}
+            assert widths["Due"] >= 2 + len("2026-12-01")
+            longest = max(len(g.title) for g in app.plan.goals)
+            room = goals.scrollable_content_region.width
+            assert widths["Goal"] >= min(longest + 2, room - sum(widths.values()) + widths["Goal"] - 1)
+            assert widths["Goal"] >= 12
+            assert sum(widths.values()) <= room  # no sideways scrolling
+
+
+async def test_new_goal_is_shown_and_selected(demo_path) -> None:
+    """Issue 17 item 2: a new goal landed out of sight at the bottom of the page."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_schedule(pilot)
+        main = app.screen.query_one("#schedule-main")
+        goals = app.screen.query_one("#goals")
+        goals.focus()
+        main.scroll_home(animate=False, immediate=True)  # the form's top in sight
+        await pilot.pause()
+        for n in range(4):  # past the table's own height too
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*f"Brand new goal {n}", "enter")
+            await pilot.pause()
+            await pilot.pause()
+        assert app.focused is goals
+        assert goals.cursor_row == len(app.plan.goals) - 1
+        assert "Brand new goal 3" in str(goals.get_row_at(goals.cursor_row)[1])
+        # The cursor row is on the screen, inside the page's visible part.
+        y = goals.region.y + goals.header_height + goals.cursor_row - int(goals.scroll_y)
+        assert goals.region.y <= y < goals.region.bottom
+        assert main.region.y <= y < main.region.bottom
+
+
+async def test_recommendation_says_the_weeks_once(demo_path) -> None:
+    """Issue 17 item 10: "Study weeks recommended: 12. 12 weeks, the advisors' ..."."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        text = str(app.screen.query_one("#milestones").render())
+        assert "Recommended study: 12 weeks, the advisors' standard" in text
+        assert "Recommended study: 12 weeks" in text and "12. 12 weeks" not in text
+
+
+async def test_block_menu_opens_beside_the_clicked_block(plan_file) -> None:
+    """Issue 17 item 21: the block menu opened in the middle of the screen, away from the
+    clicked cell."""
+    from textual.widgets import OptionList
+
+    from rankplan.tui.widgets.week_grid import geometry
+
+    for size, day in (((120, 40), 5), ((80, 24), 0)):
+        app = RankPlanApp(plan_file(PLAN))
+        async with app.run_test(size=size) as pilot:
+            await open_schedule(pilot)
+            grid = app.screen.query_one(WeekGrid)
+            label, cell = geometry(grid.size.width)
+            x, y = label + day * cell + 1, 3  # evening
+            await pilot.click(WeekGrid, offset=(x, y))
+            await pilot.pause()
+            assert app.screen.__class__.__name__ == "ActivityMenu"
+            menu = app.screen.query_one(OptionList).region
+            clicked_x, clicked_y = grid.region.x + x, grid.region.y + y
+            assert menu.y == clicked_y + 1 or menu.bottom == clicked_y  # just below or above
+            assert menu.x <= clicked_x < menu.right or menu.right == size[0]
+            assert menu.right <= size[0] and menu.bottom <= size[1]

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -48,6 +48,8 @@ from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import FormInput, field, readout, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
+from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
 
 DEBRIEF_SELECTS = {
     "failure_discussion": ("Failure talk", labels.FAILURE_DISCUSSION, FailureDiscussion),
@@ -118,7 +120,7 @@ class DebriefScreen(PlanScreen):
                 yield field("Interviewed", FormInput(id="p-interview_date", placeholder=FORMS))
                 yield Static("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
-                yield field("", Checkbox("I would not attend", id="p-would_not_attend"))
+                yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
                 yield Static("Likelihood", classes="section-title")
                 yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
                 yield Static("", id="suggestion")
@@ -128,11 +130,11 @@ class DebriefScreen(PlanScreen):
                     yield field(label, _choice(f"d-{key}", names))
                 yield Label("Signs they take chances", classes="story-label")
                 for value, text in labels.TAKES_CHANCES.items():
-                    yield field("", Checkbox(text, id=f"tc-{value.value}"))
+                    yield field("", WrapCheckbox(text, id=f"tc-{value.value}"))
                 for key in ("post_interview", "my_answer"):
                     label, names, _ = DEBRIEF_SELECTS[key]
                     yield field(label, _choice(f"d-{key}", names))
-                yield field("", Checkbox("my home program", id="d-home_program"))
+                yield field("", WrapCheckbox("my home program", id="d-home_program"))
                 yield field("How it felt", Choice(FELT_OPTIONS, id="d-felt"))
                 yield Static("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
@@ -141,7 +143,7 @@ class DebriefScreen(PlanScreen):
                 yield Static("Notes", classes="section-title")
                 yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
             yield Static("No interviews yet. Press a (or ctrl+n) to add one.", id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)

@@ -378,9 +378,21 @@ class ActivityMenu(ModalScreen[Activity | None]):
     ActivityMenu > OptionList { width: 32; height: auto; border: thick $primary; }
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, at: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.title_text = title
+        self.at = at  # the clicked block on the screen: the menu opens beside it
+
+    def on_mount(self) -> None:
+        if self.at is None:
+            return
+        menu = self.query_one(OptionList)
+        width, height = 32, menu.option_count + 2
+        x, y = self.at
+        screen = self.size
+        top = y + 1 if y + 1 + height <= screen.height else max(0, y - height)
+        self.styles.align = ("left", "top")
+        menu.styles.offset = (max(0, min(x, screen.width - width)), top)
 
     def compose(self) -> ComposeResult:
         from rankplan.tui.labels import ACTIVITY_KEYS

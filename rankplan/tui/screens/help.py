@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from rankplan.tui.widgets.footer import KeyFooter
 
 
 class HelpScreen(ModalScreen[None]):
@@ -35,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=True):
             yield Static(Markdown(self.markdown, hyperlinks=False), id="help-text")
-        yield Footer()
+        yield KeyFooter(lead=("help.close",))  # esc Close first, whatever the width
 
     def on_screen_resume(self) -> None:
         scroll = self.query_one(VerticalScroll)

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.files import backup_path
 from rankplan.storage.read import read_plan
 from rankplan.tui.literal import literal
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 
 def _free_name(folder: Path, stem: str) -> Path:
@@ -82,7 +83,7 @@ class PlanErrorScreen(Screen):
                                      f"again: {store.path.name} is renamed aside, kept as it "
                                      "is, and the backup copied in its place."),
                              classes="note")
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_backup":

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.model import (
@@ -37,6 +37,7 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 RISK_PROFILE_SHORT = {
     RiskProfile.P1: "Step 1 failed, then passed",
@@ -107,7 +108,7 @@ class ProfileScreen(PlanScreen):
                 yield Static("", id="application-target", classes="hint-line", markup=False)
                 yield LaterSlot()
             yield FindingsPanel(Section.PROFILE, title="Profile findings", id="profile-findings")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_plan()

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from rankplan.core.findings import Finding, Section
 from rankplan.core.likelihood import effective
@@ -30,6 +30,8 @@ from rankplan.tui.widgets.odds_chart import OddsChart
 from rankplan.tui.widgets.rank_table import RankHeader, RankRow, RankTable
 from rankplan.tui.widgets.soap_list import SoapList
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
+from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
 
 TRACK_SHORT = {"categorical": "cat", "preliminary": "prel", "transitional": "TY", "advanced": "adv"}
 PREF_SHORT = {"high": "high", "medium": "med", "low": "low"}
@@ -119,8 +121,8 @@ class RankScreen(PlanScreen):
                 with TabPane("SOAP plan", id="tab-soap"):
                     yield SoapList(id="soap")
                     for key, label in SOAP_TICKS.items():
-                        yield Checkbox(label, id=f"soap-{key}")
-        yield Footer()
+                        yield WrapCheckbox(label, id=f"soap-{key}")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -43,6 +43,7 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.title_bar import TitleBar
+from rankplan.tui.widgets.footer import KeyFooter
 
 # key: (label, placeholder, low, high); empty means 0 ("not given") for each of them.
 NUMBERS: dict[str, tuple[str, str, int, int]] = {
@@ -157,7 +158,7 @@ class ReapplyScreen(PlanScreen):
                 yield from self._decision_fields()
                 yield from self._plan_fields()
             yield FindingsPanel(Section.REAPPLY, title="Reapply findings", id="reapply-findings")
-        yield Footer()
+        yield KeyFooter()
 
     def _number(self, key: str) -> ComposeResult:
         label, placeholder, _, _ = NUMBERS[key]

@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.geometry import Region
+from textual.widgets import DataTable, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -49,6 +50,7 @@ from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
+from rankplan.tui.widgets.footer import KeyFooter
 
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
 NUMBER_FIELDS = {
@@ -86,12 +88,22 @@ class PracticeTable(DataTable):
 
 
 class GoalTable(DataTable):
+    """Goal cells are ``Content``, which DataTable does not measure: the screen gives every
+    column its width, the Goal column the room that is left."""
+
     BINDINGS = [
         Binding("a,insert", "screen.add_goal", "Add goal", id="schedule.add_goal"),
         Binding("e,enter", "screen.edit_goal", "Edit", id="schedule.edit_goal"),
         Binding("space", "screen.toggle_goal", "Done", id="schedule.toggle_goal"),
         Binding("d,delete", "screen.delete_goal", "Delete", id="schedule.delete_goal"),
     ]
+
+    _fitted_width = 0
+
+    def on_resize(self, event) -> None:
+        if event.size.width != self._fitted_width and isinstance(self.screen, ScheduleScreen):
+            self._fitted_width = event.size.width
+            self.screen._fill_goals()
 
 
 class ScheduleScreen(PlanScreen):
@@ -135,7 +147,7 @@ class ScheduleScreen(PlanScreen):
                 yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · space done · d delete", classes="hint-line")
             yield FindingsPanel(Section.SCHEDULE, title="Schedule findings", id="schedule-findings")
-        yield Footer()
+        yield KeyFooter()
 
     def _keys_hint(self) -> str:
         keys = " ".join(f"{key} {name or 'clear'}" for a, (key, _, name, _) in ACTIVITY_KEYS.items()
@@ -144,7 +156,6 @@ class ScheduleScreen(PlanScreen):
 
     def on_mount(self) -> None:
         self.query_one("#practice", PracticeTable).add_columns("Date", "Form", "Score")
-        self.query_one("#goals", GoalTable).add_columns("Domain", "Goal", "Due", "Done")
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
         self.app.findings_changed.subscribe(self, self.show_findings, immediate=True)
         self.show_plan()
@@ -237,7 +248,7 @@ class ScheduleScreen(PlanScreen):
         if not marked:
             lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
         r = t.recommendation
-        lines.append(f"\nStudy weeks recommended: {r.weeks}. {r.reason}")
+        lines.append(f"\nRecommended study: {r.reason}")  # the reason starts with the weeks
         if t.latest_safe_test:
             lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()} "
                          f"({when((t.latest_safe_test - today).days)}).")
@@ -267,18 +278,33 @@ class ScheduleScreen(PlanScreen):
     def _fill_goals(self, select: int | None = None) -> None:
         table = self.query_one("#goals", GoalTable)
         row = table.cursor_row if select is None else select
-        table.clear()
         today = self.app.today
+        rows = []
         for g in self.plan.goals:
             overdue = g.due is not None and g.due < today and not g.done
             due = g.due.isoformat() if g.due else "-"
-            table.add_row(
+            rows.append((
                 g.domain.value,
                 literal(g.title, "strike $text-muted" if g.done else ""),
                 Content.styled(f"{due} OVERDUE" if overdue else due,
                                "bold $text-error" if overdue else ""),
                 "✓ done" if g.done else "",
-            )
+            ))
+        table.clear(columns=True)
+        labels = ("Domain", "Goal", "Due", "Done")
+        widths = [max([len(label), *(Content(r[i]).cell_length if isinstance(r[i], str)
+                                     else r[i].cell_length for r in rows)])
+                  for i, label in enumerate(labels)]
+        # The room the table has: its own width once laid out, else the screen's guess.
+        room = (table.scrollable_content_region.width
+                or self.query_one("#schedule-main").scrollable_content_region.width
+                or self.size.width - 34)
+        rest = sum(widths) - widths[1] + 2 * table.cell_padding * len(labels) + 1
+        widths[1] = max(10, min(widths[1], room - rest))
+        for label, width in zip(labels, widths):
+            table.add_column(label, width=width, key=label)
+        for r in rows:
+            table.add_row(*r)
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
@@ -317,7 +343,8 @@ class ScheduleScreen(PlanScreen):
             if activity is not None:
                 self._block(WeekGrid.BlockSet(event.day, event.slot, activity))
 
-        self.app.push_screen(ActivityMenu(f"{event.day.capitalize()} {SLOTS[event.slot]}"), chosen)
+        self.app.push_screen(ActivityMenu(f"{event.day.capitalize()} {SLOTS[event.slot]}",
+                                          at=event.at), chosen)
 
     def action_reset_week(self) -> None:
         from rankplan.tui.screens.dialogs import ConfirmDialog
@@ -430,6 +457,21 @@ class ScheduleScreen(PlanScreen):
                     event.input.value = value.isoformat()
                 show_hint(self.query_one(f"#{key}-hint", Static), "")
 
+    def _reveal(self, table_id: str) -> None:
+        """Focus a table and, once it has its new height, scroll the page so its cursor row
+        (a row just added, at the bottom) is in sight."""
+        table = self.query_one(table_id, DataTable)
+        table.focus(scroll_visible=False)
+
+        def show() -> None:
+            table._scroll_cursor_into_view()  # the table's own scroll (max-height)
+            row = table.cursor_row - int(table.scroll_y) + table.header_height
+            region = Region(table.virtual_region.x, table.virtual_region.y + row, 1, 1)
+            self.query_one("#schedule-main", VerticalScroll).scroll_to_region(
+                region.grow((2, 0, 2, 0)), animate=False, immediate=True)
+
+        self.call_after_refresh(show)
+
     # -- practice exams ------------------------------------------------------------------------
 
     def _index(self, table_id: str, items: list) -> int | None:
@@ -444,7 +486,7 @@ class ScheduleScreen(PlanScreen):
                 self.plan.schedule.practice.append(p)
                 self._fill_practice(select=len(self.plan.schedule.practice) - 1)
                 self._changed()
-            self.query_one("#practice").focus()
+            self._reveal("#practice")
 
         self.app.push_screen(PracticeDialog(None, self.app.today, self.plan.schedule.exam), added)
 
@@ -480,7 +522,7 @@ class ScheduleScreen(PlanScreen):
                 self.plan.goals.append(g)
                 self._fill_goals(select=len(self.plan.goals) - 1)
                 self._changed()
-            self.query_one("#goals").focus()
+            self._reveal("#goals")
 
         self.app.push_screen(GoalDialog(None, self.app.today), added)
 

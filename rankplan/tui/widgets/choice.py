@@ -59,7 +59,7 @@ class ChoicePicker(OptionList):
         self.highlighted = index
 
     def on_mount(self) -> None:
-        self.focus()
+        self.focus(scroll_visible=False)  # it lies over the screen: nothing to scroll to
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -74,7 +74,11 @@ class ChoicePicker(OptionList):
 
     def _close(self, index: int | None) -> None:
         owner = self.owner
-        owner.focus()  # the blur that follows finds the list gone
+        # Focus goes back to the field now, not later (``focus()`` waits a turn): the list's
+        # removal would otherwise hand focus to the screen's next widget (the Debrief notes),
+        # which scrolled the form there, under the mouse. The blur that follows finds the
+        # list gone; the field is where it was, so nothing scrolls.
+        owner.screen.set_focus(owner, scroll_visible=False)
         self.remove()
         if index is not None:
             owner.pick(index)

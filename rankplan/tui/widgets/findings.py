@@ -78,6 +78,9 @@ class FindingsPanel(VerticalScroll, can_focus=True):
 class FindingsList(ScrollView, can_focus=True):
     """Every finding, this screen's section first; enter (or a click) picks one.
 
+    The scrollbar's gutter is kept even when no scrollbar shows, so the text is wrapped to
+    the width it is drawn in (a scrollbar that came later covered its last letters).
+
     Line-rendered: each finding is wrapped once per width and cached, so a move that changes
     one message re-wraps one finding, not a hundred.
     """
@@ -86,7 +89,7 @@ class FindingsList(ScrollView, can_focus=True):
                          "findings--code", "findings--cursor", "findings--empty"}
     DEFAULT_CSS = """
     FindingsList { height: 1fr; border: round $primary 60%; border-title-color: $text;
-                   background: $surface; padding: 0 1; }
+                   background: $surface; padding: 0 1; scrollbar-gutter: stable; }
     FindingsList:focus { border: round $accent; }
     FindingsList > .findings--danger { color: $text-error; text-style: bold; }
     FindingsList > .findings--warning { color: $text-warning; text-style: bold; }

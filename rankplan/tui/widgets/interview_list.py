@@ -41,19 +41,24 @@ class InterviewRow:
     fit: float | None
     would_not_attend: bool
 
-    def cells(self) -> tuple[Text | str, ...]:
+    def cells(self, narrow: bool = False) -> tuple[Text | str, ...]:
+        """The row's cells for the wide layout, or the narrow one (no Setting; the likelihood
+        as its letter, the preference and the date shortened), in ``columns(narrow)`` order."""
         word = self.likelihood.value + ("*" if self.overridden else "")
+        if narrow:
+            word = word[0].upper() + word[-1] * self.overridden
         name = ("× " if self.would_not_attend else "") + self.name
-        if len(name) > NAME_WIDTH:
-            name = name[: NAME_WIDTH - 1] + "…"
-        return (
+        preference = PREFERENCE_SHORT[self.preference] if narrow else self.preference.value
+        date = (self.date[5:] if narrow else self.date) or "-"
+        cells = (
             literal_text(name, "dim strike" if self.would_not_attend else ""),
             Text(word, style=LIKELIHOOD_STYLE.get(self.likelihood, "")),
-            literal_text(self.preference.value),
+            literal_text(preference),
             "-" if self.fit is None else f"{self.fit:.1f}",
-            literal_text(self.date or "-"),
+            literal_text(date),
             literal_text(self.setting),
         )
+        return cells[:5] if narrow else cells
 
     def sort_value(self, key: SortKey) -> tuple:
         if key is SortKey.DATE:
@@ -66,7 +71,12 @@ class InterviewRow:
 
 
 COLUMNS = ("Program", "Likely", "Pref", "Fit", "Date", "Setting")
-NAME_WIDTH = 22
+PREFERENCE_SHORT = {Preference.HIGH: "high", Preference.MEDIUM: "med", Preference.LOW: "low"}
+# Each column's width in the wide and the narrow layout (None: not shown); Program takes what
+# is left. Narrow: likelihood "G*", preference "med", date "10-05" (the year is in the form).
+WIDTHS = {"Likely": (7, 2), "Pref": (6, 4), "Fit": (3, 3), "Date": (10, 5), "Setting": (11, None)}
+NARROW_LABELS = {"Likely": "L"}
+MIN_NAME = 12
 
 
 class InterviewList(DataTable):
@@ -83,25 +93,67 @@ class InterviewList(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.sort_key = SortKey.DATE
+        self.narrow = False
+        self._rows: dict[str, InterviewRow] = {}
+        self._layout: tuple[bool, tuple[int, ...]] | None = None
 
     def on_mount(self) -> None:
-        for label in COLUMNS:
-            self.add_column(label, key=label)
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        if self._fit_columns():
+            self.show(list(self._rows.values()))
+
+    def _fit_columns(self) -> bool:
+        """Pick the layout for the width (every column whole, none cut, nothing sideways):
+        the wide one, without Setting if it does not fit, else the narrow one. True if the
+        columns changed."""
+        room = self.size.width - self.styles.scrollbar_size_vertical  # a scrollbar may come
+        pad = 2 * self.cell_padding
+        chosen: tuple[bool, tuple[str, ...], tuple[int, ...]] | None = None
+        for narrow, names in ((False, COLUMNS), (False, COLUMNS[:5]), (True, COLUMNS[:5])):
+            widths = [WIDTHS[n][narrow] for n in names[1:]]
+            name = room - sum(w + pad for w in widths) - pad
+            chosen = (narrow, names, (max(MIN_NAME, name), *widths))
+            if name >= 18 or narrow:
+                break
+        assert chosen is not None
+        narrow, names, widths = chosen
+        if self._layout == (narrow, widths) and self.columns:
+            return False
+        self._layout = (narrow, widths)
+        self.narrow = narrow
+        self.clear(columns=True)
+        for label, width in zip(names, widths):
+            shown = NARROW_LABELS.get(label, label) if narrow else label
+            self.add_column(shown, key=label, width=width)
+        return True
 
     def show(self, rows: list[InterviewRow], select: str | None = None) -> None:
         """Redraw every row, sorted, keeping ``select`` (or the current row) under the cursor."""
         current = select or self.current_id()
+        self._rows = {row.id: row for row in rows}
         self.clear()
         for row in sorted(rows, key=lambda r: r.sort_value(self.sort_key)):
-            self.add_row(*row.cells(), key=row.id)
+            self.add_row(*self._cut(row.cells(self.narrow)), key=row.id)
         if current is not None and current in self.rows:
             self.move_cursor(row=self.get_row_index(current))
+
+    def _cut(self, cells: tuple) -> tuple:
+        """The cells of the columns shown, the name shortened with an ellipsis to its
+        column (not cut mid-letter)."""
+        width = self._layout[1][0] if self._layout else MIN_NAME
+        name = cells[0]
+        if name.cell_len > width:
+            name = name[: width - 1] + "…"
+        return (name, *cells[1:len(self.columns)])
 
     def update_row(self, row: InterviewRow) -> None:
         """Redraw one row in place (an edit in the form)."""
         if row.id not in self.rows:
             return
-        for column, value in zip(COLUMNS, row.cells()):
+        self._rows[row.id] = row
+        for column, value in zip(COLUMNS, self._cut(row.cells(self.narrow))):
             self.update_cell(row.id, column, value)
 
     def current_id(self) -> str | None:

@@ -14,8 +14,8 @@ from rankplan.tui.labels import SOAP_OPTIONS
 class SoapList(OptionList):
     BINDINGS = [
         Binding("space", "toggle", "Add/remove", id="soap.toggle"),
-        Binding("shift+up,alt+up,K", "move(-1)", "Move up", id="soap.move_up"),
-        Binding("shift+down,alt+down,J", "move(1)", "Move down", id="soap.move_down"),
+        Binding("shift+up,alt+up,K", "move(-1)", "Move up", show=False, id="soap.move_up"),
+        Binding("shift+down,alt+down,J", "move(1)", "Move down", show=False, id="soap.move_down"),
     ]
     DEFAULT_CSS = """
     SoapList { height: auto; border: round $primary 60%; background: $surface; }
@@ -44,6 +44,11 @@ class SoapList(OptionList):
             self.add_option(Option(f" ·  {SOAP_OPTIONS[option]} (not in plan)", id=option.value))
         if highlight is not None:
             self.highlighted = self.get_option_index(highlight.value)
+
+    def on_focus(self) -> None:
+        """Highlight the first option on focus, so space works before any arrow key."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def _current(self) -> SoapOption | None:
         if self.highlighted is None:

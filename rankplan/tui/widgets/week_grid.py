@@ -37,8 +37,8 @@ class WeekGrid(Widget, can_focus=True):
         Binding("right", "cursor(1, 0)", "Right", show=False, id="week.right"),
         Binding("up", "cursor(0, -1)", "Up", show=False, id="week.up"),
         Binding("down", "cursor(0, 1)", "Down", show=False, id="week.down"),
-        Binding("y", "copy_day", "Copy day", id="week.copy"),
-        Binding("v", "paste_day", "Paste day", id="week.paste"),
+        Binding("y", "copy_day", "Copy day", show=False, id="week.copy"),
+        Binding("v", "paste_day", "Paste day", show=False, id="week.paste"),
         *(
             Binding(key, f"set_block('{activity.value}')", name or "clear", show=False,
                     id=f"week.{activity.value or 'empty'}")
@@ -60,9 +60,11 @@ class WeekGrid(Widget, can_focus=True):
             self.source, self.target = source, target
 
     class BlockClicked(Message):
-        def __init__(self, day: str, slot: int) -> None:
+        """A click on a block; ``at`` is where on the screen (for a menu beside it)."""
+
+        def __init__(self, day: str, slot: int, at: tuple[int, int] | None = None) -> None:
             super().__init__()
-            self.day, self.slot = day, slot
+            self.day, self.slot, self.at = day, slot, at
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -137,4 +139,5 @@ class WeekGrid(Widget, can_focus=True):
         if d < len(DAYS):
             self.cursor = (d, y)
             self.focus()
-            self.post_message(self.BlockClicked(DAYS[d], y))
+            left = self.region.x + label_width + d * cell  # the cell's own left edge
+            self.post_message(self.BlockClicked(DAYS[d], y, (left, event.screen_y)))

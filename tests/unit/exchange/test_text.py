@@ -193,3 +193,13 @@ def test_the_export_does_not_change_the_plan(demo_plan: Plan) -> None:
 def test_today_moves_the_day_counts(demo_plan: Plan) -> None:
     later = export_text(demo_plan, date(2027, 4, 10))
     assert re.search(r"2027-04-20  in 10 days +Test day", later)
+
+
+def test_time_to_the_test_is_not_called_study_time(demo_plan: Plan) -> None:
+    """Issue 17 item 10: with a back-planned start, today to the test is the time left, not
+    study time ("Study time: 19 weeks and 3 days" beside a 12-week plan)."""
+    demo_plan.schedule.study_start = None
+    demo_plan.schedule.target_date = TODAY + timedelta(days=136)
+    body = section(export_text(demo_plan, TODAY), "TIMELINE")
+    assert "Study time" not in body
+    assert "Until the test:" in body and "19 weeks and 3 days" in body
