@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from helpers import ROOT
+
+from rankplan.storage.store import PlanStore
 
 GENPLAN = ROOT / "tests" / "perf" / "genplan.py"
 
@@ -24,3 +27,12 @@ def _load_genplan():
 def generate_plan() -> Callable[..., str]:
     """``generate_plan(n, seed)`` from tests/perf/genplan.py: a realistic, full plan text."""
     return _load_genplan().generate_plan
+
+
+@pytest.fixture
+def store(demo_path: Path):
+    """An open store on a copy of the demo plan, closed after the test."""
+    opened = PlanStore.open(demo_path)
+    assert opened.errors == []
+    yield opened
+    opened.close()

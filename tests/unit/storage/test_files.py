@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import errno
 import os
-import stat
 import subprocess
 import sys
 import textwrap
@@ -17,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+from storage_helpers import leftovers, mode, renamed
+
 from rankplan.core import model as m
 from rankplan.storage import document, files
 from rankplan.storage.errors import PlanBusyError
@@ -33,28 +34,8 @@ NOW = datetime(2026, 11, 21, 9, 30, 5)
 LATER = datetime(2026, 11, 21, 10, 0, 0)
 
 
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
-def renamed(plan: m.Plan, name: str) -> m.Plan:
-    plan = copy.deepcopy(plan)
-    plan.profile.name = name
-    return plan
-
-
-def leftovers(folder: Path) -> list[str]:
-    """Temporary files of atomic writes still in ``folder``."""
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-@pytest.fixture
-def store(demo_path: Path):
-    """An open store on a copy of the demo plan, closed after the test."""
-    opened = PlanStore.open(demo_path)
-    assert opened.errors == []
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

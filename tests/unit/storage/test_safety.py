@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import copy
 import os
-import stat
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from storage_helpers import leftovers, mode, renamed
 
 from rankplan.core import model as m
 from rankplan.storage import files
@@ -21,25 +21,8 @@ NOW = datetime(2026, 11, 21, 9, 30, 5)
 CONFLICT = "plan.conflict-20261121-093005.toml"
 
 
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
-def renamed(plan: m.Plan, name: str) -> m.Plan:
-    plan = copy.deepcopy(plan)
-    plan.profile.name = name
-    return plan
-
-
-def temp_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-@pytest.fixture
-def store(demo_path: Path):
-    opened = PlanStore.open(demo_path)
-    yield opened
-    opened.close()
 
 
 def edit_right_before_replace(monkeypatch, path: Path, edit) -> list[str]:
@@ -94,7 +77,7 @@ def test_a_hand_edit_landing_while_ours_is_written_is_never_overwritten(
     assert store.path.read_bytes() != original  # the hand edit is there, untouched
     assert b"Ours" not in store.path.read_bytes()
     assert read_plan(result.path).plan == ours
-    assert temp_files(store.path.parent) == []
+    assert leftovers(store.path.parent) == []
     # and later saves keep going to the conflict copy
     again = renamed(store.plan, "Ours again")
     assert store.save(again).path == result.path
@@ -299,4 +282,4 @@ def test_a_late_conflict_through_a_symlinked_plan_goes_beside_the_link(
     assert result.path == tmp_path / "linked.conflict-20261121-093005.toml"
     assert read_plan(result.path).plan == ours
     assert demo_path.read_bytes().endswith(b"# by hand\n")
-    assert temp_files(demo_path.parent) == temp_files(tmp_path) == []
+    assert leftovers(demo_path.parent) == leftovers(tmp_path) == []
