@@ -44,3 +44,21 @@ def plan_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """Every atomic write fails as on a full disk while ``full_disk["on"]`` (root ignores
+    chmod, so this is how a failed save is made); set it False and writes work again."""
+    from rankplan.storage import files
+
+    real = files.atomic_write
+    switch = {"on": True}
+
+    def flaky(path, data, **kwargs):
+        if switch["on"]:
+            raise OSError(28, "No space left on device")
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(files, "atomic_write", flaky)
+    return switch

@@ -20,16 +20,8 @@ def messages(app: RankPlanApp) -> list[str]:
 
 
 async def test_retries_go_on_after_a_cancelled_quit_during_a_failed_save(
-        demo_path: Path, monkeypatch) -> None:
-    real = files.atomic_write
-    failing = {"on": True}
-
-    def flaky(path, data, **kwargs):
-        if failing["on"]:
-            raise OSError(28, "No space left on device")
-        return real(path, data, **kwargs)
-
-    monkeypatch.setattr(files, "atomic_write", flaky)
+        demo_path: Path, monkeypatch, full_disk) -> None:
+    failing = full_disk
     monkeypatch.setattr(app_module, "RETRY_DELAY", 0.3)
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -101,19 +101,9 @@ async def test_failed_save_keeps_the_edit_and_retries(demo_path: Path) -> None:
     assert 'name = "Jordan Avery X"' in demo_path.read_text(encoding="utf-8")
 
 
-async def test_failed_save_as_root_via_a_failing_write(demo_path: Path, monkeypatch) -> None:
+async def test_failed_save_as_root_via_a_failing_write(demo_path: Path, full_disk) -> None:
     """The same as above where chmod cannot stop root: make the atomic write itself fail."""
-    from rankplan.storage import files
-
-    real = files.atomic_write
-    failing = {"on": True}
-
-    def flaky(path, data, **kwargs):
-        if failing["on"]:
-            raise OSError(28, "No space left on device")
-        return real(path, data, **kwargs)
-
-    monkeypatch.setattr(files, "atomic_write", flaky)
+    failing = full_disk
     before = demo_path.read_bytes()
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
