@@ -26,9 +26,7 @@ from rankplan.tui import settings
 from rankplan.tui.history import History
 from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
-from rankplan.tui.widgets import checkbox_glyph
 
-checkbox_glyph.install()  # every checkbox shows its state as a glyph (DESIGN §6)
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 PRELOAD_DELAY = 0.2  # s of idle before importing the next module of a later screen

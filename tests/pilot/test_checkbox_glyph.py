@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import RadioButton
 
-import rankplan.tui.app  # noqa: F401 - the app module installs the glyphs
+from rankplan.tui.widgets.checkbox import Checkbox
 
 
 class Boxes(App[None]):
