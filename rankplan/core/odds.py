@@ -225,16 +225,6 @@ def vectors_for(plan: Plan, programs: list[Program],
     return out
 
 
-def program_chance(plan: Plan, program: Program) -> float:
-    """One program's chance to take you, E[p_j(θ)], under the model or the user's own."""
-    own = override(program)
-    if own is not None:
-        return own
-    likelihood = effective_likelihoods(plan, [program])[0]
-    vector = vectors_for(plan, [program], [likelihood])[0]
-    return _mean(vector, rule(plan.odds.spread)[1])
-
-
 def outcome_of(plan: Plan, program: Program) -> Outcome:
     """What matching at ``program`` means: a primary, backup or preliminary-only position."""
     specialty = program.specialty or plan.profile.specialty

@@ -26,7 +26,7 @@ from rankplan.core.model import (
     RankList,
     SpecialtyEntry,
 )
-from rankplan.core.odds import base_chance, match_odds, program_chance, scaled_chance
+from rankplan.core.odds import base_chance, match_odds, scaled_chance
 from rankplan.core.ranklist import move
 
 G, Y, R = Likelihood.GREEN, Likelihood.YELLOW, Likelihood.RED
@@ -102,9 +102,10 @@ def test_a_mixed_list_by_hand() -> None:
     assert sum(odds.at_rank) + odds.p_unmatched == pytest.approx(1.0)
 
 
-def test_program_chance_agrees_with_the_list() -> None:
+def test_every_programs_chance_agrees_with_the_list() -> None:
     plan = mixed()
-    assert [program_chance(plan, p) for p in plan.programs] == list(match_odds(plan).chances)
+    odds = match_odds(plan)
+    assert [odds.every_chance[p.id] for p in plan.programs] == list(odds.chances)
 
 
 def test_an_empty_list() -> None:
