@@ -21,7 +21,6 @@ TIER_WORDS: dict[Tier, str] = {
 }
 
 
-
 def more_needed_figure(n: int | None) -> str:
     """One "what more it takes" figure, short: "0", "+3" or ">20"."""
     if n is None:
