@@ -413,6 +413,7 @@ def _run_tui(path: Path, read_only: bool) -> int:
 
     app = RankPlanApp(path, store=store)
     app.owns_process = True
+    app.prebuild_screens = True
     try:
         app.run()
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import importlib
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from rankplan.tui.screens.profile import ProfileScreen
 
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
-PRELOAD_DELAY = 0.2  # s of idle before importing the next module of a later screen
+PRELOAD_DELAY = 0.2  # s of idle before the next module or screen is made ready
 LATER_MODULES = (  # what the screens after the first need, in the order users go
     "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
     "rankplan.tui.screens.schedule", "rankplan.tui.screens.reapply",
@@ -102,6 +103,10 @@ class RankPlanApp(App[None]):
     # collector's sight. Tests run many apps in one process and leave it unset: garbage
     # frozen there would never be freed.
     owns_process = False
+    # Set by the command line too: while idle after start-up the app builds the other
+    # screens (hidden), so that their first visit is as quick as a later one. Tests leave it
+    # unset, as each would build four screens it does not use (test_prebuild turns it on).
+    prebuild_screens = False
     heading: var[tuple[str, str]] = var(("", ""), init=False)
 
     def __init__(
@@ -123,13 +128,18 @@ class RankPlanApp(App[None]):
         self.odds: MatchOdds | None = None
         self.findings_changed: Signal[list[Finding]] = Signal(self, "findings-changed")
         self.plan_replaced: Signal[Plan] = Signal(self, "plan-replaced")
+        self.plan_version = 0  # one more at every change of the plan (_recompute)
         self._edits = 0  # count of changes made in this session
         self._saved_edits = 0  # the count the file on disk reflects
         self._saving = False
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
         self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
+        self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
+        self._building: asyncio.Task | None = None  # a screen being built while idle
         self._quitting = False  # ctrl+q waits for the keys typed before it
+        self._quick_switch = False  # switching to a screen built before (switch_mode)
+        self._held = False  # the display is held for that switch (delay_update)
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -172,6 +182,7 @@ class RankPlanApp(App[None]):
         changes no profile, debrief or schedule finding), so only its rules run again. The
         odds do not depend on the schedule.
         """
+        self.plan_version += 1
         plan = self.store.plan
         if plan is None:
             self.findings, self.odds = [], None
@@ -221,7 +232,35 @@ class RankPlanApp(App[None]):
             self.notify("No plan is open: fix the file and press r, or choose a way out below.",
                         severity="warning", timeout=4)
             return AwaitMount(self.screen, [])
-        return super().switch_mode(mode)
+        if mode not in self._screen_stacks:  # a first visit: Textual's way, see delay_update
+            return super().switch_mode(mode)
+        self._quick_switch, self._held = True, False
+        try:
+            result = super().switch_mode(mode)
+        finally:
+            self._quick_switch = False
+        if not self._held:  # the mode shown already: Textual did nothing
+            return result
+        self._held = False
+        screen = self.screen
+
+        def shown() -> None:  # the screen has handled its ScreenResume: show it
+            self._end_batch()
+            if not self._batch_count:
+                screen.refresh()
+
+        screen.call_later(shown)
+        return result
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the display for 50 ms at every switch of mode, to hide a screen
+        still being built. A screen built before needs no such wait: the display is held
+        only until it has handled its ScreenResume (switch_mode), about 50 ms sooner."""
+        if self._quick_switch:
+            self._begin_batch()
+            self._held = True
+            return
+        super().delay_update(delay)
 
     def on_plan_changed(self, message: PlanChanged) -> None:
         message.stop()
@@ -566,19 +605,79 @@ class RankPlanApp(App[None]):
             self._check_keymap_ids(self._keymap_text)
         if self.store.plan is not None:
             self._unloaded = list(LATER_MODULES)
+            if self.prebuild_screens:
+                self._unbuilt = [mode for mode in self.MODES if mode != self.current_mode]
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
 
     def _load_next_module(self) -> None:
-        """Import one of the modules the other screens need, while the app is idle after
-        start-up (the next after PRELOAD_DELAY, so keys typed meanwhile go first): a first
-        visit then builds its screen from code already loaded. Building the screens
-        themselves ahead of time was tried and dropped: a screen mounting in the background
-        races the app's exit."""
-        if not self.is_running or self._exit or not self._unloaded:
+        """Import one of the modules the other screens need, or build one of the screens,
+        while the app is idle after start-up (the next after PRELOAD_DELAY, so keys typed
+        meanwhile go first): a first visit then shows a screen built already, or builds it
+        from code loaded already."""
+        if not self.is_running or self._exit or self._quitting or self.store.plan is None:
             return
-        importlib.import_module(self._unloaded.pop(0))
+        while self._unbuilt:
+            mode = self._unbuilt.pop(0)
+            if mode not in self._screen_stacks:  # not visited yet
+                self._building = asyncio.ensure_future(self._build_screen(mode))
+                return  # the next comes when this one is mounted
+        if self._unloaded:
+            importlib.import_module(self._unloaded.pop(0))
         if self._unloaded:
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
+
+    async def _build_screen(self, mode: str) -> None:
+        """Build the screen of ``mode`` and mount it, hidden: it joins the mode's stack as
+        Textual's own first switch would put it there, without being shown (switch_mode
+        then takes it as a screen visited before). The exit waits for a build under way
+        (_shutdown): a screen left half-mounted would be closed while it composes."""
+        try:
+            make = self.MODES[mode]
+            screen, mounted = self._get_screen(make() if callable(make) else make)
+            self._screen_stacks[mode] = [screen]
+            self._load_screen_css(screen)
+            await mounted
+            # Styled at mount from the stylesheet as it is now (new widgets' CSS is parsed
+            # when first needed). Textual's first switch to a screen re-reads all the CSS
+            # and restyles the app (over 300 ms) unless it knows the screen is up to date;
+            # a theme changed later makes it out of date again (App._invalidate_css).
+            screen._css_update_count = self._css_update_count
+            screen.draw_hidden()
+            await self._lay_out_hidden(screen)
+        except Exception as error:  # noqa: BLE001 - as in any handler: shown, and the app ends
+            self._handle_exception(error)
+            return
+        finally:
+            self._building = None
+        if self.is_running and not self._exit:
+            self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
+
+    async def _lay_out_hidden(self, screen: Screen) -> None:
+        """Lay the hidden screen out at the app's size and render it once, discarding the
+        result: its widgets get their sizes (and act on them, as the interview list picks
+        its columns) and keep their rendered lines, so its first showing draws from them."""
+        screen._refresh_layout(self.size)
+        await asyncio.sleep(0)  # the widgets' Resize events, before the render
+        if self.is_running and not self._exit and screen.is_attached:
+            screen._compositor.render_update(full=True)
+
+    def exit(self, *args, **kwargs) -> None:
+        """Textual's exit, once a screen being built while idle is mounted: the app's
+        message loop ends at the exit, and a screen still composing then would find its
+        children gone. No more screens are built after an exit is asked for."""
+        self._unbuilt.clear()
+        building = self._building
+        if building is not None and not building.done():
+            building.add_done_callback(lambda _task: App.exit(self, *args, **kwargs))
+            return
+        super().exit(*args, **kwargs)
+
+    async def _shutdown(self) -> None:
+        # Pilot's teardown shuts the app down without exit(): wait for a build there too.
+        if self._building is not None:  # errors are the build's own to report
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(self._building), 5)
+        await super()._shutdown()
 
     @work(thread=True, group="prepare", exit_on_error=False)
     def _prepare_document(self) -> None:

@@ -1,10 +1,11 @@
 """Issue 17 item 9: the footer keeps the screen keys F1-F6 in sight at 120 and 80 columns
-(F5 was cut at 120, most F-keys at 80), and leaves a key out rather than cutting it."""
+(F5 was cut at 120, most F-keys at 80), and leaves a key out rather than cutting it. It is
+one widget drawing one line (issue 16: Textual's footer rebuilt a widget per key on every
+screen switch); a click on a key presses it."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.widgets.footer import KeyFooter
@@ -13,16 +14,18 @@ SCREEN_KEYS = ["f1", "f2", "f3", "f4", "f5", "f6"]
 
 
 def visible_keys(app) -> list[str]:
-    """The keys drawn whole, left of the command palette's key."""
+    """The keys drawn whole, left of the command palette's key, checked against the line
+    the footer draws."""
     footer = app.screen.query_one(KeyFooter)
-    palette = footer.query_one(".-command-palette", FooterKey)
+    line = footer.render_line(0).text
+    palette = footer.palette
+    assert palette is not None and line[palette.x:].startswith("▏^p palette")
     keys = []
-    for key in footer.query(FooterKey):
-        if key is palette:
-            continue
-        assert key.region.width > 0
-        assert key.region.right <= palette.region.x, key.key  # none drawn under the palette
-        keys.append(key.key)
+    for item in footer.items:
+        assert item.x + item.width <= palette.x, item.key  # none drawn under the palette
+        drawn = line[item.x:item.x + item.width]
+        assert item.display in drawn and item.description in drawn, (drawn, item)
+        keys.append(item.key)
     return keys
 
 
@@ -47,5 +50,31 @@ async def test_help_close_first_at_80_columns(demo_path) -> None:
         await pilot.pause()
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
-        first = footer.query(FooterKey).first()
-        assert first.description == "Close" and first.region.width > 0
+        first = footer.items[0]
+        assert first.description == "Close"
+        assert footer.render_line(0).text.startswith("esc Close")
+
+
+async def test_keys_follow_the_focus(demo_path) -> None:
+    """The Debrief list's keys (a add, d delete) show while it has focus, not in a field."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("escape")  # to the interview list
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        assert "a" in [item.key for item in footer.items]
+        await pilot.press("tab")  # into the form
+        await pilot.pause()
+        assert "a" not in [item.key for item in footer.items]
+
+
+async def test_a_click_on_a_key_presses_it(demo_path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        f4 = next(item for item in footer.items if item.key == "f4")
+        await pilot.click(KeyFooter, offset=(f4.x + 1, 0))
+        await pilot.pause()
+        assert app.current_mode == "rank"

@@ -32,18 +32,52 @@ class PlanScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._shown = False
+        self._left_at: int | None = None  # the plan's version when last left
+        self._drawing_hidden = False
         breakpoints = self.HORIZONTAL_BREAKPOINTS
         if breakpoints is None:
             breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
         if name := breakpoint_class(self.app.size.width, breakpoints):
             self.add_class(name)
 
+    @property
+    def in_sight(self) -> bool:
+        """Shown, or being drawn while hidden (draw_hidden). A hidden screen skips the
+        redraws that follow each edit and catches up when it is shown again."""
+        return self.is_current or self._drawing_hidden
+
+    def redraw(self) -> None:
+        """Show the plan as it is now: what a screen does when it is shown again after the
+        plan changed (each screen says what that takes)."""
+
+    def draw_hidden(self) -> None:
+        """Draw everything while hidden (a screen built ahead of its first visit, see
+        RankPlanApp._build_screen): its first showing then needs no redraw."""
+        self._drawing_hidden = True
+        try:
+            self.redraw()
+        finally:
+            self._drawing_hidden = False
+        self._left_at = self.app.plan_version
+
+    def on_screen_suspend(self) -> None:
+        self._left_at = getattr(self.app, "plan_version", None)
+
+    @property
+    def plan_as_left(self) -> bool:
+        """True while the plan is as it was when this screen was last left for another
+        screen or a dialog: what the screen shows is still right, and resuming it needs no
+        redraw."""
+        return self._left_at is not None and self._left_at == self.app.plan_version
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Screen's own handler. On the first showing the styles are fresh from
-        # mount, so the full restyle is skipped; later showings restyle as usual.
+        # Runs before Screen's own handler. Textual restyles every widget of a screen each
+        # time it is shown; ours need it only when the CSS changed meanwhile (a theme), and
+        # Textual's switch then refreshes the CSS itself (App._css_update_count). Skipping
+        # it takes some 40 ms off a switch to the Debrief screen.
+        event.refresh_styles = False
         if not self._shown:
             self._shown = True
-            event.refresh_styles = False
             if getattr(self.app, "owns_process", False):
                 self.call_after_refresh(gc.freeze)
 

@@ -161,12 +161,18 @@ class DebriefScreen(PlanScreen):
         changed what the list and the suggestion show. Focus goes back to the list (as on
         the Rank list), not to a form field left focused, where a key meant for the list
         would edit the record; after a dialog of this screen it stays where it was."""
-        self.show_plan(select=self.current)
+        if not self.plan_as_left:
+            self.redraw()
         if self._left:
             self._left = False
-            self.query_one(InterviewList).focus()
+            table = self.query_one(InterviewList)
+            if self.focused is not table:  # a focus() repaints, even where it already is
+                table.focus()
 
     # -- showing the plan ------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        self.show_plan(select=self.current)
 
     def row_for(self, program: Program) -> InterviewRow:
         return InterviewRow(
@@ -266,7 +272,7 @@ class DebriefScreen(PlanScreen):
 
     def _show_suggestion(self) -> None:
         program = self.program()
-        if program is None or not self.is_mounted or not self.is_current:
+        if program is None or not self.is_mounted or not self.in_sight:
             return
         s = suggestion_for(self.plan, program)
         lines = [f"Suggested: {s.likelihood.value.upper()}, total {s.total:+d}"]

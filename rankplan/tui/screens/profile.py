@@ -117,11 +117,15 @@ class ProfileScreen(PlanScreen):
         self.show_findings(self.app.findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
-        if self.is_current:  # a hidden screen catches up when it is shown again
+        if self.in_sight:  # a hidden screen catches up when it is shown again
             self.query_one(FindingsPanel).show(findings)
             self._show_target()
 
     def on_screen_resume(self) -> None:
+        if not self.plan_as_left:
+            self.redraw()
+
+    def redraw(self) -> None:
         self.query_one(FindingsPanel).show(self.app.findings)
         self._show_target()
 

@@ -134,12 +134,20 @@ class RankScreen(PlanScreen):
         """Entering the screen: redraw (other screens may have changed names, signals or
         interviews) and put focus on the list with the first program selected."""
         table = self.query_one("#ranked", RankedTable)
-        table.cursor = 0
-        self.show_plan(cursor_id=table.rows[0].id if table.rows else None)
-        table.focus()
-        table.scroll_home(animate=False, immediate=True)
+        if table.cursor:
+            table.cursor = 0
+        if not self.plan_as_left:
+            self.redraw()
+        if self.focused is not table:  # each of these repaints, even when nothing moves
+            table.focus()
+        if table.scroll_y:
+            table.scroll_home(animate=False, immediate=True)
 
     # -- showing -------------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        table = self.query_one("#ranked", RankedTable)
+        self.show_plan(cursor_id=table.rows[0].id if table.rows else None)
 
     def _row(self, program: Program, chance: float | None,
              value: float | None = None) -> RankRow:
@@ -183,7 +191,7 @@ class RankScreen(PlanScreen):
 
     def show_derived(self, findings: list[Finding]) -> None:
         """Findings and odds, after every change (only while this screen is shown)."""
-        if not self.is_mounted or not self.is_current:
+        if not self.is_mounted or not self.in_sight:
             return
         odds: MatchOdds = self.app.odds
         r = len(odds.chances)

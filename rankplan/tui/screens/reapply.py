@@ -225,6 +225,10 @@ class ReapplyScreen(PlanScreen):
         self.show_plan()
 
     def on_screen_resume(self) -> None:
+        if not self.plan_as_left:
+            self.redraw()
+
+    def redraw(self) -> None:
         self.show_plan()
 
     # -- showing -------------------------------------------------------------------------------
@@ -260,7 +264,7 @@ class ReapplyScreen(PlanScreen):
             self.query_one(f"#ra-{key}", Choice).value = getattr(r, key)
 
     def show_findings(self, findings: list[Finding]) -> None:
-        if self.is_current:
+        if self.in_sight:
             self.show_derived()
 
     def show_derived(self) -> None:

@@ -162,6 +162,10 @@ class ScheduleScreen(PlanScreen):
         self.query_one(WeekGrid).focus()
 
     def on_screen_resume(self) -> None:
+        if not self.plan_as_left:
+            self.redraw()
+
+    def redraw(self) -> None:
         self.show_plan()
 
     # -- showing -------------------------------------------------------------------------------
@@ -185,7 +189,7 @@ class ScheduleScreen(PlanScreen):
         self.show_derived()
 
     def show_findings(self, findings: list[Finding]) -> None:
-        if self.is_current:
+        if self.in_sight:
             self.show_derived()
 
     def show_derived(self) -> None:
