@@ -103,12 +103,22 @@ def no_blinks() -> None:
     TextArea._toggle_cursor_blink_visible = lambda self: None
 
 
+async def screens_built(app, pilot, limit: float = 15.0) -> None:
+    """Wait until the screens built while idle after start-up are all built (keys pressed
+    meanwhile wait for a build's chunk of work: that is start-up, not these keys)."""
+    waited = 0.0
+    while (getattr(app, "_unbuilt", None) or getattr(app, "_building", None)) and waited < limit:
+        await pilot.pause(0.1)
+        waited += 0.1
+
+
 async def measure(app, setup: Setup, presses: int) -> list[float]:
     """Samples of the timed keys (all keys when the setup names none)."""
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         keys, timed = await setup(pilot)
         await pilot.pause(0.3)
+        await screens_built(app, pilot)
         app.close_sample()
         app.samples.clear()
         for i in range(presses):

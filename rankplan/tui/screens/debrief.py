@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
@@ -89,6 +90,7 @@ class DebriefScreen(PlanScreen):
         self.current: str | None = None
         self._criteria: list[str] = []
         self._left = False  # set when another screen took over (see on_screen_suspend)
+        self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -151,6 +153,9 @@ class DebriefScreen(PlanScreen):
                                             immediate=True)
         self.show_plan()
         self.query_one(InterviewList).focus()
+
+    def on_resize(self) -> None:
+        self._suggestion_lines = SUGGESTION_LINES  # another width, other heights
 
     def on_screen_suspend(self) -> None:
         # Left for another screen (F2-F5), or covered by a dialog of its own?
@@ -262,8 +267,11 @@ class DebriefScreen(PlanScreen):
             self.query_one("#d-home_program", Checkbox).value = d.home_program
             self.query_one("#d-felt", Choice).value = d.felt
             for i, name in enumerate(self._criteria):
-                for choice in self.query(f"#c-{i}").results(Choice):
-                    choice.value = program.criteria.get(name, 0)
+                try:  # query_one is cached; a query walks the form for each criterion
+                    choice = self.query_one(f"#c-{i}", Choice)
+                except NoMatches:  # its row is being mounted (_build_criteria fills it)
+                    continue
+                choice.value = program.criteria.get(name, 0)
             notes = self.query_one("#p-notes", TextArea)
             if notes.text != visible(program.notes):
                 notes.text = visible(program.notes)
@@ -284,9 +292,14 @@ class DebriefScreen(PlanScreen):
         content = literal("\n".join(lines))
         if mine:
             content = Content.assemble(content, "\n\n", findings_content(mine, ""))
-        # Padded to one height from record to record, so choosing another interview
-        # repaints the form instead of laying out the screen again.
-        readout(self.query_one("#suggestion", Static), content, min_height=SUGGESTION_LINES)
+        # Padded to one height from record to record (the tallest shown yet), so choosing
+        # another interview repaints the form instead of laying out the screen again.
+        box = self.query_one("#suggestion", Static)
+        width = box.content_size.width
+        if width > 0:
+            self._suggestion_lines = max(self._suggestion_lines,
+                                         content.get_height(box.styles, width))
+        readout(box, content, min_height=self._suggestion_lines)
 
     # -- edits -------------------------------------------------------------------------------
 

@@ -40,9 +40,12 @@ class HelpScreen(ModalScreen[None]):
         yield KeyFooter(lead=("help.close",))  # esc Close first, whatever the width
 
     def on_screen_resume(self) -> None:
+        # Each of these repaints (a second frame after the first), even when nothing moves.
         scroll = self.query_one(VerticalScroll)
-        scroll.scroll_home(animate=False, immediate=True)
-        scroll.focus()
+        if scroll.scroll_y:
+            scroll.scroll_home(animate=False, immediate=True)
+        if self.focused is not scroll:
+            scroll.focus()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
