@@ -656,10 +656,14 @@ class RankPlanApp(App[None]):
         """Lay the hidden screen out at the app's size and render it once, discarding the
         result: its widgets get their sizes (and act on them, as the interview list picks
         its columns) and keep their rendered lines, so its first showing draws from them."""
-        screen._refresh_layout(self.size)
-        await asyncio.sleep(0)  # the widgets' Resize events, before the render
-        if self.is_running and not self._exit and screen.is_attached:
-            screen._compositor.render_update(full=True)
+        for _ in range(3):  # widgets answer their first size with changes of their own
+            screen._refresh_layout(self.size)
+            await asyncio.sleep(0.05)  # their Resize events, and what those ask for
+            if not (self.is_running and not self._exit and screen.is_attached):
+                return
+            if not (screen._layout_required or screen._dirty_widgets):
+                break
+        screen._compositor.render_update(full=True)
 
     def exit(self, *args, **kwargs) -> None:
         """Textual's exit, once a screen being built while idle is mounted: the app's
