@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -130,6 +130,8 @@ class RankPlanApp(App[None]):
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
         self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
         self._quitting = False  # ctrl+q waits for the keys typed before it
+        self._first_frame_out = False  # see post_display_hook
+        self._after_frame: list[Callable[[], object]] = []  # to call once it is out
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -551,14 +553,37 @@ class RankPlanApp(App[None]):
         self.call_from_thread(self._report_keymap, problems)
 
     def on_ready(self) -> None:
-        """After the first frame: start the helper process that parses the layout-keeping
-        document and renders every save, and take the first undo snapshot. What start-up
-        made lives as long as the app: frozen out of the collector's sight, which the
-        command line kept off until now (cli.run_tui)."""
+        """The screen is laid out (its frame is not yet written: Textual's Ready comes inside
+        its start-up batch): take the first undo snapshot. What start-up made lives as long
+        as the app: frozen out of the collector's sight, which the command line kept off
+        until now (cli.run_tui)."""
         if self.owns_process:
             gc.freeze()
             gc.enable()
         self.settle()
+
+    def post_display_hook(self) -> None:
+        """After every display Textual does, also those it skips inside its start-up batch;
+        the first one outside the batch is the first frame the terminal receives."""
+        if not self._first_frame_out and not self._batch_count:
+            self._first_frame_out = True
+            self.call_later(self._after_first_frame)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the terminal has the first frame (now, if it has)."""
+        if self._first_frame_out:
+            self.call_later(callback)
+        else:
+            self._after_frame.append(callback)
+
+    def _after_first_frame(self) -> None:
+        """Start-up's deferred work, none of it before the first frame is out: the helper
+        process that parses the layout-keeping document and renders every save (it would
+        share the CPU with the first frame), the keymap's reports, the lower half of the
+        Profile screen (``after_first_frame``) and the idle imports of the other screens."""
+        for callback in self._after_frame:
+            callback()
+        self._after_frame.clear()
         if self.store.writable:
             self._prepare_document()
         self._report_keymap(self._keymap_problems)
