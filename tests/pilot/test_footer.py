@@ -49,3 +49,25 @@ async def test_help_close_first_at_80_columns(demo_path) -> None:
         footer = app.screen.query_one(KeyFooter)
         first = footer.query(FooterKey).first()
         assert first.description == "Close" and first.region.width > 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_keys_are_made_as_the_footer_leaves_them(demo_path, size, monkeypatch) -> None:
+    """Issue 16: a key made compact (Textual's default) and then bound to a wide footer
+    restyled itself at mount, 1-2 ms a key at start-up and on every footer refill."""
+    restyled: list[str] = []
+    restyle = FooterKey.update_node_styles
+    monkeypatch.setattr(FooterKey, "update_node_styles",
+                        lambda key, *args, **kw: (restyled.append(key.key),
+                                                  restyle(key, *args, **kw)))
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        compact = size[0] < 100
+        assert footer.compact is compact
+        for key in footer.query(FooterKey):
+            if not key.has_class("-command-palette"):
+                assert key.compact is compact
+                assert key.has_class("-compact") is compact, key.key
+        assert restyled == []

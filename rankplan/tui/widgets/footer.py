@@ -65,14 +65,19 @@ class KeyFooter(Footer):
             keys.append((binding, enabled, tooltip))
         self.styles.grid_size_columns = len(keys)
         for binding, enabled, tooltip in keys:
-            yield FooterKey(
+            key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+                classes="-compact" if self.compact else "",
+            )
+            # Made as the binding will leave it: a key made compact (Textual's default) and
+            # then bound to a wide footer restyles itself at mount, 1-2 ms a key.
+            key.set_reactive(FooterKey.compact, self.compact)
+            yield key.data_bind(compact=Footer.compact)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             try:
                 _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
@@ -83,7 +88,7 @@ class KeyFooter(Footer):
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
-                classes="-command-palette",
+                classes="-command-palette -compact",  # compact, unbound: as its watcher sets
                 disabled=not enabled,
                 tooltip=binding.tooltip or binding.description,
             )
