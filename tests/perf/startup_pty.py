@@ -70,7 +70,8 @@ def time_to_marker(argv: list[str], marker: bytes, env: dict[str, str],
     the app process's peak memory (MiB) then and ``settle`` seconds later."""
     start = time.perf_counter()
     pid, fd = pty.fork()
-    if pid == 0:  # the child: the app
+    if pid == 0:  # the child: the app, in a folder of its own (python -m looks in the
+        os.chdir(env["XDG_DATA_HOME"].rsplit("/", 1)[0])  # current folder first)
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     seen = b""
@@ -121,26 +122,32 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=2.0,
                         help="seconds after the first frame to read the peak memory again")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
+    parser.add_argument("--before", metavar="TREE",
+                        help="another rankplan source tree (git archive of an older commit) "
+                        "to measure in the same run, as 'before'")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-pty-"))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
            "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
            "XDG_CONFIG_HOME": str(folder / "config")}
     env.pop("TEXTUAL", None)
-    cases: dict[str, tuple[list[str], bytes]] = {
-        "bare Textual app": ([sys.executable, str(HERE / "bare.py")], b"hello"),
+    cases: dict[str, tuple[list[str], bytes, dict[str, str]]] = {
+        "bare Textual app": ([sys.executable, str(HERE / "bare.py")], b"hello", env),
     }
     for n in (int(size) for size in args.sizes.split(",")):
         plan = folder / f"plan-{n}.toml"
         plan.write_text(generate_plan(n), encoding="utf-8")
-        cases[f"rankplan, {n} programs"] = (
-            [sys.executable, "-m", "rankplan", "--file", str(plan)], b"rankplan \xc2\xb7")
+        argv = [sys.executable, "-m", "rankplan", "--file", str(plan)]
+        cases[f"rankplan, {n} programs"] = (argv, b"rankplan \xc2\xb7", env)
+        if args.before:
+            cases[f"before, {n} programs"] = (argv, b"rankplan \xc2\xb7",
+                                              {**env, "PYTHONPATH": args.before})
     if args.dooit:
-        cases["dooit"] = ([args.dooit], b"Workspaces")  # its first frame's panel title
+        cases["dooit"] = ([args.dooit], b"Workspaces", env)  # its first frame's panel title
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
     for _ in range(args.runs):
-        for name, (argv, marker) in cases.items():
-            runs[name].append(time_to_marker(argv, marker, env, args.settle))
+        for name, (argv, marker, case_env) in cases.items():
+            runs[name].append(time_to_marker(argv, marker, case_env, args.settle))
 
     def median(name: str, i: int) -> float:
         return statistics.median(r[i] for r in runs[name])
