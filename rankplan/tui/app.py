@@ -120,7 +120,7 @@ class RankPlanApp(App[None]):
         super().__init__()
         self.today = today or clock.today()
         self.findings: list[Finding] = []
-        self.odds: MatchOdds | None = None
+        self._odds: MatchOdds | None = None  # see the odds property
         self.findings_changed: Signal[list[Finding]] = Signal(self, "findings-changed")
         self.plan_replaced: Signal[Plan] = Signal(self, "plan-replaced")
         self._edits = 0  # count of changes made in this session
@@ -176,7 +176,7 @@ class RankPlanApp(App[None]):
         """
         plan = self.store.plan
         if plan is None:
-            self.findings, self.odds = [], None
+            self.findings, self._odds = [], None
             return
         if only is None:
             self.findings = evaluate(plan, self.today)
@@ -185,8 +185,17 @@ class RankPlanApp(App[None]):
             kept = [f for f in self.findings if f.section not in rerun]
             fresh = [f for section in rerun for f in evaluate(plan, self.today, section)]
             self.findings = sorted([*kept, *fresh], key=finding_order)
-        if only is not Section.SCHEDULE or self.odds is None:
-            self.odds = match_odds(plan, self.odds)
+        if self._odds is not None and only is not Section.SCHEDULE:
+            self._odds = match_odds(plan, self._odds)
+
+    @property
+    def odds(self) -> MatchOdds | None:
+        """The match odds (only the Rank list shows them): worked out when first asked for,
+        which start-up does once the first frame is out (8-15 ms, not before it), and kept
+        up to date from then on (``_recompute``)."""
+        if self._odds is None and self.store.plan is not None:
+            self._odds = match_odds(self.store.plan)
+        return self._odds
 
     def _apply_title(self) -> None:
         from rankplan.core.text import visible
@@ -584,6 +593,7 @@ class RankPlanApp(App[None]):
         for callback in self._after_frame:
             callback()
         self._after_frame.clear()
+        _ = self.odds  # for the Rank list, not needed before
         if self.store.writable:
             self._prepare_document()
         self._report_keymap(self._keymap_problems)

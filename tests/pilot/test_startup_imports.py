@@ -40,6 +40,7 @@ class Probe(RankPlanApp):
             self.first = {
                 "later parts": len(self.screen.query("LaterPart")),
                 "helper": type(self.store._renderer).__name__,
+                "odds worked out": getattr(self, "_odds", "?") is not None,
             }
             self.call_later(self.exit)
 
@@ -68,10 +69,21 @@ def test_first_frame_imports_nothing_heavy(tmp_path) -> None:
 
 
 def test_the_lower_half_and_the_helper_wait_for_the_first_written_frame(tmp_path) -> None:
-    """Not merely the first display: Textual's first ones are skipped inside its start-up
+    """So do the match odds, which only the Rank list shows. Not merely the first display: Textual's first ones are skipped inside its start-up
     batch, and work queued behind them still comes before anything reaches the terminal."""
     plan = tmp_path / "plan.toml"
     plan.write_bytes(DEMO.read_bytes())
     loaded, first = probe(tmp_path, plan, "writable")
-    assert first == {"later parts": 0, "helper": "LocalRenderer"}
+    assert first == {"later parts": 0, "helper": "LocalRenderer", "odds worked out": False}
     assert loaded == []
+
+
+async def test_the_odds_are_there_once_the_first_frame_is_out(demo_path) -> None:
+    from rankplan.core.odds import match_odds
+    from rankplan.tui.app import RankPlanApp
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app._odds is not None  # worked out after the first frame, unasked
+        assert app.odds == match_odds(app.plan)
