@@ -590,6 +590,8 @@ class RankPlanApp(App[None]):
         process that parses the layout-keeping document and renders every save (it would
         share the CPU with the first frame), the keymap's reports, the lower half of the
         Profile screen (``after_first_frame``) and the idle imports of the other screens."""
+        if not self.is_running or self._exit:  # quit at once: none of it is needed
+            return
         for callback in self._after_frame:
             callback()
         self._after_frame.clear()

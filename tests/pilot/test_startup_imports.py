@@ -60,6 +60,9 @@ def probe(tmp_path, plan, mode: str = "read-only"):
              "XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 0, out.stderr
+    # The probe quits as soon as the first frame is out, as the deferred work begins: that
+    # work must give way, not fail (the lower half mounting into a closing app did).
+    assert "Traceback" not in out.stdout + out.stderr, out.stdout + out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
