@@ -24,6 +24,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -122,6 +123,9 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=2.0,
                         help="seconds after the first frame to read the peak memory again")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
+    parser.add_argument("--cold", action="store_true",
+                        help="no kept reading of the plan (storage/reading_cache.py): every "
+                        "start parses the file, as the first after a hand edit does")
     parser.add_argument("--before", metavar="TREE",
                         help="another rankplan source tree (git archive of an older commit) "
                         "to measure in the same run, as 'before'")
@@ -129,7 +133,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="rankplan-pty-"))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
            "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
-           "XDG_CONFIG_HOME": str(folder / "config")}
+           "XDG_CONFIG_HOME": str(folder / "config"), "XDG_CACHE_HOME": str(folder / "cache")}
     env.pop("TEXTUAL", None)
     cases: dict[str, tuple[list[str], bytes, dict[str, str]]] = {
         "bare Textual app": ([sys.executable, str(HERE / "bare.py")], b"hello", env),
@@ -147,6 +151,8 @@ def main() -> None:
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
     for _ in range(args.runs):
         for name, (argv, marker, case_env) in cases.items():
+            if args.cold:
+                shutil.rmtree(folder / "cache", ignore_errors=True)
             runs[name].append(time_to_marker(argv, marker, case_env, args.settle))
 
     def median(name: str, i: int) -> float:
