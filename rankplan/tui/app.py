@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import gc
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -125,7 +125,7 @@ class RankPlanApp(App[None]):
         super().__init__()
         self.today = today or clock.today()
         self.findings: list[Finding] = []
-        self.odds: MatchOdds | None = None
+        self._odds: MatchOdds | None = None  # see the odds property
         self.findings_changed: Signal[list[Finding]] = Signal(self, "findings-changed")
         self.plan_replaced: Signal[Plan] = Signal(self, "plan-replaced")
         self.plan_version = 0  # one more at every change of the plan (_recompute)
@@ -140,6 +140,8 @@ class RankPlanApp(App[None]):
         self._quitting = False  # ctrl+q waits for the keys typed before it
         self._quick_switch = False  # switching to a screen built before (switch_mode)
         self._held = False  # the display is held for that switch (delay_update)
+        self._first_frame_out = False  # see post_display_hook
+        self._after_frame: list[Callable[[], object]] = []  # to call once it is out
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
         # or at a structural change such as a delete); _unsnapped: edits since the last step.
         self._history = History()
@@ -185,7 +187,7 @@ class RankPlanApp(App[None]):
         self.plan_version += 1
         plan = self.store.plan
         if plan is None:
-            self.findings, self.odds = [], None
+            self.findings, self._odds = [], None
             return
         if only is None:
             self.findings = evaluate(plan, self.today)
@@ -194,8 +196,17 @@ class RankPlanApp(App[None]):
             kept = [f for f in self.findings if f.section not in rerun]
             fresh = [f for section in rerun for f in evaluate(plan, self.today, section)]
             self.findings = sorted([*kept, *fresh], key=finding_order)
-        if only is not Section.SCHEDULE or self.odds is None:
-            self.odds = match_odds(plan, self.odds)
+        if self._odds is not None and only is not Section.SCHEDULE:
+            self._odds = match_odds(plan, self._odds)
+
+    @property
+    def odds(self) -> MatchOdds | None:
+        """The match odds (only the Rank list shows them): worked out when first asked for,
+        which start-up does once the first frame is out (8-15 ms, not before it), and kept
+        up to date from then on (``_recompute``)."""
+        if self._odds is None and self.store.plan is not None:
+            self._odds = match_odds(self.store.plan)
+        return self._odds
 
     def _apply_title(self) -> None:
         from rankplan.core.text import visible
@@ -590,14 +601,40 @@ class RankPlanApp(App[None]):
         self.call_from_thread(self._report_keymap, problems)
 
     def on_ready(self) -> None:
-        """After the first frame: start the helper process that parses the layout-keeping
-        document and renders every save, and take the first undo snapshot. What start-up
-        made lives as long as the app: frozen out of the collector's sight, which the
-        command line kept off until now (cli.run_tui)."""
+        """The screen is laid out (its frame is not yet written: Textual's Ready comes inside
+        its start-up batch): take the first undo snapshot. What start-up made lives as long
+        as the app: frozen out of the collector's sight, which the command line kept off
+        until now (cli.run_tui)."""
         if self.owns_process:
             gc.freeze()
             gc.enable()
         self.settle()
+
+    def post_display_hook(self) -> None:
+        """After every display Textual does, also those it skips inside its start-up batch;
+        the first one outside the batch is the first frame the terminal receives."""
+        if not self._first_frame_out and not self._batch_count:
+            self._first_frame_out = True
+            self.call_later(self._after_first_frame)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the terminal has the first frame (now, if it has)."""
+        if self._first_frame_out:
+            self.call_later(callback)
+        else:
+            self._after_frame.append(callback)
+
+    def _after_first_frame(self) -> None:
+        """Start-up's deferred work, none of it before the first frame is out: the helper
+        process that parses the layout-keeping document and renders every save (it would
+        share the CPU with the first frame), the keymap's reports, the lower half of the
+        Profile screen (``after_first_frame``) and the idle imports of the other screens."""
+        if not self.is_running or self._exit:  # quit at once: none of it is needed
+            return
+        for callback in self._after_frame:
+            callback()
+        self._after_frame.clear()
+        _ = self.odds  # for the Rank list, not needed before
         if self.store.writable:
             self._prepare_document()
         self._report_keymap(self._keymap_problems)

@@ -91,6 +91,7 @@ async def test_a_half_typed_year_is_not_saved_and_says_why(demo_path: Path) -> N
 async def test_story_findings_update_live(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()  # the story comes with the lower half, after the first frame
         assert "PR01" not in findings_text(app)
         area = app.screen.query_one("#story_evidence", TextArea)
         area.text = ""

@@ -56,12 +56,20 @@ ADVISOR_LABELS = {
 
 class LaterSlot(Vertical):
     """Where the exam history and the story go (``profile_later.py``) once the first frame
-    is out: fewer widgets to style before it, and two heavy Textual modules not imported."""
+    is out: fewer widgets to style before it, and two heavy Textual modules not imported.
+    (A refresh is not enough: the first ones happen inside Textual's start-up batch, and
+    the terminal gets nothing from them.)"""
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._fill)
+        after = getattr(self.app, "after_first_frame", None)
+        if after is None:  # an app of another kind (a test's)
+            self.call_after_refresh(self._fill)
+        else:
+            after(self._fill)
 
     def _fill(self) -> None:
+        if not self.is_attached:  # the screen went away before the first frame was out
+            return
         from rankplan.tui.screens.profile_later import LaterPart
 
         self.mount(LaterPart())

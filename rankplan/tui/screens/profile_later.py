@@ -48,6 +48,8 @@ class LaterPart(Vertical):
                            placeholder=placeholder)
 
     def on_mount(self) -> None:
+        if self.app._exit:  # the app quit as this was mounting (at once after start-up):
+            return  # its parts are not there, and nothing is to be shown
         self.show(self.app.plan.profile)
 
     def show(self, profile: Profile, select: int | None = None) -> None:
