@@ -55,11 +55,8 @@ def decode(data: bytes) -> tuple[str | None, list[PlanError]]:
     return text, []
 
 
-def read_plan(path: Path, *, cached: bool = False) -> Loaded:
-    """Read and validate ``path``; never raises for a bad file, only reports it.
-
-    ``cached``: take the plan from the copy kept of this very content, if there is one
-    (``reading_cache``), and keep one of a valid plan read."""
+def read_plan(path: Path) -> Loaded:
+    """Read and validate ``path``; never raises for a bad file, only reports it."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -69,16 +66,7 @@ def read_plan(path: Path, *, cached: bool = False) -> Loaded:
     text, errors = decode(data)
     if text is None:
         return Loaded(None, errors, data=data)
-    if cached:
-        from rankplan.storage import reading_cache
-
-        if (plan := reading_cache.load(path, data)) is not None:
-            return Loaded(plan, [], text, data)
     plan, errors = parse_text(text)
-    if cached and plan is not None:
-        import pickle
-
-        reading_cache.keep(path, data, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
     if errors:
         from rankplan.storage.locate import place
 

@@ -7,7 +7,6 @@ save, in this process or, for the app, in a helper process.
 
 from __future__ import annotations
 
-import pickle
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +16,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from rankplan.core.model import Plan
-from rankplan.storage import files, reading_cache
+from rankplan.storage import files
 from rankplan.storage.errors import PlanBusyError, PlanError
 from rankplan.storage.read import BOM, read_plan
 from rankplan.storage.renderer import (
@@ -111,7 +110,7 @@ class PlanStore:
         """(Re)read the file from disk, forgetting the kept document and any conflict."""
         with self._io:
             self.generation += 1
-            loaded = read_plan(self.path, cached=True)
+            loaded = read_plan(self.path)
             self.plan, self.errors = loaded.plan, loaded.errors
             self._text = loaded.text
             self._bom = loaded.data.startswith(BOM)
@@ -219,10 +218,6 @@ class PlanStore:
                 return SaveResult(SaveOutcome.CONFLICT, self.conflict_file)
             self._fingerprint = files.Fingerprint.of_bytes(self.path, data)
             self._text = text
-            # The text was checked to read back as exactly this plan: the next start can
-            # take it from here rather than parse the file (reading_cache).
-            reading_cache.keep(self.path, data, plan if isinstance(plan, bytes) else
-                               pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
             return SaveResult(SaveOutcome.SAVED, self.path)
 
     def keep_ours(self, plan: PlanLike, *, now: datetime | None = None) -> tuple[SaveResult, Path | None]:

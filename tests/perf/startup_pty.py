@@ -123,9 +123,6 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=2.0,
                         help="seconds after the first frame to read the peak memory again")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
-    parser.add_argument("--cold", action="store_true",
-                        help="no kept reading of the plan (storage/reading_cache.py): every "
-                        "start parses the file, as the first after a hand edit does")
     parser.add_argument("--before", metavar="TREE",
                         help="another rankplan source tree (git archive of an older commit) "
                         "to measure in the same run, as 'before'")
@@ -151,8 +148,6 @@ def main() -> None:
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
     for _ in range(args.runs):
         for name, (argv, marker, case_env) in cases.items():
-            if args.cold:
-                shutil.rmtree(folder / "cache", ignore_errors=True)
             runs[name].append(time_to_marker(argv, marker, case_env, args.settle))
 
     def median(name: str, i: int) -> float:
