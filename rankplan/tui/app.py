@@ -611,8 +611,24 @@ class RankPlanApp(App[None]):
             self._save_timer.stop()
             self._save_timer = None
 
-    def reload_plan(self) -> None:
-        """Read the file again (after an edit by hand or a conflict)."""
+    def reload_plan(self, keep_valid: bool = False) -> bool:
+        """Read the file again (after an edit by hand or a conflict). ``keep_valid`` (the
+        conflict's Reload): while a valid plan is open, a file that cannot be read now is not
+        taken; the plan stays (its latest version is only in the conflict copy) and the
+        message says what is wrong with the file. Returns whether the file was read."""
+        if keep_valid and self.store.plan is not None:
+            from rankplan.storage.read import read_plan
+
+            loaded = read_plan(self.store.path)
+            if not loaded.ok or loaded.errors:
+                first = loaded.errors[0].render(self.store.path) if loaded.errors else ""
+                more = len(loaded.errors) - 1
+                self.notify(f"{self.store.path.name} cannot be read now, so rankplan keeps "
+                            f"your version open:\n{first}"
+                            + (f"\n(and {more} more)" if more > 0 else "")
+                            + "\nFix the file and reload again, or keep ours.",
+                            title="Not reloaded", severity="error", timeout=15, markup=False)
+                return False
         self.store.reload()  # a save still running for the old reading now writes nothing
         self._forget_edits()
         self._history, self._unsnapped = History(), False
@@ -620,6 +636,7 @@ class RankPlanApp(App[None]):
         self.reset_views()
         self.settle()
         self.notify(f"Read {self.store.path} again.")
+        return True
 
     def plan_restored(self, aside: Path) -> None:
         """The backup was made the plan again (from the error view): show it, and say so."""
@@ -651,11 +668,19 @@ class RankPlanApp(App[None]):
 
         self._recompute()
         self._apply_title()
-        while isinstance(self.screen, (ModalScreen, PlanErrorScreen)):
-            self.pop_screen()
+        over = (ModalScreen, PlanErrorScreen)
         if self.store.plan is None:
-            self.push_screen(PlanErrorScreen())
+            # The error view takes the place of what is on top: popping down to a screen of
+            # the plan would have it redraw a plan that is gone (a crash).
+            while len(self.screen_stack) > 2 and isinstance(self.screen_stack[-2], over):
+                self.pop_screen()
+            if isinstance(self.screen, over):
+                self.switch_screen(PlanErrorScreen())
+            else:
+                self.push_screen(PlanErrorScreen())
             return
+        while isinstance(self.screen, over):
+            self.pop_screen()
         if self.current_mode not in self.MODES:
             self.switch_mode("profile")
         self.plan_replaced.publish(self.store.plan)
