@@ -502,16 +502,35 @@ class DiffScreen(ModalScreen[str | None]):
             yield Static("r reload the file's version · k keep ours · esc back", classes="hint")
 
     def on_mount(self) -> None:
+        self._fill()
+        self.query_one("#diff-table").focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """The four columns share the width, each value wrapped in its own column: a long
+        value (the rank list's order) pushed "the file (theirs)" out of sight."""
         from textual.widgets import DataTable
 
         table = self.query_one(DataTable)
-        table.add_columns("Section", "Key", "rankplan (ours)", "the file (theirs)")
-        for row in self.rows:
-            table.add_row(*(literal_text(v) for v in (row.section or "(top)", row.key or "(all)",
-                                                 row.ours, row.theirs)))
+        cells = [(row.section or "(top)", row.key or "(all)", row.ours, row.theirs)
+                 for row in self.rows]
         if not self.rows and not self.errors:
-            table.add_row("", "", "no differences", "")
-        table.focus()
+            cells.append(("", "", "no differences", ""))
+        width = self.app.size.width - 4 - 2  # the border and padding; the scrollbar
+        section = min(max([7, *(len(c[0]) for c in cells)]), max(7, width // 4))
+        key = min(max([3, *(len(c[1]) for c in cells)]), max(3, width // 6))
+        value = max(10, (width - section - key - 8) // 2)  # 2 cells of padding a column
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for label, size in (("Section", section), ("Key", key), ("rankplan (ours)", value),
+                            ("the file (theirs)", value)):
+            table.add_column(label, width=size)
+        for row in cells:
+            table.add_row(*(literal_text(v) for v in row), height=None)
+        if cells:
+            table.move_cursor(row=min(cursor, len(cells) - 1))
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
