@@ -49,3 +49,22 @@ async def test_help_close_first_at_80_columns(demo_path) -> None:
         footer = app.screen.query_one(KeyFooter)
         first = footer.query(FooterKey).first()
         assert first.description == "Close" and first.region.width > 0
+
+
+@pytest.mark.parametrize("start, end", [((120, 40), (80, 24)), ((80, 24), (120, 40))])
+async def test_the_keys_are_chosen_again_when_the_terminal_is_resized(demo_path, start,
+                                                                        end) -> None:
+    """Shrunk from 120 to 80 columns, the Rank list's footer kept "x Take off" in a cell too
+    narrow for it ("x" alone); grown back, it stayed without the keys that fit again."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=start) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.resize_terminal(*end)
+        await pilot.pause()
+        await pilot.pause()
+        keys = visible_keys(app)
+        for key in app.screen.query_one(KeyFooter).query(FooterKey):
+            assert key.region.width >= len(key.key_display) + 1 + len(key.description), key.key
+        assert keys[:6] == SCREEN_KEYS
+        assert ("x" in keys) == (end == (120, 40))

@@ -27,9 +27,14 @@ class KeyFooter(Footer):
     def __init__(self, *, lead: tuple[str, ...] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self.lead = lead
+        self._composed_width = -1  # the width the keys were chosen for
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = self.app.size.width < COMPACT_BELOW
+        # Which keys fit depends on the width: a footer laid out at 120 columns and shrunk
+        # to 80 cut its last key ("x" with no word beside it) until the next recompose.
+        if self._bindings_ready and event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
 
     def on_mount(self) -> None:
         self.compact = self.app.size.width < COMPACT_BELOW
@@ -53,6 +58,7 @@ class KeyFooter(Footer):
 
         seen: set[str] = set()
         keys = []
+        self._composed_width = self.size.width
         room = self.app.size.width - PALETTE_WIDTH
         for binding, enabled, tooltip in sorted(shown, key=rank):  # stable: keeps each order
             if binding.action in seen:  # one key per action, as Textual's footer does
