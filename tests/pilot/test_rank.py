@@ -356,6 +356,25 @@ async def test_soap_space_works_on_focus(demo_path: Path) -> None:
         assert app.plan.soap.order == before[1:]
 
 
+async def test_soap_space_works_after_an_undo(demo_path: Path) -> None:
+    """ctrl+z redrew the SOAP list without a highlight: space then did nothing."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        before = list(app.plan.soap.order)
+        await pilot.press("space", "ctrl+z")
+        await pilot.pause()
+        assert app.plan.soap.order == before
+        soap = app.screen.query_one("#soap")
+        assert app.focused is soap and soap.highlighted is not None
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.plan.soap.order != before
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_findings_text_clear_of_the_scrollbar(demo_path: Path, size) -> None:
     """Issue 17 item 3: the scrollbar was drawn over the findings ("bottom of your li") when
