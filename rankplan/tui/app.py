@@ -769,8 +769,10 @@ class RankPlanApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        text = screen.help_markdown() if hasattr(screen, "help_markdown") else GENERAL_HELP
-        text += "\n\n" + GENERAL_HELP
+        # A screen's own help, then the keys of every screen (once: a screen without help of
+        # its own, the cannot-open view, showed these twice).
+        text = (screen.help_markdown() + "\n\n" + GENERAL_HELP
+                if hasattr(screen, "help_markdown") else GENERAL_HELP)
         # One installed help screen per screen, rebuilt only when its text changed (a
         # multiplier edited, a study band crossed): opening it again only shows it.
         name = f"help-{type(screen).__name__}"
