@@ -18,8 +18,10 @@ class SoapList(OptionList):
         Binding("shift+down,alt+down,J", "move(1)", "Move down", show=False, id="soap.move_down"),
     ]
     DEFAULT_CSS = """
-    SoapList { height: auto; border: round $primary 60%; background: $surface; }
+    SoapList { height: auto; border: round $primary 60%; background: $surface;
+               border-title-color: $text; }
     SoapList:focus { border: round $accent; }
+    SoapList:focus > .option-list--option-highlighted { color: auto 100%; }
     """
 
     class Changed(Message):
