@@ -148,3 +148,32 @@ async def test_the_whole_rank_list_screen_is_readable_in_the_three_themes(
             await pilot.press("ctrl+o")
             await pilot.pause()
     assert problems == [], "\n".join(problems)
+
+
+async def test_help_dialogs_and_footer_are_readable_in_the_three_themes(
+        demo_path: Path) -> None:
+    """Help headings were ANSI magenta (4.0:1 in textual-dark), a dialog's primary button
+    3.8:1 there, a focused ▼ 1.2:1 and the footer's key letters 2.9:1 in textual-light."""
+    from textual.containers import VerticalScroll
+
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    app = RankPlanApp(demo_path)
+    problems: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        for theme in ("textual-dark", "textual-light", "ansi-dark"):
+            app.theme = theme
+            await pilot.pause()
+            problems += text_problems(app, app.screen.query_one(KeyFooter), "footer")
+            await pilot.press("f1")
+            await pilot.pause()
+            problems += text_problems(app, app.screen.query_one(VerticalScroll), "help")
+            await pilot.press("escape", "ctrl+e")
+            await pilot.pause()
+            dialog = app.screen.query_one("Dialog > Vertical")
+            problems += text_problems(app, dialog, "export dialog")
+            problems += text_problems(app, app.screen.query_one(KeyFooter), "dialog footer")
+            await pilot.press("escape")
+            await pilot.pause()
+    assert problems == [], "\n".join(problems)

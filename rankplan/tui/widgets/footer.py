@@ -10,6 +10,7 @@ out, not cut; the command palette lists them all); below 100 columns the footer 
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
@@ -21,6 +22,33 @@ PALETTE_WIDTH = 13  # "▏^p palette" on the right, and a cell to spare
 
 def is_screen_key(key: str) -> bool:
     return key[:1] == "f" and key[1:].isdigit()
+
+
+class ReadableKey(FooterKey):
+    """A footer key whose key letters read in every theme (textual-light's accent on its
+    footer was 2.9:1). Textual's ``FooterKey.render`` with the key's style made readable."""
+
+    def render(self) -> Text:
+        from rankplan.tui.contrast import readable
+
+        dark = self.app.current_theme.dark
+        palette = self.app.ansi_theme_dark if dark else self.app.ansi_theme_light
+        key_style = readable(self.rich_style + self.get_component_rich_style("footer-key--key"),
+                             dark=dark, palette=palette)
+        description_style = self.get_component_rich_style("footer-key--description")
+        key_padding = self.get_component_styles("footer-key--key").padding
+        description_padding = self.get_component_styles("footer-key--description").padding
+        key = " " * key_padding.left + self.key_display + " " * key_padding.right
+        if self.description:
+            label_text = Text.assemble(
+                (key, key_style),
+                (" " * description_padding.left + self.description
+                 + " " * description_padding.right, description_style),
+            )
+        else:
+            label_text = Text.assemble((self.key_display, key_style))
+        label_text.stylize_before(self.rich_style)
+        return label_text
 
 
 class KeyFooter(Footer):
@@ -71,7 +99,7 @@ class KeyFooter(Footer):
             keys.append((binding, enabled, tooltip))
         self.styles.grid_size_columns = len(keys)
         for binding, enabled, tooltip in keys:
-            yield FooterKey(
+            yield ReadableKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
@@ -84,7 +112,7 @@ class KeyFooter(Footer):
                 _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
             except KeyError:
                 return
-            yield FooterKey(
+            yield ReadableKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
