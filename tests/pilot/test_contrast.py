@@ -177,3 +177,22 @@ async def test_help_dialogs_and_footer_are_readable_in_the_three_themes(
             await pilot.press("escape")
             await pilot.pause()
     assert problems == [], "\n".join(problems)
+
+
+async def test_the_findings_count_reads_on_the_reapply_screen(demo_path: Path) -> None:
+    """"2 found" was drawn in the border's colour: 2.0:1 in textual-dark, 2.8:1 in light."""
+    from rankplan.tui.widgets.findings import FindingsPanel
+
+    app = RankPlanApp(demo_path)
+    problems: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6", "n")
+        await pilot.pause()
+        panel = app.screen.query_one(FindingsPanel)
+        assert panel.border_subtitle
+        for theme in ("textual-dark", "textual-light", "ansi-dark"):
+            app.theme = theme
+            await pilot.pause()
+            problems += [p for p in text_problems(app, panel, "findings panel")
+                         if "found" in p]
+    assert problems == [], "\n".join(problems)

@@ -52,6 +52,7 @@ class FindingsPanel(VerticalScroll, can_focus=True):
     FindingsPanel {
         border: round $primary 60%;
         border-title-color: $text;
+        border-subtitle-color: $text;  /* "2 found" in the border's colour was 2.0:1 */
         padding: 0 1;
         background: $surface;
     }
