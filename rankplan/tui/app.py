@@ -833,7 +833,11 @@ class RankPlanApp(App[None]):
             yield SystemCommand("Resolve the conflict", "The file changed outside rankplan: "
                                 "reload it, keep ours, or see the differences",
                                 self.conflict.ask_again)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":  # Textual's "as soon as possible" left saving in doubt
+                command = SystemCommand("Quit", "Save the plan and quit (ctrl+q)",
+                                        self.action_quit)
+            yield command
 
 
 def _remember_folder(kind: str, folder: Path) -> None:

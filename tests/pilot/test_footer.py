@@ -68,3 +68,22 @@ async def test_the_keys_are_chosen_again_when_the_terminal_is_resized(demo_path,
             assert key.region.width >= len(key.key_display) + 1 + len(key.description), key.key
         assert keys[:6] == SCREEN_KEYS
         assert ("x" in keys) == (end == (120, 40))
+
+
+async def test_screen_keys_whole_beside_the_keys_panel(demo_path) -> None:
+    """The palette's "Keys" opens Textual's keys panel beside the screen: the footer, chosen
+    for the terminal's width, cut "f6 Reapply" to "f6 Reapp"."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        app.action_show_help_panel()
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.size.width < 100
+        keys = visible_keys(app)
+        assert keys[:6] == SCREEN_KEYS
+        for key in footer.query(FooterKey):
+            assert key.region.right <= footer.region.right, key.key
+            assert key.region.width >= len(key.key_display) + 1 + len(key.description), key.key

@@ -96,3 +96,14 @@ async def test_help_on_the_cannot_open_view_explains_it_once(plan_file) -> None:
         shown = await open_help(pilot)
         assert "Read again" in shown.markdown and "Restore backup" in shown.markdown
         assert shown.markdown.count("## Everywhere") == 1
+
+
+async def test_the_palette_says_quit_saves(demo_path: Path) -> None:
+    """Textual's "Quit the application as soon as possible" left a new user wondering whether
+    the plan would be saved; ctrl+q and the palette's Quit both save first."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (quit_command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Quit"]
+        assert quit_command.help == "Save the plan and quit (ctrl+q)"
+        assert quit_command.callback == app.action_quit

@@ -57,15 +57,20 @@ class KeyFooter(Footer):
         self.lead = lead
         self._composed_width = -1  # the width the keys were chosen for
 
+    def _width(self) -> int:
+        """The footer's own width: less than the terminal's beside Textual's keys panel
+        (the palette's "Keys"), where "f6 Reapply" was cut to "f6 Reapp"."""
+        return self.size.width or self.app.size.width
+
     def on_resize(self, event: events.Resize) -> None:
-        self.compact = self.app.size.width < COMPACT_BELOW
+        self.compact = self._width() < COMPACT_BELOW
         # Which keys fit depends on the width: a footer laid out at 120 columns and shrunk
         # to 80 cut its last key ("x" with no word beside it) until the next recompose.
         if self._bindings_ready and event.size.width != self._composed_width:
             self.call_after_refresh(self.recompose)
 
     def on_mount(self) -> None:
-        self.compact = self.app.size.width < COMPACT_BELOW
+        self.compact = self._width() < COMPACT_BELOW
 
     def key_width(self, binding) -> int:
         """Cells one key takes: "key description" and its padding (less when compact)."""
@@ -87,7 +92,8 @@ class KeyFooter(Footer):
         seen: set[str] = set()
         keys = []
         self._composed_width = self.size.width
-        room = self.app.size.width - PALETTE_WIDTH
+        self.compact = self._width() < COMPACT_BELOW
+        room = self._width() - PALETTE_WIDTH
         for binding, enabled, tooltip in sorted(shown, key=rank):  # stable: keeps each order
             if binding.action in seen:  # one key per action, as Textual's footer does
                 continue
