@@ -209,3 +209,19 @@ async def test_typing_a_file_name_keeps_the_folder_shown(demo_path: Path) -> Non
         await pilot.pause()
         await pilot.press("backspace", "backspace", "backspace", *"md")
         assert field.value == shown[:-3] + "md"
+
+
+async def test_import_with_no_file_named_says_so(demo_path: Path, tmp_path: Path) -> None:
+    """An empty box said "no file at ." and the folder alone "no file at /home/you"."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_import()
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        for value, said in (("", "name the CSV file to import"),
+                            (str(tmp_path), f"{tmp_path} is a folder; add the CSV file's name")):
+            field.value = value
+            field.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(app.screen.query_one("#dialog-error").render()) == said

@@ -161,7 +161,12 @@ class ImportDialog(Dialog):
         self.query_one("#path", Input).focus()
 
     def result(self) -> Path:
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        text = self.query_one("#path", Input).value.strip()
+        if not text:  # Path("") is ".": the message said "no file at ."
+            raise ValueError("name the CSV file to import")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; add the CSV file's name")
         if not path.is_file():
             raise ValueError(f"no file at {path}")
         return path
