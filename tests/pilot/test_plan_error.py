@@ -201,3 +201,22 @@ async def test_reload_from_the_palette_over_the_rank_list_shows_the_error_view(
         await pilot.pause()
         assert isinstance(app.screen, PlanErrorScreen)
     assert app._exception is None
+
+
+async def test_the_views_own_keys_lead_its_footer_at_80_columns(plan_file) -> None:
+    """F2-F6 (no plan to show) filled the footer at 80 columns; r, n and q were left out."""
+    from textual.widgets._footer import FooterKey
+
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    app = RankPlanApp(plan_file(BROKEN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        keys = [k for k in footer.query(FooterKey) if not k.has_class("-command-palette")]
+        assert [k.key for k in keys[:3]] == ["r", "n", "q"]
+        assert "ctrl+q" not in [k.key for k in keys]  # q already says Quit
+        palette = footer.query_one(".-command-palette", FooterKey)
+        for key in keys:
+            assert key.region.width > 0 and key.region.right <= palette.region.x, key.key

@@ -83,7 +83,8 @@ class PlanErrorScreen(Screen):
                                      f"again: {store.path.name} is renamed aside, kept as it "
                                      "is, and the backup copied in its place."),
                              classes="note")
-        yield KeyFooter()
+        yield KeyFooter(lead=("error.reload", "error.backup", "error.new", "error.quit"),
+                        screen_keys=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_backup":

@@ -52,9 +52,13 @@ class ReadableKey(FooterKey):
 
 
 class KeyFooter(Footer):
-    def __init__(self, *, lead: tuple[str, ...] = (), **kwargs) -> None:
+    def __init__(self, *, lead: tuple[str, ...] = (), screen_keys: bool = True,
+                 **kwargs) -> None:
+        """``screen_keys`` False: F1-F6 only where they fit after the lead (the cannot-open
+        view, where F2-F6 have no plan to show and took the room of its own keys)."""
         super().__init__(**kwargs)
         self.lead = lead
+        self.screen_keys = screen_keys
         self._composed_width = -1  # the width the keys were chosen for
 
     def _width(self) -> int:
@@ -87,7 +91,7 @@ class KeyFooter(Footer):
             binding = item[0]
             if binding.id in self.lead:
                 return 0
-            return 1 if is_screen_key(binding.key) else 2
+            return 1 if self.screen_keys and is_screen_key(binding.key) else 2
 
         seen: set[str] = set()
         keys = []
@@ -95,12 +99,13 @@ class KeyFooter(Footer):
         self.compact = self._width() < COMPACT_BELOW
         room = self._width() - PALETTE_WIDTH
         for binding, enabled, tooltip in sorted(shown, key=rank):  # stable: keeps each order
-            if binding.action in seen:  # one key per action, as Textual's footer does
+            action = binding.action.removeprefix("app.")  # a screen's "app.quit" is "quit"
+            if action in seen:  # one key per action, as Textual's footer does
                 continue
             width = self.key_width(binding)
             if rank((binding,)) == 2 and width > room:
                 continue
-            seen.add(binding.action)
+            seen.add(action)
             room -= width
             keys.append((binding, enabled, tooltip))
         self.styles.grid_size_columns = len(keys)
