@@ -107,6 +107,11 @@ def _year(text: str | None, today: date) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
+# How the command line asks for the order; the app's import dialog says its own way.
+DATE_ORDER_ADVICE = (
+    "say which with --date-order mdy (month first) or --date-order dmy (day first)")
+
+
 def _slashed(m: re.Match[str], raw: str, today: date, order: str | None) -> date:
     """A date with slashes: month first or day first as the numbers allow, or as ``order``
     says when both could be right."""
@@ -121,7 +126,7 @@ def _slashed(m: re.Match[str], raw: str, today: date, order: str | None) -> date
         first, second = date(year, a, b), date(year, b, a)
         raise ValueError(
             f'"{raw}" reads two ways ({first:%B} {first.day} or {second:%B} {second.day}): '
-            "say which with --date-order mdy (month first) or --date-order dmy (day first)")
+            + DATE_ORDER_ADVICE)
     month, day_ = (a, b) if order == "mdy" else (b, a)
     try:
         return date(year, month, day_)

@@ -751,8 +751,24 @@ class RankPlanApp(App[None]):
             self._save_timer.stop()
             self._save_timer = None
 
-    def reload_plan(self) -> None:
-        """Read the file again (after an edit by hand or a conflict)."""
+    def reload_plan(self, keep_valid: bool = False) -> bool:
+        """Read the file again (after an edit by hand or a conflict). ``keep_valid`` (the
+        conflict's Reload): while a valid plan is open, a file that cannot be read now is not
+        taken; the plan stays (its latest version is only in the conflict copy) and the
+        message says what is wrong with the file. Returns whether the file was read."""
+        if keep_valid and self.store.plan is not None:
+            from rankplan.storage.read import read_plan
+
+            loaded = read_plan(self.store.path)
+            if not loaded.ok or loaded.errors:
+                first = loaded.errors[0].render(self.store.path) if loaded.errors else ""
+                more = len(loaded.errors) - 1
+                self.notify(f"{self.store.path.name} cannot be read now, so rankplan keeps "
+                            f"your version open:\n{first}"
+                            + (f"\n(and {more} more)" if more > 0 else "")
+                            + "\nFix the file and reload again, or keep ours.",
+                            title="Not reloaded", severity="error", timeout=15, markup=False)
+                return False
         self.store.reload()  # a save still running for the old reading now writes nothing
         self._forget_edits()
         self._history, self._unsnapped = History(), False
@@ -760,6 +776,7 @@ class RankPlanApp(App[None]):
         self.reset_views()
         self.settle()
         self.notify(f"Read {self.store.path} again.")
+        return True
 
     def plan_restored(self, aside: Path) -> None:
         """The backup was made the plan again (from the error view): show it, and say so."""
@@ -791,11 +808,19 @@ class RankPlanApp(App[None]):
 
         self._recompute()
         self._apply_title()
-        while isinstance(self.screen, (ModalScreen, PlanErrorScreen)):
-            self.pop_screen()
+        over = (ModalScreen, PlanErrorScreen)
         if self.store.plan is None:
-            self.push_screen(PlanErrorScreen())
+            # The error view takes the place of what is on top: popping down to a screen of
+            # the plan would have it redraw a plan that is gone (a crash).
+            while len(self.screen_stack) > 2 and isinstance(self.screen_stack[-2], over):
+                self.pop_screen()
+            if isinstance(self.screen, over):
+                self.switch_screen(PlanErrorScreen())
+            else:
+                self.push_screen(PlanErrorScreen())
             return
+        while isinstance(self.screen, over):
+            self.pop_screen()
         if self.current_mode not in self.MODES:
             self.switch_mode("profile")
         self.plan_replaced.publish(self.store.plan)
@@ -884,8 +909,10 @@ class RankPlanApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        text = screen.help_markdown() if hasattr(screen, "help_markdown") else GENERAL_HELP
-        text += "\n\n" + GENERAL_HELP
+        # A screen's own help, then the keys of every screen (once: a screen without help of
+        # its own, the cannot-open view, showed these twice).
+        text = (screen.help_markdown() + "\n\n" + GENERAL_HELP
+                if hasattr(screen, "help_markdown") else GENERAL_HELP)
         # One installed help screen per screen, rebuilt only when its text changed (a
         # multiplier edited, a study band crossed): opening it again only shows it.
         name = f"help-{type(screen).__name__}"
@@ -946,7 +973,11 @@ class RankPlanApp(App[None]):
             yield SystemCommand("Resolve the conflict", "The file changed outside rankplan: "
                                 "reload it, keep ours, or see the differences",
                                 self.conflict.ask_again)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":  # Textual's "as soon as possible" left saving in doubt
+                command = SystemCommand("Quit", "Save the plan and quit (ctrl+q)",
+                                        self.action_quit)
+            yield command
 
 
 def _remember_folder(kind: str, folder: Path) -> None:

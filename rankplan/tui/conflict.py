@@ -39,7 +39,8 @@ class ConflictFlow:
     def _answered(self, answer: str | None) -> None:
         self.asking = False
         if answer == "reload":
-            self.app.reload_plan()
+            if not self.app.reload_plan(keep_valid=True):  # the file cannot be read: ask again
+                self._ask()
         elif answer == "keep":
             self._confirm_keep()
         elif answer == "diff":

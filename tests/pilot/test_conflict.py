@@ -97,3 +97,60 @@ async def test_decide_later_keeps_saving_to_the_copy_without_asking_again(
         app.conflict.ask_again()  # the command palette's "Resolve the conflict"
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
+
+
+async def test_reload_of_a_file_broken_by_hand_keeps_the_plan_and_asks_again(
+        demo_path: Path) -> None:
+    """Reload chosen when the file on disk is no longer valid TOML: it used to crash the
+    app (the screen under the dialog drew a plan that was gone)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        hand = demo_path.read_text(encoding="utf-8") + "schema = [\n"
+        demo_path.write_text(hand, encoding="utf-8")
+        await pilot.press("shift+down", "ctrl+s")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.store.plan is not None and app.plan.profile.name == "Jordan Avery"
+        assert isinstance(app.screen, ConflictDialog)  # asked again: keep ours, or later
+        assert demo_path.read_text(encoding="utf-8") == hand
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#ranked").rows  # the Rank list still shows the plan
+    assert app.return_code in (None, 0)
+
+
+async def test_the_differences_fit_the_width_with_long_values_wrapped(demo_path: Path) -> None:
+    """The rank list's order, a long value, pushed "the file (theirs)" off the screen."""
+    text = demo_path.read_text(encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        order = tomllib.loads(text)["rank_list"]["order"]
+        hand = text.replace(f'  "{order[0]}",\n', "", 1)  # a program off the list by hand
+        assert hand != text
+        demo_path.write_text(hand, encoding="utf-8")
+        await pilot.press("shift+down", "ctrl+s")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        row = next(table.get_row_at(i) for i in range(table.row_count)
+                   if str(table.get_row_at(i)[1]) == "order")
+        assert order[1] in str(row[3]) and order[0] not in str(row[3])
+        assert table.rows[table.ordered_rows[
+            [str(table.get_row_at(i)[1]) for i in range(table.row_count)].index("order")
+        ].key].height > 1  # wrapped
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width

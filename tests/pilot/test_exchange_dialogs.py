@@ -107,6 +107,8 @@ async def test_the_import_dialog_asks_how_dates_are_written(demo_path: Path,
         await import_sheet(pilot, sheet)
         error = str(app.screen.query_one("#dialog-error").render())
         assert "reads two ways" in error and len(app.plan.programs) == before
+        # the dialog's own question, not the command line's option
+        assert "--date-order" not in error and "under Dates" in error
         await choose(pilot, "#date-order", "dmy")
         await pilot.click("#ok")
         await pilot.pause()
@@ -185,3 +187,41 @@ async def test_the_import_path_completes_as_it_is_typed(demo_path: Path, tmp_pat
         await pilot.pause()
         await pilot.press("right")
         assert field.value == f"{folder}/spring/"
+
+
+async def test_typing_a_file_name_keeps_the_folder_shown(demo_path: Path) -> None:
+    """The folder in the path box was selected on focus, so the first letter of the file
+    name typed after it replaced it."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_import()
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        folder = field.value
+        assert app.focused is field and folder.endswith("/")
+        await pilot.press(*"sheet.csv")
+        assert field.value == folder + "sheet.csv"
+        await pilot.press("escape", "ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        shown = field.value
+        field.focus()
+        await pilot.pause()
+        await pilot.press("backspace", "backspace", "backspace", *"md")
+        assert field.value == shown[:-3] + "md"
+
+
+async def test_import_with_no_file_named_says_so(demo_path: Path, tmp_path: Path) -> None:
+    """An empty box said "no file at ." and the folder alone "no file at /home/you"."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_import()
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        for value, said in (("", "name the CSV file to import"),
+                            (str(tmp_path), f"{tmp_path} is a folder; add the CSV file's name")):
+            field.value = value
+            field.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert str(app.screen.query_one("#dialog-error").render()) == said

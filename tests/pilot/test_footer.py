@@ -78,3 +78,49 @@ async def test_a_click_on_a_key_presses_it(demo_path) -> None:
         await pilot.click(KeyFooter, offset=(f4.x + 1, 0))
         await pilot.pause()
         assert app.current_mode == "rank"
+
+
+@pytest.mark.parametrize(("start", "end"), [((120, 40), (80, 24)), ((80, 24), (120, 40))])
+async def test_the_keys_are_chosen_again_when_the_terminal_is_resized(demo_path, start,
+                                                                        end) -> None:
+    """Shrunk from 120 to 80 columns, the Rank list's footer kept "x Take off" in a cell too
+    narrow for it ("x" alone); grown back, it stayed without the keys that fit again."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=start) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.resize_terminal(*end)
+        await pilot.pause()
+        await pilot.pause()
+        keys = visible_keys(app)  # each drawn whole
+        assert keys[:6] == SCREEN_KEYS
+        assert ("x" in keys) == (end == (120, 40))
+
+
+async def test_screen_keys_whole_beside_the_keys_panel(demo_path) -> None:
+    """The palette's "Keys" opens Textual's keys panel beside the screen: the footer, chosen
+    for the terminal's width, cut "f6 Reapply" to "f6 Reapp"."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        app.action_show_help_panel()
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.size.width < 100
+        keys = visible_keys(app)
+        assert keys[:6] == SCREEN_KEYS
+        assert footer.palette.x + footer.palette.width <= footer.size.width
+
+
+async def test_f_keys_in_number_order_in_a_text_box(demo_path) -> None:
+    """A text box has keys of its own on f6 and f7: the footer still reads f1 ... f6."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#p-notes").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert visible_keys(app)[:6] == SCREEN_KEYS

@@ -57,3 +57,50 @@ async def test_help_scrolls_and_closes_with_each_key(demo_path: Path) -> None:
             assert app.screen.__class__.__name__ == "RankScreen"
         again = await open_help(pilot)
         assert again.query_one("VerticalScroll").scroll_y == 0  # from the top each time
+
+
+async def test_f1_in_a_dialog_opens_its_help_and_its_footer_shows_its_keys(
+        demo_path: Path) -> None:
+    """Over a dialog, F1 did nothing and the footer below listed the Rank list's keys
+    ("x Take off"), none of which work while the dialog is open."""
+    from rankplan.tui.screens.exchange_dialogs import ExportDialog
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        keys = dialog.query_one(KeyFooter).items
+        assert keys and keys[0].key == "escape" and keys[0].width > 0
+        assert "x" not in [k.key for k in keys]
+        shown = await open_help(pilot)
+        assert "# Export the plan" in shown.markdown and "escape" in shown.markdown
+        assert shown.markdown.count("## Everywhere") == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog  # help closed, the dialog still open
+
+
+async def test_help_on_the_cannot_open_view_explains_it_once(plan_file) -> None:
+    """The cannot-open view had no help of its own: F1 showed the general keys twice."""
+    app = RankPlanApp(plan_file('schema = 1\n[profile]\nnmae = "Sam"\n'))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = await open_help(pilot)
+        assert "Read again" in shown.markdown and "Restore backup" in shown.markdown
+        assert shown.markdown.count("## Everywhere") == 1
+
+
+async def test_the_palette_says_quit_saves(demo_path: Path) -> None:
+    """Textual's "Quit the application as soon as possible" left a new user wondering whether
+    the plan would be saved; ctrl+q and the palette's Quit both save first."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        (quit_command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Quit"]
+        assert quit_command.help == "Save the plan and quit (ctrl+q)"
+        assert quit_command.callback == app.action_quit

@@ -179,3 +179,43 @@ async def test_a_date_no_plan_holds_opens_the_error_view_not_a_traceback(plan_fi
         assert "schedule.target_date: expected a date from 1900-01-01 to 2199-12-31" in lines
         assert "schedule.study_start: expected a date from 1900-01-01" in lines
     assert app._exception is None
+
+
+async def test_reload_from_the_palette_over_the_rank_list_shows_the_error_view(
+        demo_path: Path) -> None:
+    """With a dialog open over the Rank list, a reload that found the file broken crashed:
+    popping the dialog had the Rank list redraw a plan that was gone."""
+    from rankplan.tui.screens.dialogs import ConfirmDialog
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        app.push_screen(ConfirmDialog("Sure?"))
+        await pilot.pause()
+        demo_path.write_text(BROKEN, encoding="utf-8")
+        app.reload_plan()
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+    assert app._exception is None
+
+
+async def test_the_views_own_keys_lead_its_footer_at_80_columns(plan_file) -> None:
+    """F2-F6 (no plan to show) filled the footer at 80 columns; r, n and q were left out."""
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    app = RankPlanApp(plan_file(BROKEN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        keys = footer.items
+        assert [k.key for k in keys[:3]] == ["r", "n", "q"]
+        assert "ctrl+q" not in [k.key for k in keys]  # q already says Quit
+        line = footer.render_line(0).text
+        for key in keys:
+            assert key.width > 0 and key.x + key.width <= footer.palette.x, key.key
+            assert key.description in line[key.x:key.x + key.width], key.key

@@ -356,6 +356,25 @@ async def test_soap_space_works_on_focus(demo_path: Path) -> None:
         assert app.plan.soap.order == before[1:]
 
 
+async def test_soap_space_works_after_an_undo(demo_path: Path) -> None:
+    """ctrl+z redrew the SOAP list without a highlight: space then did nothing."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        before = list(app.plan.soap.order)
+        await pilot.press("space", "ctrl+z")
+        await pilot.pause()
+        assert app.plan.soap.order == before
+        soap = app.screen.query_one("#soap")
+        assert app.focused is soap and soap.highlighted is not None
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.plan.soap.order != before
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_findings_text_clear_of_the_scrollbar(demo_path: Path, size) -> None:
     """Issue 17 item 3: the scrollbar was drawn over the findings ("bottom of your li") when
@@ -402,3 +421,37 @@ async def test_soap_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None
             needed = len(str(box.label)) + 4  # button, space, label (its trailing space may go)
             assert box.size.width * box.size.height >= needed, str(box.label)
             assert box.region.right <= app.screen.query_one("#rank-right").region.right
+
+
+def _table_text(table) -> str:
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_empty_list_says_how_to_fill_it(plan_file, size) -> None:
+    """A new plan's Rank list showed only its column headings: nothing said where programs
+    come from."""
+    app = RankPlanApp(plan_file("schema = 1\n"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        table = app.screen.query_one("#ranked")
+        text = " ".join(_table_text(table).split())
+        assert "No programs yet. Add each interview on the Debrief screen (F3, then a)" in text
+        assert all(len(line) <= table.size.width
+                   for line in _table_text(table).splitlines())
+
+
+async def test_a_list_with_nothing_ranked_says_how_to_rank(plan_file) -> None:
+    app = RankPlanApp(plan_file('schema = 1\n[[programs]]\nid = "a"\nname = "A"\n'
+                                '[rank_list]\norder = []\n'))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        text = " ".join(_table_text(app.screen.query_one("#ranked")).split())
+        assert "Nothing ranked yet: in Not ranked below, r puts a program on the list." in text
+        await pilot.press("tab")  # the Not ranked list
+        await pilot.press("r")
+        await pilot.pause()
+        text = _table_text(app.screen.query_one("#ranked"))
+        assert "Nothing ranked" not in text and "A" in text

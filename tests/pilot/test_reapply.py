@@ -263,3 +263,22 @@ async def test_editing_a_letter_changes_its_status(reapply_path: Path) -> None:
         await pilot.press("ctrl+s")
         letter = saved(reapply_path)["reapply"]["letters"][1]
         assert (letter["author"], letter["status"]) == ("Dr. Ade Okafor", "uploaded")
+
+
+async def test_a_new_reapplication_year_reads_whole_at_80_columns(demo_path: Path) -> None:
+    """The Match year's example ("e.g. 2026") was cut off at 80 columns, and an empty score
+    date said "enter when the score reported"."""
+    from textual.widgets import Input
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reapply(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        for box in app.screen.query("#reapply-main Input"):
+            if box.placeholder and box.region.width:
+                assert len(box.placeholder) <= box.content_region.width, box.id
+        text = text_of(app, "#autopsy-derived")
+        assert "enter the day your score was reported" in text
+        assert "enter how many programs you applied to" in text
+        assert isinstance(app.focused, Input)

@@ -33,10 +33,19 @@ from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 
 
+def dialog_footer(*lead: str):
+    """The dialog's own keys at the bottom: the footer of the screen under it listed that
+    screen's keys ("x Take off"), which do nothing while the dialog is open."""
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    return KeyFooter(lead=lead)
+
+
 class Dialog(ModalScreen):
     """A modal box with a title, fields, an error line and OK / Cancel buttons."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+                Binding("f1", "app.help", "Help", id="dialog.help")]
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     Dialog > Vertical {
@@ -62,9 +71,20 @@ class Dialog(ModalScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button(self.OK_LABEL, variant="primary", id="ok")
+        yield dialog_footer("dialog.cancel")
 
     def fields(self) -> ComposeResult:
         yield from ()
+
+    HELP = ""  # what this dialog asks, for its help (F1)
+
+    def help_markdown(self) -> str:
+        title = self.TITLE_TEXT or "Confirm"
+        return (f"# {title}\n\n{self.HELP}\n\n**tab** and **shift+tab** move between the "
+                f"fields; **enter** in a text box, or on *{self.OK_LABEL}*, confirms; "
+                "**escape** or *Cancel* closes the dialog and changes nothing. A field marked "
+                "▼ opens its list with **enter** or **space**; **left** and **right** step to "
+                "the previous or next value.")
 
     # Text boxes show plan text with control characters as \xNN (visible()), as every widget
     # does: saving a box keeps what it showed.
@@ -421,6 +441,7 @@ class ConflictDialog(ModalScreen[str | None]):
         Binding("k", "answer('keep')", "Keep ours", id="conflict.keep"),
         Binding("d", "answer('diff')", "Differences", id="conflict.diff"),
         Binding("escape", "answer('later')", "Decide later", id="conflict.later"),
+        Binding("f1", "app.help", "Help", show=False, id="conflict.help"),
     ]
     DEFAULT_CSS = """
     ConflictDialog { align: center middle; }
@@ -451,6 +472,24 @@ class ConflictDialog(ModalScreen[str | None]):
             yield Button("Show the differences side by side (d)", id="diff",
                          variant="primary", compact=True)
             yield Button("Decide later (esc)", id="later", compact=True)
+        yield dialog_footer("conflict.reload", "conflict.keep", "conflict.diff",
+                            "conflict.later")
+
+    def help_markdown(self) -> str:
+        name = self.plan_path.name
+        return f"""\
+# {name} was changed outside rankplan
+
+Someone (an editor, a sync tool, you) wrote {name} while rankplan had it open. rankplan
+never writes over such a change: your latest version went to {self.conflict_path.name}.
+
+- **r** Reload: take the file's version; the changes in rankplan since then are left in the
+  conflict copy. If the file cannot be read now, rankplan keeps your version and says why.
+- **k** Keep ours: write rankplan's version over {name} (it asks first); the file's version
+  is kept beside it as a *theirs* copy.
+- **d** Differences: both versions side by side, one row per key that differs.
+- **escape** Decide later: saves keep going to the conflict copy; *Resolve the conflict* in
+  the command palette (ctrl+p) asks again."""
 
     def on_mount(self) -> None:
         self.query_one("#diff", Button).focus()
@@ -470,6 +509,7 @@ class DiffScreen(ModalScreen[str | None]):
         Binding("r", "answer('reload')", "Reload the file", id="diff.reload"),
         Binding("k", "answer('keep')", "Keep ours", id="diff.keep"),
         Binding("escape", "answer('back')", "Back", id="diff.back"),
+        Binding("f1", "app.help", "Help", show=False, id="diff.help"),
     ]
     DEFAULT_CSS = """
     DiffScreen { align: center middle; }
@@ -500,18 +540,44 @@ class DiffScreen(ModalScreen[str | None]):
             table = DataTable(id="diff-table", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static("r reload the file's version · k keep ours · esc back", classes="hint")
+        yield dialog_footer("diff.reload", "diff.keep", "diff.back")
+
+    def help_markdown(self) -> str:
+        return ("# Differences\n\nOne row per key that differs between rankplan's version "
+                "(ours) and the file on disk (theirs), by section; *(not there)* marks a key "
+                "only one side has. **up** and **down** go through the rows; **r** takes the "
+                "file's version, **k** keeps ours, **escape** goes back to the question.")
 
     def on_mount(self) -> None:
+        self._fill()
+        self.query_one("#diff-table").focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """The four columns share the width, each value wrapped in its own column: a long
+        value (the rank list's order) pushed "the file (theirs)" out of sight."""
         from textual.widgets import DataTable
 
         table = self.query_one(DataTable)
-        table.add_columns("Section", "Key", "rankplan (ours)", "the file (theirs)")
-        for row in self.rows:
-            table.add_row(*(literal_text(v) for v in (row.section or "(top)", row.key or "(all)",
-                                                 row.ours, row.theirs)))
+        cells = [(row.section or "(top)", row.key or "(all)", row.ours, row.theirs)
+                 for row in self.rows]
         if not self.rows and not self.errors:
-            table.add_row("", "", "no differences", "")
-        table.focus()
+            cells.append(("", "", "no differences", ""))
+        width = self.app.size.width - 4 - 2  # the border and padding; the scrollbar
+        section = min(max([7, *(len(c[0]) for c in cells)]), max(7, width // 4))
+        key = min(max([3, *(len(c[1]) for c in cells)]), max(3, width // 6))
+        value = max(10, (width - section - key - 8) // 2)  # 2 cells of padding a column
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for label, size in (("Section", section), ("Key", key), ("rankplan (ours)", value),
+                            ("the file (theirs)", value)):
+            table.add_column(label, width=size)
+        for row in cells:
+            table.add_row(*(literal_text(v) for v in row), height=None)
+        if cells:
+            table.move_cursor(row=min(cursor, len(cells) - 1))
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)

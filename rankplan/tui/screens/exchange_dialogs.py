@@ -85,7 +85,8 @@ class ExportDialog(Dialog):
         yield self.row("Format", Choice([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
                                         value="text", id="format"))
         yield self.row("Save to", Input(str(default_export_path("text", self.today, self.folder)),
-                                        id="path", suggester=PathSuggester()))
+                                        id="path", suggester=PathSuggester(),
+                                        select_on_focus=False))
         yield Static("An existing file at that path is replaced.", classes="note")
 
     def on_mount(self) -> None:
@@ -121,6 +122,9 @@ DATE_ORDER_LABELS = {
 }
 
 
+DATE_ORDER_IN_DIALOG = "say which under Dates below (month first or day first)"
+
+
 class ImportDialog(Dialog):
     """Ask for a CSV file and how its dates are written; the result is the file's path
     (``date_order`` holds the other answer: "mdy", "dmy" or None, as ``--date-order``)."""
@@ -138,8 +142,11 @@ class ImportDialog(Dialog):
                      "or as spreadsheets do (Program Name, Interview Date, Notes); a column "
                      "of 1-5 scores is a criterion. Nothing is imported if any row has a "
                      "problem.", classes="note")
+        # The folder stays when the file name is typed after it (selected on focus, the
+        # first letter typed replaced it).
         yield self.row("CSV file", Input(str(self.folder).rstrip("/") + "/", id="path",
-                                         suggester=PathSuggester(".csv")))
+                                         suggester=PathSuggester(".csv"),
+                                         select_on_focus=False))
         yield Static("→ at the end takes the grey completion", classes="note")
         yield self.row("Dates", Choice([(label, order) for order, label
                                         in DATE_ORDER_LABELS.items()], value="",
@@ -154,11 +161,20 @@ class ImportDialog(Dialog):
         self.query_one("#path", Input).focus()
 
     def result(self) -> Path:
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        text = self.query_one("#path", Input).value.strip()
+        if not text:  # Path("") is ".": the message said "no file at ."
+            raise ValueError("name the CSV file to import")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; add the CSV file's name")
         if not path.is_file():
             raise ValueError(f"no file at {path}")
         return path
 
     def show_problems(self, lines: list[str]) -> None:
+        from rankplan.exchange.csv_values import DATE_ORDER_ADVICE
+
+        # The dialog has its own question for a date that reads two ways.
+        lines = [line.replace(DATE_ORDER_ADVICE, DATE_ORDER_IN_DIALOG) for line in lines]
         shown = lines[:8] + ([f"... and {len(lines) - 8} more"] if len(lines) > 8 else [])
         self.show_error("Nothing imported:\n" + "\n".join(shown))

@@ -8,6 +8,7 @@ keeps the screen installed per help text, so opening the same help again only sh
 from __future__ import annotations
 
 from rich.markdown import Markdown
+from rich.theme import Theme
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,6 +16,28 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rankplan.tui.widgets.footer import KeyFooter
+
+
+# Rich draws headings in ANSI magenta, 4.0:1 on textual-dark's surface: here they keep the
+# text's own colour and stand out by weight and underline.
+HEADINGS = Theme({"markdown.h1": "bold underline", "markdown.h2": "bold underline",
+                  "markdown.h3": "bold", "markdown.h4": "bold italic"})
+
+
+class PlainHeadings:
+    """A Markdown renderable drawn with ``HEADINGS``."""
+
+    def __init__(self, markdown: Markdown) -> None:
+        self.markdown = markdown
+
+    def __rich_console__(self, console, options):
+        with console.use_theme(HEADINGS):
+            yield from console.render(self.markdown, options)
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.markdown)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,7 +59,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(can_focus=True):
-            yield Static(Markdown(self.markdown, hyperlinks=False), id="help-text")
+            yield Static(PlainHeadings(Markdown(self.markdown, hyperlinks=False)),
+                         id="help-text")
         yield KeyFooter(lead=("help.close",))  # esc Close first, whatever the width
 
     def on_screen_resume(self) -> None:

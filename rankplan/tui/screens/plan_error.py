@@ -83,12 +83,29 @@ class PlanErrorScreen(Screen):
                                      f"again: {store.path.name} is renamed aside, kept as it "
                                      "is, and the backup copied in its place."),
                              classes="note")
-        yield KeyFooter()
+        yield KeyFooter(lead=("error.reload", "error.backup", "error.new", "error.quit"),
+                        screen_keys=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_backup":
             return self._backup_ok  # no key on the footer for a backup that is not there
         return True
+
+    def help_markdown(self) -> str:
+        name = self.app.store.path.name
+        return f"""\
+# rankplan cannot open {name}
+
+Each problem above names the place in the file: `PATH:LINE:COLUMN` (counted from 1, as
+editors count), or the key with the program it belongs to. rankplan never writes to a file
+it cannot read, so nothing is lost while you decide.
+
+- **r** Read again: after you fixed the file in a text editor.
+- **b** Restore backup: make `{name}.bak` (the plan as it was before rankplan's last
+  session changed it) your plan again; {name} is renamed aside, kept as it is. Shown only when the backup
+  can be read.
+- **n** New plan: an empty plan at the path in the box (edit it first); {name} stays.
+- **q** Quit."""
 
     def action_reload(self) -> None:
         self.app.reload_plan()

@@ -43,6 +43,11 @@ SOAP_TICKS = {
 
 
 ORDER_NOTE = "Order moves where you match, never whether."
+# An empty list says how to fill it (a new plan showed only the column headings).
+EMPTY_NO_PROGRAMS = ("No programs yet. Add each interview on the Debrief screen (F3, then a), "
+                     "or import a spreadsheet (ctrl+p, Import programs from CSV): each new "
+                     "program joins the bottom of this list.")
+EMPTY_NONE_RANKED = "Nothing ranked yet: in Not ranked below, r puts a program on the list."
 
 
 def odds_lines(odds: MatchOdds, plan: Plan) -> list[str]:
@@ -173,6 +178,7 @@ class RankScreen(PlanScreen):
         table.show_specialty = other.show_specialty = len(specialties) > 1
         top, bottom = band_sizes(len(programs))
         rows = [self._row(p, odds.at_rank[i], odds.values[i]) for i, p in enumerate(programs)]
+        table.empty_text = EMPTY_NONE_RANKED if self.plan.programs else EMPTY_NO_PROGRAMS
         ids = [p.id for p in programs]
         table.set_rows(rows, top=top, bottom=bottom,
                        cursor=ids.index(keep) if keep in ids else table.cursor)

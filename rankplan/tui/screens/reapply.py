@@ -47,7 +47,7 @@ from rankplan.tui.widgets.footer import KeyFooter
 
 # key: (label, placeholder, low, high); empty means 0 ("not given") for each of them.
 NUMBERS: dict[str, tuple[str, str, int, int]] = {
-    "last_cycle": ("Match year", "the Match that went unmatched, e.g. 2026", 0, 2100),
+    "last_cycle": ("Match year", "year unmatched, e.g. 2026", 0, 2100),
     "cycles_unmatched": ("Unmatched", "how many Matches so far", 0, 20),
     "applications": ("Applications", "programs applied to", 0, 9999),
     "interviews_offered": ("Interviews", "offers received", 0, 9999),
@@ -198,7 +198,7 @@ class ReapplyScreen(PlanScreen):
         yield Static("The year's plan", classes="section-title")
         yield field("Gap year", Choice(list((v, k) for k, v in GAP_YEAR.items()), id="ra-gap_year"))
         yield field("Must produce", Input(id="ra-gap_year_outputs",
-                                          placeholder="what the year must show, e.g. 2 letters"))
+                                          placeholder="e.g. 2 new letters, a paper"))
         yield from self._date("last_clinical")
         yield from self._number("applications_planned")
         yield from self._date("submit_on")
@@ -290,12 +290,12 @@ class ReapplyScreen(PlanScreen):
     def _autopsy_text(self, r: Reapply) -> str:
         a = autopsy(self.plan, r, self.app.today)
         if a.interview_rate is None:
-            rate = "Interview rate: enter the applications sent."
+            rate = "Interview rate: enter how many programs you applied to."
         else:
             rate = (f"Interview rate: {r.interviews_offered} of {r.applications} applications "
                     f"({a.interview_rate:.0%}).")
         if a.score_late is None:
-            timing = "Score timing: enter when the score reported."
+            timing = "Score timing: enter the day your score was reported."
         elif a.score_late:
             timing = (f"Score timing: reported {r.score_reported.isoformat()}, after programs "
                       f"began reviewing on {a.review_began.isoformat()}.")

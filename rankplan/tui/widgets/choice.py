@@ -154,8 +154,19 @@ class Choice(Widget, can_focus=True):
         label.no_wrap = True
         label.truncate(max(0, self.content_region.width - 2), overflow="ellipsis", pad=True)
         label.append(" ")
-        label.append("▼", self.get_component_rich_style("choice--arrow"))
+        label.append("▼", self._readable(self.rich_style
+                                          + self.get_component_rich_style("choice--arrow")))
         return label
+
+    def _readable(self, style):
+        """The ▼ marks a field of a few values: readable in every theme (the focused one's
+        accent on the tinted surface was 1.2:1 in textual-light)."""
+        from rankplan.tui.contrast import readable
+
+        app = self.app
+        dark = app.current_theme.dark
+        return readable(style, dark=dark,
+                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
 
     def pick(self, index: int) -> None:
         """Take option ``index`` as the user's choice."""

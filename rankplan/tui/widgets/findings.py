@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +19,7 @@ from textual.widgets import Static
 
 from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
+from rankplan.tui.contrast import readable
 from rankplan.tui.literal import literal
 
 SEVERITY_STYLE: dict[Severity, str] = {
@@ -50,6 +52,7 @@ class FindingsPanel(VerticalScroll, can_focus=True):
     FindingsPanel {
         border: round $primary 60%;
         border-title-color: $text;
+        border-subtitle-color: $text;  /* "2 found" in the border's colour was 2.0:1 */
         padding: 0 1;
         background: $surface;
     }
@@ -89,7 +92,8 @@ class FindingsList(ScrollView, can_focus=True):
                          "findings--code", "findings--cursor", "findings--empty"}
     DEFAULT_CSS = """
     FindingsList { height: 1fr; border: round $primary 60%; border-title-color: $text;
-                   background: $surface; padding: 0 1; scrollbar-gutter: stable; }
+                   border-subtitle-color: $text; background: $surface; padding: 0 1;
+                   scrollbar-gutter: stable; }
     FindingsList:focus { border: round $accent; }
     FindingsList > .findings--danger { color: $text-error; text-style: bold; }
     FindingsList > .findings--warning { color: $text-warning; text-style: bold; }
@@ -179,15 +183,30 @@ class FindingsList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         finding = self.findings[index]
         if index == self.highlighted:
-            base = base + self.get_component_rich_style("findings--cursor")
+            base = self._cursor_style(base)
         if part < 0:
             severity = self.get_component_rich_style(f"findings--{finding.severity.value}")
             code = self.get_component_rich_style("findings--code")
-            segments = [Segment(finding.severity.upper(), base + severity),
-                        Segment(" " + finding.code, base + code)]
+            segments = [Segment(finding.severity.upper(), self._readable(base + severity)),
+                        Segment(" " + finding.code, self._readable(base + code))]
         else:
-            segments = [Segment(self._wrap(finding)[part], base)]
+            segments = [Segment(self._wrap(finding)[part], self._readable(base))]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _cursor_style(self, base: Style) -> Style:
+        """The chosen finding's lines. In a theme of the terminal's own ANSI colours the
+        terminal's text and background swapped (focused) or underlined: the theme's cursor
+        colour behind the default text was 1.7:1 in ansi-dark, as in textual-light."""
+        if self.app.current_theme.ansi:
+            return base + (Style(reverse=True) if self.has_focus else Style(underline=True))
+        return base + self.get_component_rich_style("findings--cursor")
+
+    def _readable(self, style: Style) -> Style:
+        """Text readable on its background in every theme (DESIGN §6), as the rank rows."""
+        app = self.app
+        dark = app.current_theme.dark
+        return readable(style, dark=dark,
+                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
 
     def _first_line(self, index: int) -> int:
         return next(i for i, (f, part) in enumerate(self._lines) if f == index and part < 0)

@@ -72,16 +72,26 @@ class KeyFooter(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, lead: tuple[str, ...] = (), **kwargs) -> None:
+    def __init__(self, *, lead: tuple[str, ...] = (), screen_keys: bool = True,
+                 **kwargs) -> None:
+        """``screen_keys`` False: F1-F6 only where they fit after the lead (the cannot-open
+        view, where F2-F6 have no plan to show and took the room of its own keys)."""
         super().__init__(**kwargs)
         self.lead = lead
+        self.screen_keys = screen_keys
         self.items: list[FooterItem] = []  # the keys on the line, the palette's last
         self.palette: FooterItem | None = None
         self._hover: int | None = None
 
     @property
+    def line_width(self) -> int:
+        """The footer's own width: less than the terminal's beside Textual's keys panel
+        (the palette's "Keys"), where "f6 Reapply" was cut to "f6 Reapp"."""
+        return self.size.width or self.app.size.width
+
+    @property
     def compact(self) -> bool:
-        return self.app.size.width < COMPACT_BELOW
+        return self.line_width < COMPACT_BELOW
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -116,19 +126,26 @@ class KeyFooter(Widget, can_focus=False):
         def rank(binding: Binding) -> int:
             if binding.id in self.lead:
                 return 0
-            return 1 if is_screen_key(binding.key) else 2
+            return 1 if self.screen_keys and is_screen_key(binding.key) else 2
+
+        def order(item: tuple[Binding, bool]) -> tuple[int, int]:
+            # F-keys by number: a text box has keys of its own on f6 and f7, which put the
+            # app's f6 first in the focused widget's place. Stable: the rest keep theirs.
+            binding = item[0]
+            return rank(binding), int(binding.key[1:]) if rank(binding) == 1 else 0
 
         seen: set[str] = set()
         items: list[FooterItem] = []
         x = 0
-        room = self.app.size.width - PALETTE_WIDTH
-        for binding, enabled in sorted(shown, key=lambda item: rank(item[0])):  # stable
-            if binding.action in seen:  # one key per action, as Textual's footer does
+        room = self.line_width - PALETTE_WIDTH
+        for binding, enabled in sorted(shown, key=order):
+            action = binding.action.removeprefix("app.")  # a screen's "app.quit" is "quit"
+            if action in seen:  # one key per action, as Textual's footer does
                 continue
             width = self.key_width(binding)
             if rank(binding) == 2 and width > room:
                 continue
-            seen.add(binding.action)
+            seen.add(action)
             room -= width
             items.append(FooterItem(binding.key, self.app.get_key_display(binding),
                                     binding.description, enabled, x, width))
@@ -139,11 +156,17 @@ class KeyFooter(Widget, can_focus=False):
             label = self.app.get_key_display(binding)
             width = 1 + cell_len(label) + 1 + cell_len(binding.description) + 1
             palette = FooterItem(binding.key, label, binding.description, enabled,
-                                 max(x, self.app.size.width - width), width)
+                                 max(x, self.line_width - width), width)
         return items, palette
 
     def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-footer--key")
+        from rankplan.tui.contrast import readable
+
+        # The key letters read in every theme (textual-light's accent on its footer: 2.9:1).
+        dark = self.app.current_theme.dark
+        palette = self.app.ansi_theme_dark if dark else self.app.ansi_theme_light
+        key_style = readable(self.rich_style + self.get_component_rich_style("key-footer--key"),
+                             dark=dark, palette=palette)
         text_style = self.get_component_rich_style("key-footer--description")
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int]] = []  # where each key is on the line, for the hover

@@ -135,6 +135,7 @@ class RankTable(ScrollView, can_focus=True):
         self._drag: tuple[int, int] | None = None  # (from row, to row) while dragging
         self._divs: list[tuple[int, str]] = []
         self.header: RankHeader | None = None  # column headings kept in step, if any
+        self.empty_text = ""  # what an empty list says instead (how to fill it)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -229,12 +230,23 @@ class RankTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
+        if not self.rows and self.empty_text:
+            return self._empty_line(line, width)
         if line >= self._line_count():
             return Strip.blank(width, self.rich_style)
         row = self._row_at(line)
         if row is None:
             return self._divider(line, width)
         return self._render_row(row, width)
+
+    def _empty_line(self, line: int, width: int) -> Strip:
+        """``empty_text`` wrapped to the width, a line at a time (muted, as a hint)."""
+        import textwrap
+
+        lines = textwrap.wrap(self.empty_text, max(10, width - 4))
+        text = ("  " + lines[line]) if line < len(lines) else ""
+        style = self._readable(self.rich_style + self.get_component_rich_style("rank--dim"))
+        return Strip([Segment(text, style)]).adjust_cell_length(width, self.rich_style)
 
     def _divider(self, line: int, width: int) -> Strip:
         text = f"── {self._divider_at(line)} ".ljust(width, "─")[:width]

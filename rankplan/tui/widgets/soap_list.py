@@ -18,8 +18,10 @@ class SoapList(OptionList):
         Binding("shift+down,alt+down,J", "move(1)", "Move down", show=False, id="soap.move_down"),
     ]
     DEFAULT_CSS = """
-    SoapList { height: auto; border: round $primary 60%; background: $surface; }
+    SoapList { height: auto; border: round $primary 60%; background: $surface;
+               border-title-color: $text; }
     SoapList:focus { border: round $accent; }
+    SoapList:focus > .option-list--option-highlighted { color: auto 100%; }
     """
 
     class Changed(Message):
@@ -35,6 +37,10 @@ class SoapList(OptionList):
         self.border_title = "SOAP plan, if you do not match"
 
     def show(self, order: list[SoapOption], highlight: SoapOption | None = None) -> None:
+        """Show ``order``; the highlight stays on ``highlight``, else on the option it was on
+        (a redraw after ctrl+z cleared it, and space then did nothing until an arrow key)."""
+        if highlight is None:
+            highlight = self._current()
         self.order = list(order)
         rest = [o for o in SoapOption if o not in self.order]
         self.clear_options()
