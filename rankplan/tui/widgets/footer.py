@@ -82,6 +82,7 @@ class KeyFooter(Widget, can_focus=False):
         self.items: list[FooterItem] = []  # the keys on the line, the palette's last
         self.palette: FooterItem | None = None
         self._hover: int | None = None
+        self._items_width = 0  # the width the items were worked out for
 
     @property
     def line_width(self) -> int:
@@ -113,6 +114,7 @@ class KeyFooter(Widget, can_focus=False):
         return text + (1 if self.compact else 2)
 
     def _update_items(self) -> None:
+        self._items_width = self.line_width
         items, palette = self._work_out_items()
         if items != self.items or palette != self.palette:
             self.items, self.palette = items, palette
@@ -160,6 +162,9 @@ class KeyFooter(Widget, can_focus=False):
         return items, palette
 
     def render(self) -> Text:
+        if self.line_width != self._items_width:  # resized without a Resize of its own
+            self._items_width = self.line_width
+            self.items, self.palette = self._work_out_items()
         from rankplan.tui.contrast import readable
 
         # The key letters read in every theme (textual-light's accent on its footer: 2.9:1).
