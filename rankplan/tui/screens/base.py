@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 
 from textual import events
+from textual._compositor import Compositor
 from textual.screen import Screen
 
 
@@ -28,9 +29,23 @@ def breakpoint_class(width: int, breakpoints: list[tuple[int, str]]) -> str | No
     return None
 
 
+class KnownWidgetsCompositor(Compositor):
+    """Textual's compositor takes a repainted widget it does not see on screen for a new one
+    and drops its map of every widget, which the next question about any widget's place
+    rebuilds (about 5 ms on the Debrief form, where choosing another interview refills
+    fields scrolled out of sight). A widget that map already holds is not new: it stays."""
+
+    def update_widgets(self, widgets: set) -> None:
+        known = not self._full_map_invalidated and widgets <= self._full_map.keys()
+        super().update_widgets(widgets)
+        if known:
+            self._full_map_invalidated = False
+
+
 class PlanScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = KnownWidgetsCompositor()
         self._shown = False
         self._left_at: int | None = None  # the plan's version when last left
         self._drawing_hidden = False
