@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
@@ -48,6 +47,7 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
+from rankplan.tui.widgets.page_table import PageTable
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
 from rankplan.tui.widgets.footer import KeyFooter
@@ -79,7 +79,7 @@ def when(days: int) -> str:
     return f"in {count}" if days > 0 else f"{count} ago"
 
 
-class PracticeTable(DataTable):
+class PracticeTable(PageTable):
     BINDINGS = [
         Binding("a,insert", "screen.add_practice", "Add score", id="schedule.add_practice"),
         Binding("e,enter", "screen.edit_practice", "Edit", id="schedule.edit_practice"),
@@ -87,7 +87,7 @@ class PracticeTable(DataTable):
     ]
 
 
-class GoalTable(DataTable):
+class GoalTable(PageTable):
     """Goal cells are ``Content``, which DataTable does not measure: the screen gives every
     column its width, the Goal column the room that is left."""
 
@@ -460,17 +460,9 @@ class ScheduleScreen(PlanScreen):
     def _reveal(self, table_id: str) -> None:
         """Focus a table and, once it has its new height, scroll the page so its cursor row
         (a row just added, at the bottom) is in sight."""
-        table = self.query_one(table_id, DataTable)
+        table = self.query_one(table_id, PageTable)
         table.focus(scroll_visible=False)
-
-        def show() -> None:
-            table._scroll_cursor_into_view()  # the table's own scroll (max-height)
-            row = table.cursor_row - int(table.scroll_y) + table.header_height
-            region = Region(table.virtual_region.x, table.virtual_region.y + row, 1, 1)
-            self.query_one("#schedule-main", VerticalScroll).scroll_to_region(
-                region.grow((2, 0, 2, 0)), animate=False, immediate=True)
-
-        self.call_after_refresh(show)
+        self.call_after_refresh(table.reveal_cursor)
 
     # -- practice exams ------------------------------------------------------------------------
 
