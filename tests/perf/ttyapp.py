@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 KEYS = {
     "end": b"\x1b[F",
+    "shift+tab": b"\x1b[Z",
     "home": b"\x1b[H",
     "ctrl+q": b"\x11",
     "f4": b"\x1bOS",
