@@ -53,6 +53,7 @@ from rankplan.tui.widgets.week_grid import WeekGrid
 from rankplan.tui.widgets.footer import KeyFooter
 
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
+AHEAD_FIELDS = {"target_date", "report_by"}  # dates still to come: "jan 20" is the next one
 NUMBER_FIELDS = {
     "score_lag_weeks": ("Score lag", "weeks from test to score", 0, 26),
     "passing_score": ("Passing score", "empty: the exam's pass mark", 0, 999),
@@ -424,7 +425,8 @@ class ScheduleScreen(PlanScreen):
             value = int(text) if text else None
         elif key in DATE_FIELDS:
             try:
-                value: date | int | None = parse_date(text, self.app.today) if text else None
+                value: date | int | None = parse_date(
+                    text, self.app.today, ahead=key in AHEAD_FIELDS) if text else None
             except ValueError as exc:
                 show_hint(self.query_one(f"#{key}-hint", Static), f"{exc} (not saved until it reads as a date)")
                 return
