@@ -51,10 +51,16 @@ class KeyFooter(Footer):
                 return 0
             return 1 if is_screen_key(binding.key) else 2
 
+        def order(item) -> tuple[int, int]:
+            # F-keys by number: a text box has keys of its own on f6 and f7, which put the
+            # app's f6 first in the focused widget's place.
+            key = item[0].key
+            return rank(item), int(key[1:]) if rank(item) == 1 else 0
+
         seen: set[str] = set()
         keys = []
         room = self.app.size.width - PALETTE_WIDTH
-        for binding, enabled, tooltip in sorted(shown, key=rank):  # stable: keeps each order
+        for binding, enabled, tooltip in sorted(shown, key=order):  # stable: keeps each order
             if binding.action in seen:  # one key per action, as Textual's footer does
                 continue
             width = self.key_width(binding)
