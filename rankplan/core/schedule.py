@@ -217,13 +217,18 @@ class Readiness:
         return max(0, self.target - min(self.scores)) if self.scores else 0
 
     def summary(self) -> str:
+        """The verdict and why, in one sentence ("Ready: the last two scores ...")."""
+        return f"{self.verdict.value.capitalize()}: {self.detail()}"
+
+    def detail(self) -> str:
+        """Why, without the verdict (for a screen that shows the verdict beside it)."""
         if self.verdict is Verdict.NOT_ENOUGH_DATA:
             have = f"only {self.rests_on[0].describe()}" if self.rests_on else "no practice score"
-            return f"Not enough data: {have}; readiness needs two scores of {self.target} or more."
+            return f"{have}; readiness needs two scores of {self.target} or more."
         scores = " and ".join(s.describe() for s in self.rests_on)
         if self.ready:
-            return f"Ready: the last two scores ({scores}) are both {self.target} or more."
-        return (f"Not ready: the last two scores ({scores}) are not both {self.target} or more "
+            return f"the last two scores ({scores}) are both {self.target} or more."
+        return (f"the last two scores ({scores}) are not both {self.target} or more "
                 f"({self.shortfall} points short), trend {self.trend}.")
 
 

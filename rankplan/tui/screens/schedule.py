@@ -70,14 +70,18 @@ CYCLE_FIELDS = {
 }
 
 
-def when(days: int) -> str:
-    """Days from today, as a person would say it (weeks too once it is more than a month)."""
+def when(days: int, *, exact: bool = True) -> str:
+    """Days from today, as a person would say it: "in 5 days", "in 13 weeks (91 days)",
+    "9 weeks ago (63 days)" (weeks first once it is more than a month; the days too if
+    ``exact``)."""
     if days == 0:
         return "today"
-    count = f"{abs(days)} day{'s' * (abs(days) != 1)}"
-    if abs(days) > 31:
-        count += f" ({abs(days) // 7} weeks)"
-    return f"in {count}" if days > 0 else f"{count} ago"
+    n = abs(days)
+    if n > 31:
+        count, exact_days = f"{n // 7} weeks", f" ({n} days)" * exact
+    else:
+        count, exact_days = f"{n} day{'s' * (n != 1)}", ""
+    return (f"in {count}" if days > 0 else f"{count} ago") + exact_days
 
 
 class PracticeTable(PageTable):
@@ -143,6 +147,7 @@ class ScheduleScreen(PlanScreen):
                 yield Static("", id="milestones")
                 yield Static("Practice exams", classes="section-title")
                 yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
+                yield Static("a add · enter edit · d delete", classes="hint-line")
                 yield Static("", id="readiness")
                 yield Static("Goals", classes="section-title")
                 yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
@@ -244,15 +249,16 @@ class ScheduleScreen(PlanScreen):
                 lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
                 marked = True
             style = "$text-muted" if days < 0 else ""
-            label = f"{m.label:<30}" if self.size.width >= 100 else m.label
-            lines.append((f"{m.date.isoformat()}  {label}  ({when(days)})\n", style))
+            wide = self.size.width >= 100  # narrow: one line each where it fits
+            label = f"{m.label:<30}" if wide else m.label
+            lines.append((f"{m.date.isoformat()}  {label}  {when(days, exact=wide)}\n", style))
         if not marked:
             lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
         r = t.recommendation
         lines.append(f"\nRecommended study: {r.reason}")  # the reason starts with the weeks
         if t.latest_safe_test:
-            lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()} "
-                         f"({when((t.latest_safe_test - today).days)}).")
+            lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()}, "
+                         f"{when((t.latest_safe_test - today).days)}.")
         if t.score_report:
             chance = interview_chance(t.score_report, t.cycle.applications_open)
             cost = ("no cost to interviews" if chance is None else
@@ -264,7 +270,7 @@ class ScheduleScreen(PlanScreen):
         state = readiness(self.plan.schedule)
         style = "bold $text-success" if state.ready else "bold $text-warning"
         readout(self.query_one("#readiness", Static), Content.assemble((state.verdict.value.upper(), style), "  ",
-                                                     literal(state.summary())))  # names forms
+                                                     literal(state.detail())))  # names forms
 
     def _fill_practice(self, select: int | None = None) -> None:
         table = self.query_one("#practice", PracticeTable)

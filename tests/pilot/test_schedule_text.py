@@ -1,0 +1,46 @@
+"""What the Schedule says, read as a new user reads it: the readiness line said its verdict
+twice ("NOT ENOUGH DATA  Not enough data: ..."), the timeline nested brackets ("(in 91 days
+(13 weeks))"), and the empty practice table did not say how to add a score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.screens.schedule import when
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_readiness_timeline_and_practice_hint(demo_path: Path, tmp_path: Path, size) -> None:
+    for path in (demo_path, tmp_path / "new.toml"):
+        app = RankPlanApp(path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f5")
+            await pilot.pause()
+            readiness = text(app, "#readiness")
+            verdict, _, detail = readiness.partition("  ")
+            assert verdict in ("READY", "NOT READY", "NOT ENOUGH DATA")
+            assert not detail.lower().startswith(verdict.lower()), readiness
+            timeline = text(app, "#milestones")
+            assert "((" not in timeline and "))" not in timeline, timeline
+            assert "weeks (" in timeline  # the demo's and a new plan's dates are months away
+            hints = [str(w.render()) for w in app.screen.query(".hint-line")]
+            practice = app.screen.query_one("#practice")
+            below = practice.parent.children[practice.parent.children.index(practice) + 1]
+            assert "a add" in str(below.render()) and str(below.render()) in hints
+
+
+def test_when_says_weeks_then_days() -> None:
+    assert when(0) == "today"
+    assert when(1) == "in 1 day"
+    assert when(-5) == "5 days ago"
+    assert when(91) == "in 13 weeks (91 days)"
+    assert when(-63) == "9 weeks ago (63 days)"
+    assert when(91, exact=False) == "in 13 weeks"
+    assert when(5, exact=False) == "in 5 days"
