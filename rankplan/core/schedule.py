@@ -269,6 +269,26 @@ def interview_chance(report: date, applications_open: date) -> float | None:
     return INTERVIEW_CHANCE_BY_MONTH[-1][1]
 
 
+def report_timing(t: Timeline) -> str | None:
+    """What the projected score report means for the aim, one clause (None without a test
+    date). Aiming at this Match's rank deadline, it is in time or late for the report-by
+    date; aiming at the season ahead, its cost in interviews (as SC02 counts it)."""
+    report = t.score_report
+    if report is None:
+        return None
+    if report > t.report_by:
+        late = (report - t.report_by).days
+        return f"{late} day{'s' * (late != 1)} after your report-by date {t.report_by.isoformat()}"
+    if t.aim is Aim.RANK_DEADLINE:
+        return f"in time for your report-by date {t.report_by.isoformat()}"
+    opens = season_ahead(t.cycle, t.today).applications_open
+    chance = interview_chance(report, opens)
+    if chance is None:
+        return f"before the {opens.year} season's interview offers, no cost to interviews"
+    return (f"after September {opens.year}: about {chance:.0%} of the interviews you would "
+            "get reporting by then")
+
+
 # -- Back-planning -----------------------------------------------------------------------------
 
 PRACTICE_EVERY = timedelta(weeks=2)

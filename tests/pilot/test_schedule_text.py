@@ -44,3 +44,16 @@ def test_when_says_weeks_then_days() -> None:
     assert when(-63) == "9 weeks ago (63 days)"
     assert when(91, exact=False) == "in 13 weeks"
     assert when(5, exact=False) == "in 5 days"
+
+
+async def test_a_retake_for_this_match_is_told_about_its_report_by_date(plan_file) -> None:
+    """Aiming at this Match's rank deadline, the timeline spoke of interviews lost (15%)."""
+    path = plan_file('schema = 1\n\n[schedule]\nexam = "step3"\naim = "rank-deadline"\n'
+                     "target_date = 2027-01-20\n")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        timeline = " ".join(text(app, "#milestones").split())
+        assert "Score reports about 2027-02-17: in time for your report-by date 2027-03-01." in timeline
+        assert "interviews" not in timeline

@@ -33,9 +33,9 @@ from rankplan.core.model import (
 from rankplan.core.schedule import (
     RETAKE_BANDS,
     hours_by_activity,
-    interview_chance,
     readiness,
     recommended_weeks,
+    report_timing,
     timeline,
     total_hours,
 )
@@ -260,10 +260,8 @@ class ScheduleScreen(PlanScreen):
             lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()}, "
                          f"{when((t.latest_safe_test - today).days)}.")
         if t.score_report:
-            chance = interview_chance(t.score_report, t.cycle.applications_open)
-            cost = ("no cost to interviews" if chance is None else
-                    f"about {chance:.0%} of the interviews you would get reporting by September")
-            lines.append(f"\nScore reports about {t.score_report.isoformat()}: {cost}.")
+            lines.append(f"\nScore reports about {t.score_report.isoformat()}: "
+                         f"{report_timing(t)}.")
         readout(self.query_one("#milestones", Static), Content.assemble(*lines))
 
     def _show_readiness(self) -> None:
