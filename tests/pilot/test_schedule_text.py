@@ -57,3 +57,36 @@ async def test_a_retake_for_this_match_is_told_about_its_report_by_date(plan_fil
         timeline = " ".join(text(app, "#milestones").split())
         assert "Score reports about 2027-02-17: in time for your report-by date 2027-03-01." in timeline
         assert "interviews" not in timeline
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_goal_titles_whole_and_status_in_sight(plan_file, size) -> None:
+    """At 80x24 a goal showed 10 characters of its title ("Pass Step", "Rank list"), and an
+    overdue date pushed the Done column out of the table."""
+    from rankplan.core.model import Goal
+
+    demo = (Path(__file__).resolve().parents[2] / "rankplan" / "data" / "demo.toml").read_text()
+    path = plan_file(demo + '\n[[goals]]\ndomain = "exam"\ntitle = "Pass Step 3 on the first '
+                     'attempt, then tell every program"\ndue = 2026-01-20\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#goals")
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert not table.show_horizontal_scrollbar
+        goals: list[Goal] = app.plan.goals
+        width = {c.label.plain: c.get_render_width(table) - 2 * table.cell_padding
+                 for c in table.columns.values()}
+        statuses = []
+        for i, goal in enumerate(goals):
+            _, title, due = (str(c) for c in table.get_row_at(i))
+            lines = title.split("\n")
+            assert " ".join(lines) == goal.title  # every word, in order
+            assert all(len(line) <= width["Goal"] for line in lines)
+            assert table.ordered_rows[i].height >= len(lines)  # every line drawn
+            assert all(len(line) <= width["Due"] for line in due.split("\n"))
+            statuses.append(due)
+        assert sum("✓ done" in d for d in statuses) == sum(g.done for g in goals)
+        assert sum("OVERDUE" in d for d in statuses) == 1

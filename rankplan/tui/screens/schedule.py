@@ -281,35 +281,40 @@ class ScheduleScreen(PlanScreen):
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
     def _fill_goals(self, select: int | None = None) -> None:
+        """Domain, Goal and Due, with "OVERDUE" or "✓ done" beside the date (below it when
+        the room is short). A title longer than its column wraps onto more lines."""
         table = self.query_one("#goals", GoalTable)
         row = table.cursor_row if select is None else select
         today = self.app.today
-        rows = []
+        goals = []
         for g in self.plan.goals:
             overdue = g.due is not None and g.due < today and not g.done
-            due = g.due.isoformat() if g.due else "-"
-            rows.append((
-                g.domain.value,
-                literal(g.title, "strike $text-muted" if g.done else ""),
-                Content.styled(f"{due} OVERDUE" if overdue else due,
-                               "bold $text-error" if overdue else ""),
-                "✓ done" if g.done else "",
-            ))
+            status = (Content.styled("OVERDUE", "bold $text-error") if overdue else
+                      Content("✓ done") if g.done else Content(""))
+            goals.append((g.domain.value, literal(g.title, "strike $text-muted" if g.done else ""),
+                          Content(g.due.isoformat() if g.due else "-"), status))
         table.clear(columns=True)
-        labels = ("Domain", "Goal", "Due", "Done")
-        widths = [max([len(label), *(Content(r[i]).cell_length if isinstance(r[i], str)
-                                     else r[i].cell_length for r in rows)])
-                  for i, label in enumerate(labels)]
+        pad = 2 * table.cell_padding
         # The room the table has: its own width once laid out, else the screen's guess.
         room = (table.scrollable_content_region.width
                 or self.query_one("#schedule-main").scrollable_content_region.width
-                or self.size.width - 34)
-        rest = sum(widths) - widths[1] + 2 * table.cell_padding * len(labels) + 1
-        widths[1] = max(10, min(widths[1], room - rest))
-        for label, width in zip(labels, widths):
+                or self.size.width - 34) - 1
+        domain = max([len("Domain"), *(len(d) for d, _, _, _ in goals)])
+        title = max([len("Goal"), *(t.cell_length for _, t, _, _ in goals)])
+        beside = max([len("Due"), *(d.cell_length + 1 + st.cell_length if st.cell_length
+                                    else d.cell_length for _, _, d, st in goals)])
+        below = max([len("Due"), *(max(d.cell_length, st.cell_length) for _, _, d, st in goals)])
+        one_line = domain + title + beside + 3 * pad <= room
+        due_width = beside if one_line else below
+        goal_width = max(10, min(title, room - domain - due_width - 3 * pad))
+        for label, width in (("Domain", domain), ("Goal", goal_width), ("Due", due_width)):
             table.add_column(label, width=width, key=label)
-        for r in rows:
-            table.add_row(*r)
+        for dom, text, due, status in goals:
+            lines = text.wrap(goal_width) or [Content("")]
+            if status.cell_length:
+                due = Content.assemble(due, " " if one_line else "\n", status)
+            table.add_row(dom, Content("\n").join(lines), due,
+                          height=max(len(lines), 1 if one_line or not status.cell_length else 2))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
