@@ -48,6 +48,7 @@ from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
 from rankplan.tui.widgets.page_table import PageTable
+from rankplan.tui.widgets.readable_table import ReadableStatic
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
 from rankplan.tui.widgets.footer import KeyFooter
@@ -148,7 +149,7 @@ class ScheduleScreen(PlanScreen):
                 yield Static("Practice exams", classes="section-title")
                 yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · d delete", classes="hint-line")
-                yield Static("", id="readiness")
+                yield ReadableStatic("", id="readiness")
                 yield Static("Goals", classes="section-title")
                 yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · space done · d delete", classes="hint-line")

@@ -13,7 +13,10 @@ this one draws "X" when on and a blank when off, inside the same half-block box.
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.strip import Strip
 from textual.widgets import Checkbox as TextualCheckbox
+
+from rankplan.tui.widgets.readable_table import readable_strip
 
 
 ON, OFF = "X", " "
@@ -25,3 +28,7 @@ class Checkbox(TextualCheckbox, inherit_bindings=False):
     @property
     def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the mark in the box
         return ON if self.value else OFF
+
+    def render_line(self, y: int) -> Strip:
+        # The "X" is the theme's success colour, 3.2:1 on textual-light's panel.
+        return readable_strip(self, super().render_line(y))

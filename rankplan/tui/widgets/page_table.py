@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from textual.geometry import Region, Spacing
 from textual.widget import Widget
-from textual.widgets import DataTable
+
+from rankplan.tui.widgets.readable_table import ReadableTable
 
 
 def scrolling_page(widget: Widget) -> Widget | None:
@@ -21,7 +22,7 @@ def scrolling_page(widget: Widget) -> Widget | None:
     return None
 
 
-class PageTable(DataTable):
+class PageTable(ReadableTable):
     DEFAULT_CSS = "PageTable { height: auto; max-height: initial; }"
 
     def reveal_cursor(self) -> None:
