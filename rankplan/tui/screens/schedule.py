@@ -48,7 +48,7 @@ from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
 from rankplan.tui.widgets.page_table import PageTable
-from rankplan.tui.widgets.readable_table import ReadableStatic
+from rankplan.tui.widgets.readable import ReadableStatic
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
 from rankplan.tui.widgets.footer import KeyFooter

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import Checkbox as TextualCheckbox
 
-from rankplan.tui.widgets.readable_table import readable_strip
+from rankplan.tui.widgets.readable import readable_strip
 
 
 ON, OFF = "X", " "

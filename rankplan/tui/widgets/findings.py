@@ -19,7 +19,7 @@ from textual.widgets import Static
 from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
 from rankplan.tui.literal import literal
-from rankplan.tui.widgets.readable_table import ReadableStatic
+from rankplan.tui.widgets.readable import ReadableStatic
 
 SEVERITY_STYLE: dict[Severity, str] = {
     Severity.DANGER: "bold $text-error",
