@@ -88,12 +88,7 @@ def start(path: Path, env: dict[str, str]) -> tuple[TtyApp, str]:
         app.close()
         raise RuntimeError(f"the app did not start: {app.output[-400:]!r}")
     time.sleep(0.3)  # the first list field has focus by now (a plan with a name)
-    # To the name field, just above it. Focus by Tab selects the name: end, on its own (an
-    # "end" glued to the letters after it in one read was lost), puts the cursor after it.
-    app.type("shift+tab")
-    time.sleep(0.3)
-    app.type("end")
-    time.sleep(0.2)
+    app.to_name()
     app.forget()
     return app, name
 

@@ -82,6 +82,17 @@ class TtyApp:
                 return
             self.output += chunk
 
+    def to_name(self) -> None:
+        """From where a plan with a name starts (Applicant type) to the end of the name
+        field just above it. Focus by Tab selects the name: end, sent on its own (an end in
+        the same read as the letters after it was handled after them), puts the cursor
+        after it."""
+        time.sleep(0.3)
+        self.type("shift+tab")
+        time.sleep(0.3)
+        self.type("end")
+        time.sleep(0.2)
+
     def type(self, *keys: str) -> None:
         for key in keys:
             os.write(self.fd, KEYS.get(key, key.encode()))
