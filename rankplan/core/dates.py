@@ -34,16 +34,31 @@ def in_range(when: date) -> bool:
     return EARLIEST <= when <= LATEST
 
 
-def parse_date(text: str, today: date) -> date:
-    """The date ``text`` names; a year left out means ``today``'s year.
+def parse_date(text: str, today: date, *, ahead: bool = False) -> date:
+    """The date ``text`` names; a year left out means ``today``'s year, or with ``ahead``
+    (a date still to come, such as a test date) the next such date from today on: "jan 20"
+    typed in November is next January, not the one gone by.
 
     Raises ``ValueError`` with a message fit to show beside the field, also for a date that
     exists but lies outside the range a plan may hold (``in_range``).
     """
     when = _parse(text, today)
+    if ahead and when < today and not _has_year(text):
+        when = _parse(text, date(today.year + 1, 1, 1))
     if not in_range(when):
         raise ValueError(f"{when.isoformat()} is out of range: expected a date {DATE_RANGE}")
     return when
+
+
+def _has_year(text: str) -> bool:
+    raw = text.strip().lower()
+    if _ISO.match(raw):
+        return True
+    if m := _US.match(raw):
+        return bool(m[3])
+    if m := _WORDS.match(raw):
+        return bool(m[3] or m[6])
+    return True
 
 
 def _parse(text: str, today: date) -> date:

@@ -28,8 +28,9 @@ def missing_story(plan: Plan, today: date) -> Iterator[Hit]:
     parts = {"context": p.story_context, "changes": p.story_changes, "evidence": p.story_evidence}
     missing = [name for name, text in parts.items() if not text.strip()]
     if missing:
+        named = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} or {missing[-1]}"
         yield Hit(
-            f"Your failure story has no {', '.join(missing)}: interviewers will ask what "
+            f"Your failure story has no {named}: interviewers will ask what "
             "happened, what you changed and what proves it."
         )
 

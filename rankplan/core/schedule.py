@@ -217,13 +217,18 @@ class Readiness:
         return max(0, self.target - min(self.scores)) if self.scores else 0
 
     def summary(self) -> str:
+        """The verdict and why, in one sentence ("Ready: the last two scores ...")."""
+        return f"{self.verdict.value.capitalize()}: {self.detail()}"
+
+    def detail(self) -> str:
+        """Why, without the verdict (for a screen that shows the verdict beside it)."""
         if self.verdict is Verdict.NOT_ENOUGH_DATA:
             have = f"only {self.rests_on[0].describe()}" if self.rests_on else "no practice score"
-            return f"Not enough data: {have}; readiness needs two scores of {self.target} or more."
+            return f"{have}; readiness needs two scores of {self.target} or more."
         scores = " and ".join(s.describe() for s in self.rests_on)
         if self.ready:
-            return f"Ready: the last two scores ({scores}) are both {self.target} or more."
-        return (f"Not ready: the last two scores ({scores}) are not both {self.target} or more "
+            return f"the last two scores ({scores}) are both {self.target} or more."
+        return (f"the last two scores ({scores}) are not both {self.target} or more "
                 f"({self.shortfall} points short), trend {self.trend}.")
 
 
@@ -262,6 +267,26 @@ def interview_chance(report: date, applications_open: date) -> float | None:
         if month <= last_month:
             return chance
     return INTERVIEW_CHANCE_BY_MONTH[-1][1]
+
+
+def report_timing(t: Timeline) -> str | None:
+    """What the projected score report means for the aim, one clause (None without a test
+    date). Aiming at this Match's rank deadline, it is in time or late for the report-by
+    date; aiming at the season ahead, its cost in interviews (as SC02 counts it)."""
+    report = t.score_report
+    if report is None:
+        return None
+    if report > t.report_by:
+        late = (report - t.report_by).days
+        return f"{late} day{'s' * (late != 1)} after your report-by date {t.report_by.isoformat()}"
+    if t.aim is Aim.RANK_DEADLINE:
+        return f"in time for your report-by date {t.report_by.isoformat()}"
+    opens = season_ahead(t.cycle, t.today).applications_open
+    chance = interview_chance(report, opens)
+    if chance is None:
+        return f"before the {opens.year} season's interview offers, no cost to interviews"
+    return (f"after September {opens.year}: about {chance:.0%} of the interviews you would "
+            "get reporting by then")
 
 
 # -- Back-planning -----------------------------------------------------------------------------

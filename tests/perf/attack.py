@@ -87,7 +87,8 @@ def start(path: Path, env: dict[str, str]) -> tuple[TtyApp, str]:
     if not app.read_until(name.encode()[:20], timeout=60):
         app.close()
         raise RuntimeError(f"the app did not start: {app.output[-400:]!r}")
-    time.sleep(0.3)  # the name field has focus by now
+    time.sleep(0.3)  # the first list field has focus by now (a plan with a name)
+    app.to_name()
     app.forget()
     return app, name
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 KEYS = {
     "end": b"\x1b[F",
+    "shift+tab": b"\x1b[Z",
     "home": b"\x1b[H",
     "ctrl+q": b"\x11",
     "f4": b"\x1bOS",
@@ -80,6 +81,17 @@ class TtyApp:
             if not chunk:
                 return
             self.output += chunk
+
+    def to_name(self) -> None:
+        """From where a plan with a name starts (Applicant type) to the end of the name
+        field just above it. Focus by Tab selects the name: end, sent on its own (an end in
+        the same read as the letters after it was handled after them), puts the cursor
+        after it."""
+        time.sleep(0.3)
+        self.type("shift+tab")
+        time.sleep(0.3)
+        self.type("end")
+        time.sleep(0.2)
 
     def type(self, *keys: str) -> None:
         for key in keys:

@@ -16,7 +16,7 @@ async def _conflict(pilot, app: RankPlanApp, path: Path) -> str:
     """Edit the name by hand on disk and in the app; wait for the autosave to find it."""
     hand = path.read_text(encoding="utf-8").replace("Jordan Avery", "By Hand")
     path.write_text(hand, encoding="utf-8")
-    await pilot.press("end", *" App")
+    await pilot.press("shift+tab", "end", *" App")  # from the first list field to the name
     await pilot.pause(0.8)
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -16,6 +16,7 @@ async def test_ctrl_e_exports_to_the_path_given_even_from_a_text_box(demo_path: 
     target = tmp_path / "for-advisor.txt"
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("shift+tab")  # from the first list field to the name
         assert isinstance(app.focused, Input)  # the Name field: its own ctrl+e must not win
         await pilot.press("ctrl+e")
         await pilot.pause()

@@ -113,14 +113,3 @@ async def test_screen_keys_whole_beside_the_keys_panel(demo_path) -> None:
         assert keys[:6] == SCREEN_KEYS
         assert footer.palette.x + footer.palette.width <= footer.size.width
 
-
-async def test_f_keys_in_number_order_in_a_text_box(demo_path) -> None:
-    """A text box has keys of its own on f6 and f7: the footer still reads f1 ... f6."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
-        app.screen.query_one("#p-notes").focus()
-        await pilot.pause()
-        await pilot.pause()
-        assert visible_keys(app)[:6] == SCREEN_KEYS

@@ -45,7 +45,7 @@ async def test_read_again_after_fixing_by_hand(plan_file) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         assert app.screen.query_one("#name", Input).value == "Sam"
-        await pilot.press("end", *"my", "ctrl+s")
+        await pilot.press("shift+tab", "end", *"my", "ctrl+s")
     assert 'name = "Sammy"' in path.read_text(encoding="utf-8")
 
 
@@ -74,7 +74,7 @@ async def test_open_backup_restores_it_as_the_plan_and_keeps_the_broken_file(
         assert isinstance(app.screen, ProfileScreen)
         assert app.store.path == path
         assert "Restored plan.toml from its backup" in _notices(app)
-        await pilot.press("end", *" B", "ctrl+s")
+        await pilot.press("shift+tab", "end", *" B", "ctrl+s")
         await pilot.pause()
     broken = list(path.parent.glob("plan.broken-*.toml"))
     assert len(broken) == 1 and broken[0].read_text(encoding="utf-8") == BROKEN

@@ -32,6 +32,7 @@ async def test_typing_the_name_is_saved_after_the_debounce(demo_path: Path) -> N
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 40)) as pilot:
         name = app.screen.query_one("#name", Input)
+        await pilot.press("shift+tab")  # a plan with a name starts on the field below it
         assert app.focused is name
         await pilot.press("ctrl+u")  # clears the input from the cursor back
         await pilot.press("end", "ctrl+u", *"Sam Lee")
@@ -189,7 +190,7 @@ async def test_custom_specialty_becomes_the_primary(demo_path: Path) -> None:
 async def test_quit_saves_pending_changes(demo_path: Path) -> None:
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("end", *" Jr")
+        await pilot.press("shift+tab", "end", *" Jr")
         await pilot.press("ctrl+q")
     assert saved(demo_path)["profile"]["name"] == "Jordan Avery Jr"
 

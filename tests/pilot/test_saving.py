@@ -25,7 +25,7 @@ async def test_retries_go_on_after_a_cancelled_quit_during_a_failed_save(
     monkeypatch.setattr(app_module, "RETRY_DELAY", 0.3)
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("end", *" X", "ctrl+q")
+        await pilot.press("shift+tab", "end", *" X", "ctrl+q")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ConfirmDialog"
         await pilot.press("escape")  # stay
@@ -46,7 +46,7 @@ async def test_read_only_says_so_at_the_first_edit_and_in_the_header(demo_path: 
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.sub_title == "read-only"
         assert not any("read-only" in m for m in messages(app))
-        await pilot.press("end", "X")
+        await pilot.press("shift+tab", "end", "X")
         await pilot.pause()
         said = [m for m in messages(app) if "read-only" in m]
         assert len(said) == 1 and "never saved" in said[0]

@@ -83,6 +83,14 @@ class ProfileScreen(PlanScreen):
         Binding("ctrl+t", "custom_specialty", "Custom specialty", id="profile.custom_specialty"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        # A new plan starts in the empty Name box (type your name; ? there opens help). A plan
+        # with a name starts on the first list field instead: in the Name box the first ? or
+        # letter of someone looking around was added to the name (issue 17, item 13).
+        if self.plan.profile.name:
+            self.AUTO_FOCUS = "#applicant_type"
+
     @property
     def plan(self) -> Plan:
         return self.app.plan

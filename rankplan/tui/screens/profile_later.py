@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Label, Static, TextArea
 
 from rankplan.core.model import EXAM_LABELS, Profile
 from rankplan.core.text import visible
+from rankplan.tui.widgets.readable_table import ReadableTable
 
 STORY_FIELDS = {
     "story_context": ("What happened", "The context of the failed attempt, briefly and without excuses."),
@@ -23,7 +24,7 @@ STORY_FIELDS = {
 }
 
 
-class ExamTable(DataTable):
+class ExamTable(ReadableTable):
     """The exam history; its keys add, edit and delete attempts."""
 
     BINDINGS = [

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
@@ -34,9 +33,9 @@ from rankplan.core.model import (
 from rankplan.core.schedule import (
     RETAKE_BANDS,
     hours_by_activity,
-    interview_chance,
     readiness,
     recommended_weeks,
+    report_timing,
     timeline,
     total_hours,
 )
@@ -48,11 +47,14 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
 from rankplan.tui.widgets.odds_chart import bar
+from rankplan.tui.widgets.page_table import PageTable
+from rankplan.tui.widgets.readable import ReadableStatic
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.week_grid import WeekGrid
 from rankplan.tui.widgets.footer import KeyFooter
 
 DATE_FIELDS = {"target_date": "Test date", "report_by": "Report by", "study_start": "Study start"}
+AHEAD_FIELDS = {"target_date", "report_by"}  # dates still to come: "jan 20" is the next one
 NUMBER_FIELDS = {
     "score_lag_weeks": ("Score lag", "weeks from test to score", 0, 26),
     "passing_score": ("Passing score", "empty: the exam's pass mark", 0, 999),
@@ -69,17 +71,21 @@ CYCLE_FIELDS = {
 }
 
 
-def when(days: int) -> str:
-    """Days from today, as a person would say it (weeks too once it is more than a month)."""
+def when(days: int, *, exact: bool = True) -> str:
+    """Days from today, as a person would say it: "in 5 days", "in 13 weeks (91 days)",
+    "9 weeks ago (63 days)" (weeks first once it is more than a month; the days too if
+    ``exact``)."""
     if days == 0:
         return "today"
-    count = f"{abs(days)} day{'s' * (abs(days) != 1)}"
-    if abs(days) > 31:
-        count += f" ({abs(days) // 7} weeks)"
-    return f"in {count}" if days > 0 else f"{count} ago"
+    n = abs(days)
+    if n > 31:
+        count, exact_days = f"{n // 7} weeks", f" ({n} days)" * exact
+    else:
+        count, exact_days = f"{n} day{'s' * (n != 1)}", ""
+    return (f"in {count}" if days > 0 else f"{count} ago") + exact_days
 
 
-class PracticeTable(DataTable):
+class PracticeTable(PageTable):
     BINDINGS = [
         Binding("a,insert", "screen.add_practice", "Add score", id="schedule.add_practice"),
         Binding("e,enter", "screen.edit_practice", "Edit", id="schedule.edit_practice"),
@@ -87,7 +93,7 @@ class PracticeTable(DataTable):
     ]
 
 
-class GoalTable(DataTable):
+class GoalTable(PageTable):
     """Goal cells are ``Content``, which DataTable does not measure: the screen gives every
     column its width, the Goal column the room that is left."""
 
@@ -142,7 +148,8 @@ class ScheduleScreen(PlanScreen):
                 yield Static("", id="milestones")
                 yield Static("Practice exams", classes="section-title")
                 yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
-                yield Static("", id="readiness")
+                yield Static("a add · enter edit · d delete", classes="hint-line")
+                yield ReadableStatic("", id="readiness")
                 yield Static("Goals", classes="section-title")
                 yield GoalTable(id="goals", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · space done · d delete", classes="hint-line")
@@ -247,27 +254,26 @@ class ScheduleScreen(PlanScreen):
                 lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
                 marked = True
             style = "$text-muted" if days < 0 else ""
-            label = f"{m.label:<30}" if self.size.width >= 100 else m.label
-            lines.append((f"{m.date.isoformat()}  {label}  ({when(days)})\n", style))
+            wide = self.size.width >= 100  # narrow: one line each where it fits
+            label = f"{m.label:<30}" if wide else m.label
+            lines.append((f"{m.date.isoformat()}  {label}  {when(days, exact=wide)}\n", style))
         if not marked:
             lines.append((f"── today {today.isoformat()} ──\n", "bold $text-accent"))
         r = t.recommendation
         lines.append(f"\nRecommended study: {r.reason}")  # the reason starts with the weeks
         if t.latest_safe_test:
-            lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()} "
-                         f"({when((t.latest_safe_test - today).days)}).")
+            lines.append(f"\nLast safe test date: {t.latest_safe_test.isoformat()}, "
+                         f"{when((t.latest_safe_test - today).days)}.")
         if t.score_report:
-            chance = interview_chance(t.score_report, t.cycle.applications_open)
-            cost = ("no cost to interviews" if chance is None else
-                    f"about {chance:.0%} of the interviews you would get reporting by September")
-            lines.append(f"\nScore reports about {t.score_report.isoformat()}: {cost}.")
+            lines.append(f"\nScore reports about {t.score_report.isoformat()}: "
+                         f"{report_timing(t)}.")
         readout(self.query_one("#milestones", Static), Content.assemble(*lines))
 
     def _show_readiness(self) -> None:
         state = readiness(self.plan.schedule)
         style = "bold $text-success" if state.ready else "bold $text-warning"
         readout(self.query_one("#readiness", Static), Content.assemble((state.verdict.value.upper(), style), "  ",
-                                                     literal(state.summary())))  # names forms
+                                                     literal(state.detail())))  # names forms
 
     def _fill_practice(self, select: int | None = None) -> None:
         table = self.query_one("#practice", PracticeTable)
@@ -280,35 +286,40 @@ class ScheduleScreen(PlanScreen):
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
     def _fill_goals(self, select: int | None = None) -> None:
+        """Domain, Goal and Due, with "OVERDUE" or "✓ done" beside the date (below it when
+        the room is short). A title longer than its column wraps onto more lines."""
         table = self.query_one("#goals", GoalTable)
         row = table.cursor_row if select is None else select
         today = self.app.today
-        rows = []
+        goals = []
         for g in self.plan.goals:
             overdue = g.due is not None and g.due < today and not g.done
-            due = g.due.isoformat() if g.due else "-"
-            rows.append((
-                g.domain.value,
-                literal(g.title, "strike $text-muted" if g.done else ""),
-                Content.styled(f"{due} OVERDUE" if overdue else due,
-                               "bold $text-error" if overdue else ""),
-                "✓ done" if g.done else "",
-            ))
+            status = (Content.styled("OVERDUE", "bold $text-error") if overdue else
+                      Content("✓ done") if g.done else Content(""))
+            goals.append((g.domain.value, literal(g.title, "strike $text-muted" if g.done else ""),
+                          Content(g.due.isoformat() if g.due else "-"), status))
         table.clear(columns=True)
-        labels = ("Domain", "Goal", "Due", "Done")
-        widths = [max([len(label), *(Content(r[i]).cell_length if isinstance(r[i], str)
-                                     else r[i].cell_length for r in rows)])
-                  for i, label in enumerate(labels)]
+        pad = 2 * table.cell_padding
         # The room the table has: its own width once laid out, else the screen's guess.
         room = (table.scrollable_content_region.width
                 or self.query_one("#schedule-main").scrollable_content_region.width
-                or self.size.width - 34)
-        rest = sum(widths) - widths[1] + 2 * table.cell_padding * len(labels) + 1
-        widths[1] = max(10, min(widths[1], room - rest))
-        for label, width in zip(labels, widths):
+                or self.size.width - 34) - 1
+        domain = max([len("Domain"), *(len(d) for d, _, _, _ in goals)])
+        title = max([len("Goal"), *(t.cell_length for _, t, _, _ in goals)])
+        beside = max([len("Due"), *(d.cell_length + 1 + st.cell_length if st.cell_length
+                                    else d.cell_length for _, _, d, st in goals)])
+        below = max([len("Due"), *(max(d.cell_length, st.cell_length) for _, _, d, st in goals)])
+        one_line = domain + title + beside + 3 * pad <= room
+        due_width = beside if one_line else below
+        goal_width = max(10, min(title, room - domain - due_width - 3 * pad))
+        for label, width in (("Domain", domain), ("Goal", goal_width), ("Due", due_width)):
             table.add_column(label, width=width, key=label)
-        for r in rows:
-            table.add_row(*r)
+        for dom, text, due, status in goals:
+            lines = text.wrap(goal_width) or [Content("")]
+            if status.cell_length:
+                due = Content.assemble(due, " " if one_line else "\n", status)
+            table.add_row(dom, Content("\n").join(lines), due,
+                          height=max(len(lines), 1 if one_line or not status.cell_length else 2))
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
@@ -428,7 +439,8 @@ class ScheduleScreen(PlanScreen):
             value = int(text) if text else None
         elif key in DATE_FIELDS:
             try:
-                value: date | int | None = parse_date(text, self.app.today) if text else None
+                value: date | int | None = parse_date(
+                    text, self.app.today, ahead=key in AHEAD_FIELDS) if text else None
             except ValueError as exc:
                 show_hint(self.query_one(f"#{key}-hint", Static), f"{exc} (not saved until it reads as a date)")
                 return
@@ -464,17 +476,9 @@ class ScheduleScreen(PlanScreen):
     def _reveal(self, table_id: str) -> None:
         """Focus a table and, once it has its new height, scroll the page so its cursor row
         (a row just added, at the bottom) is in sight."""
-        table = self.query_one(table_id, DataTable)
+        table = self.query_one(table_id, PageTable)
         table.focus(scroll_visible=False)
-
-        def show() -> None:
-            table._scroll_cursor_into_view()  # the table's own scroll (max-height)
-            row = table.cursor_row - int(table.scroll_y) + table.header_height
-            region = Region(table.virtual_region.x, table.virtual_region.y + row, 1, 1)
-            self.query_one("#schedule-main", VerticalScroll).scroll_to_region(
-                region.grow((2, 0, 2, 0)), animate=False, immediate=True)
-
-        self.call_after_refresh(show)
+        self.call_after_refresh(table.reveal_cursor)
 
     # -- practice exams ------------------------------------------------------------------------
 

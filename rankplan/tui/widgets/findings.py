@@ -21,6 +21,7 @@ from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
 from rankplan.tui.contrast import readable
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.readable import ReadableStatic
 
 SEVERITY_STYLE: dict[Severity, str] = {
     Severity.DANGER: "bold $text-error",
@@ -63,7 +64,7 @@ class FindingsPanel(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)
         self.section = section
         self.border_title = title
-        self._body = Static()
+        self._body = ReadableStatic()
         self._shown: list[Finding] | None = None
 
     def compose(self) -> ComposeResult:

@@ -7,11 +7,11 @@ from enum import StrEnum
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from rankplan.core.model import Likelihood, Preference
 from rankplan.tui.literal import literal_text
+from rankplan.tui.widgets.readable_table import ReadableTable
 
 LIKELIHOOD_STYLE = {
     Likelihood.GREEN: "bold green",
@@ -80,7 +80,7 @@ NARROW_LABELS = {"Likely": "L"}
 MIN_NAME = 12
 
 
-class InterviewList(DataTable):
+class InterviewList(ReadableTable):
     """Rows keyed by program id; the screen decides what is in them."""
 
     BINDINGS = [

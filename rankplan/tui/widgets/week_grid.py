@@ -14,9 +14,17 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from rankplan.core.model import DAYS, SLOTS, Activity
+from rankplan.tui.contrast import ratio
 from rankplan.tui.labels import ACTIVITY_KEYS
 
 SHORT_SLOTS = ("morn", "aftn", "eve")
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (white on the study blue was
+    3.7:1, on the exercise green 2:1)."""
+    rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if ratio((0, 0, 0), rgb) >= ratio((255, 255, 255), rgb) else "#ffffff"
 
 
 def geometry(width: int) -> tuple[int, int]:
@@ -90,7 +98,7 @@ class WeekGrid(Widget, can_focus=True):
                 activity = self.week.get(day, [Activity.EMPTY] * 3)[s]
                 _, letter, name, colour = ACTIVITY_KEYS[activity]
                 text = f"{letter} {name}"[: cell - 1].ljust(cell - 1)
-                style = f"#ffffff on {colour}" if colour else "$text-muted"
+                style = f"{text_on(colour)} on {colour}" if colour else "$text-muted"
                 if (d, s) == (day_c, slot_c) and self.has_focus:
                     style = "reverse bold " + ("" if colour else "$text")
                 elif (d, s) == (day_c, slot_c):

@@ -17,8 +17,9 @@ def test_read_only_edits_are_named_at_exit(demo_path: Path) -> None:
     app = TtyApp("--file", str(demo_path), "--read-only")
     try:
         assert app.read_until(b"Jordan Avery")
+        app.to_name()
         app.forget()
-        app.type("end", "QZQ")
+        app.type("QZQ")
         assert app.read_until(b"READ-ONLY")  # the header
         app.type("ctrl+q")
         status = app.wait()

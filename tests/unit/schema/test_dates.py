@@ -85,3 +85,27 @@ def test_a_date_outside_the_plan_range_is_refused_with_the_range(text: str) -> N
                                                 ("2199-12-31", date(2199, 12, 31))])
 def test_the_ends_of_the_range_are_dates_a_plan_may_hold(text: str, expected: date) -> None:
     assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jan 20", date(2027, 1, 20)),  # typed in November: next January
+        ("1/20", date(2027, 1, 20)),
+        ("20 jan", date(2027, 1, 20)),
+        ("dec 1", date(2026, 12, 1)),
+        ("nov 21", date(2026, 11, 21)),  # today is still to come
+        ("nov 20", date(2027, 11, 20)),
+        ("jan 20 2026", date(2026, 1, 20)),  # a year typed is kept
+        ("1/20/2026", date(2026, 1, 20)),
+        ("2026-01-20", date(2026, 1, 20)),
+    ],
+)
+def test_ahead_takes_the_next_such_date(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY, ahead=True) == expected
+    if expected.year == TODAY.year:
+        assert parse_date(text, TODAY) == expected
+
+
+def test_without_ahead_a_missing_year_is_this_year() -> None:
+    assert parse_date("jan 20", TODAY) == date(2026, 1, 20)

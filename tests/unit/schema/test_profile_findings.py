@@ -250,3 +250,11 @@ def test_profile_findings_come_from_the_full_evaluation_too() -> None:
 def test_findings_render_as_code_severity_message() -> None:
     finding = found(plan(attempt(Exam.STEP1), attempt(Exam.STEP2CK)), "PR04")
     assert finding.line() == f"PR04 info {finding.message}"
+
+
+def test_pr01_reads_as_a_sentence() -> None:
+    """It said "has no context, changes, evidence"."""
+    p = plan(attempt(Exam.STEP1), story_context="", story_changes="", story_evidence="")
+    assert "has no context, changes or evidence:" in found(p, "PR01").message
+    p = plan(attempt(Exam.STEP1), story_context="", story_changes="")
+    assert "has no context or changes:" in found(p, "PR01").message
