@@ -226,3 +226,20 @@ async def test_import_with_no_file_named_says_so(demo_path: Path, tmp_path: Path
             await pilot.press("enter")
             await pilot.pause()
             assert str(app.screen.query_one("#dialog-error").render()) == said
+
+
+async def test_a_goal_due_date_without_a_year_is_the_next_one(demo_path: Path) -> None:
+    """A due date typed as "feb 20" in November is next February, not the one gone by (which
+    made a new goal overdue at once), as the Schedule's own dates already read."""
+    from datetime import date
+
+    from rankplan.tui.screens.dialogs import GoalDialog
+
+    app = RankPlanApp(demo_path, today=date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = GoalDialog(None, app.today)
+        app.push_screen(dialog)
+        await pilot.pause()
+        dialog.query_one("#title", Input).value = "Two new letters"
+        dialog.query_one("#due", Input).value = "feb 20"
+        assert dialog.result().due == date(2027, 2, 20)

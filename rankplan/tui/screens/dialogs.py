@@ -385,7 +385,7 @@ class GoalDialog(Dialog):
             raise ValueError("say what the goal is")
         text = self.query_one("#due", Input).value
         return Goal(domain=GoalDomain(self.query_one("#domain", Choice).value), title=title,
-                    due=parse_date(text, self.today) if text.strip() else None,
+                    due=parse_date(text, self.today, ahead=True) if text.strip() else None,
                     done=self.query_one("#done", Checkbox).value, id=self.goal.id)
 
 
