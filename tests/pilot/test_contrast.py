@@ -106,7 +106,7 @@ def text_problems(app, widget, what: str) -> list[str]:
     dark = app.current_theme.dark
     palette = app.ansi_theme_dark if dark else app.ansi_theme_light
     strips = app.screen._compositor.render_strips()
-    region = widget.region
+    region = widget.region.intersection(app.screen.region)  # what is on screen of it
     found = []
     for y in range(region.y, region.bottom):
         for segment in strips[y].crop(region.x, region.right):
@@ -195,4 +195,22 @@ async def test_the_findings_count_reads_on_the_reapply_screen(demo_path: Path) -
             await pilot.pause()
             problems += [p for p in text_problems(app, panel, "findings panel")
                          if "found" in p]
+    assert problems == [], "\n".join(problems)
+
+
+async def test_the_title_bar_and_the_timeline_read_in_textual_light(demo_path: Path) -> None:
+    """The save state was dimmed on the title bar (4.4:1 in textual-light) and the timeline's
+    "today" line was in the accent colour (3.3:1 there)."""
+    from rankplan.tui.widgets.title_bar import TitleBar
+
+    app = RankPlanApp(demo_path)
+    problems: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        for theme in ("textual-dark", "textual-light", "ansi-dark"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            problems += text_problems(app, app.screen.query_one(TitleBar), "title bar")
+            problems += text_problems(app, app.screen.query_one("#milestones"), "timeline")
     assert problems == [], "\n".join(problems)

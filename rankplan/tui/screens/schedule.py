@@ -145,7 +145,7 @@ class ScheduleScreen(PlanScreen):
                 for key, (_, label) in CYCLE_FIELDS.items():
                     yield field(label, Input(id=key, classes="cycle-date"),
                                 hint_id=f"{key}-hint")
-                yield Static("", id="milestones")
+                yield ReadableStatic("", id="milestones")  # "today" in the accent colour
                 yield Static("Practice exams", classes="section-title")
                 yield PracticeTable(id="practice", cursor_type="row", zebra_stripes=True)
                 yield Static("a add · enter edit · d delete", classes="hint-line")
