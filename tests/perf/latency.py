@@ -61,6 +61,7 @@ class Stopwatch:
         await super().on_event(event)  # type: ignore[misc]
 
     def post_display_hook(self) -> None:
+        super().post_display_hook()  # type: ignore[misc] - the app starts its deferred work there
         if self._key is not None:
             self._last_display = time.perf_counter()
 

@@ -34,6 +34,7 @@ if sys.argv[2] == "bare":
 
     class Bare(BareApp):
         def post_display_hook(self) -> None:
+            super().post_display_hook()
             first_frame()
 
         def on_ready(self) -> None:
@@ -53,6 +54,7 @@ else:
 
     class Timed(RankPlanApp):
         def post_display_hook(self) -> None:
+            super().post_display_hook()
             first_frame()
 
         def on_ready(self) -> None:  # runs after RankPlanApp.on_ready (handlers follow the MRO)

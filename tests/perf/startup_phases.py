@@ -68,6 +68,7 @@ def child(kind: str, plan: str | None) -> None:
 
         class Bare(BareApp):
             def post_display_hook(self) -> None:
+                super().post_display_hook()
                 first_frame(self)
 
             def on_ready(self) -> None:
@@ -80,6 +81,7 @@ def child(kind: str, plan: str | None) -> None:
 
         class Timed(RankPlanApp):
             def post_display_hook(self) -> None:
+                super().post_display_hook()
                 first_frame(self)
 
             def on_ready(self) -> None:
