@@ -38,7 +38,9 @@ LATER_MODULES = (  # what the screens after the first need, in the order users g
     "rankplan.tui.screens.help", "rankplan.tui.screens.dialogs",
 )
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
+BUILD_WAIT = 1.0  # seconds an exit waits for a screen being built while idle
 SIGNAL_EXIT_GRACE = 2.0  # seconds for the exit after a signal, once the plan is saved
+SIGNAL_EXIT_LIMIT = 5.0  # seconds from a signal to the end of the process, whatever happens
 READ_ONLY_EDITED = "READ-ONLY: changes are not saved"
 
 
@@ -524,12 +526,7 @@ class RankPlanApp(App[None]):
         if self._signalled:
             # The plan is safe. With the terminal gone, Textual can wait forever to write its
             # last frames to it; do not leave a process behind for that.
-            import os
-            import threading
-
-            last_resort = threading.Timer(SIGNAL_EXIT_GRACE, os._exit, (0,))
-            last_resort.daemon = True  # a normal exit does not wait for it
-            last_resort.start()
+            _last_resort(SIGNAL_EXIT_GRACE)
 
     # -- read-only ---------------------------------------------------------------------------
 
@@ -566,6 +563,10 @@ class RankPlanApp(App[None]):
     def _on_signal(self) -> None:
         self._signalled = True
         self.flush()  # now, before anything else: the terminal may be gone already
+        # The plan is saved. Whatever the exit then waits for (a screen being built while
+        # idle never finishes once the terminal is gone), the process does not outlive its
+        # terminal: on_unmount's own last resort may never be reached.
+        _last_resort(SIGNAL_EXIT_LIMIT)
         self.exit()
 
     # -- start-up ----------------------------------------------------------------------------
@@ -716,16 +717,27 @@ class RankPlanApp(App[None]):
         children gone. No more screens are built after an exit is asked for."""
         self._unbuilt.clear()
         building = self._building
-        if building is not None and not building.done():
-            building.add_done_callback(lambda _task: App.exit(self, *args, **kwargs))
+        if building is None or building.done():
+            super().exit(*args, **kwargs)
             return
-        super().exit(*args, **kwargs)
+        gone = False
+
+        def go(*_ignored) -> None:
+            nonlocal gone
+            if not gone:
+                gone = True
+                App.exit(self, *args, **kwargs)
+
+        building.add_done_callback(go)
+        # At most BUILD_WAIT: with the terminal gone (SIGHUP) a build may never finish, and
+        # the app must not outlive its terminal (the plan is saved before exit is asked).
+        asyncio.get_running_loop().call_later(BUILD_WAIT, go)
 
     async def _shutdown(self) -> None:
         # Pilot's teardown shuts the app down without exit(): wait for a build there too.
         if self._building is not None:  # errors are the build's own to report
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(asyncio.shield(self._building), 5)
+                await asyncio.wait_for(asyncio.shield(self._building), BUILD_WAIT)
         await super()._shutdown()
 
     @work(thread=True, group="prepare", exit_on_error=False)
@@ -986,6 +998,17 @@ class RankPlanApp(App[None]):
                 command = SystemCommand("Quit", "Save the plan and quit (ctrl+q)",
                                         self.action_quit)
             yield command
+
+
+def _last_resort(seconds: float) -> None:
+    """End the process in ``seconds`` with status 0 unless it has ended (a daemon thread: a
+    normal exit does not wait for it). Only after a signal, once the plan is saved."""
+    import os
+    import threading
+
+    timer = threading.Timer(seconds, os._exit, (0,))
+    timer.daemon = True
+    timer.start()
 
 
 def _remember_folder(kind: str, folder: Path) -> None:
