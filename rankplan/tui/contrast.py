@@ -83,3 +83,11 @@ def readable(style: Style, *, dark: bool, palette: TerminalTheme) -> Style:
     if style.color is None or style.color.triplet is None:
         return style + Style(color=Color.default())
     return style + Style(color=Color.from_rgb(*readable_rgb(fg, bg)))
+
+
+def readable_in(app, style: Style) -> Style:
+    """``readable`` in ``app``'s current theme: its mode, and the ANSI palette Textual uses
+    for that mode."""
+    dark = app.current_theme.dark
+    return readable(style, dark=dark,
+                    palette=app.ansi_theme_dark if dark else app.ansi_theme_light)

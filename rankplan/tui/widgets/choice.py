@@ -161,12 +161,9 @@ class Choice(Widget, can_focus=True):
     def _readable(self, style):
         """The ▼ marks a field of a few values: readable in every theme (the focused one's
         accent on the tinted surface was 1.2:1 in textual-light)."""
-        from rankplan.tui.contrast import readable
+        from rankplan.tui.contrast import readable_in
 
-        app = self.app
-        dark = app.current_theme.dark
-        return readable(style, dark=dark,
-                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
+        return readable_in(self.app, style)
 
     def pick(self, index: int) -> None:
         """Take option ``index`` as the user's choice."""

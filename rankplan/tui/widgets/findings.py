@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
-from rankplan.tui.contrast import readable
+from rankplan.tui.contrast import readable_in
 from rankplan.tui.literal import literal
 from rankplan.tui.widgets.readable import ReadableStatic
 
@@ -204,10 +204,7 @@ class FindingsList(ScrollView, can_focus=True):
 
     def _readable(self, style: Style) -> Style:
         """Text readable on its background in every theme (DESIGN §6), as the rank rows."""
-        app = self.app
-        dark = app.current_theme.dark
-        return readable(style, dark=dark,
-                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
+        return readable_in(self.app, style)
 
     def _first_line(self, index: int) -> int:
         return next(i for i, (f, part) in enumerate(self._lines) if f == index and part < 0)

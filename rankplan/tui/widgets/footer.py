@@ -165,13 +165,11 @@ class KeyFooter(Widget, can_focus=False):
         if self.line_width != self._items_width:  # resized without a Resize of its own
             self._items_width = self.line_width
             self.items, self.palette = self._work_out_items()
-        from rankplan.tui.contrast import readable
+        from rankplan.tui.contrast import readable_in
 
         # The key letters read in every theme (textual-light's accent on its footer: 2.9:1).
-        dark = self.app.current_theme.dark
-        palette = self.app.ansi_theme_dark if dark else self.app.ansi_theme_light
-        key_style = readable(self.rich_style + self.get_component_rich_style("key-footer--key"),
-                             dark=dark, palette=palette)
+        key_style = readable_in(self.app,
+                                self.rich_style + self.get_component_rich_style("key-footer--key"))
         text_style = self.get_component_rich_style("key-footer--description")
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int]] = []  # where each key is on the line, for the hover

@@ -32,7 +32,7 @@ from textual.widget import Widget
 
 from rankplan.core.model import Likelihood
 from rankplan.core.text import visible
-from rankplan.tui.contrast import readable
+from rankplan.tui.contrast import readable_in
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
 EDGE = 2  # lines from the top or bottom edge where a drag scrolls the list
@@ -294,10 +294,7 @@ class RankTable(ScrollView, can_focus=True):
         return self._readable(self.rich_style + self.get_component_rich_style("rank--cursor"))
 
     def _readable(self, style: Style) -> Style:
-        app = self.app
-        dark = app.current_theme.dark
-        return readable(style, dark=dark,
-                        palette=app.ansi_theme_dark if dark else app.ansi_theme_light)
+        return readable_in(self.app, style)
 
     def _columns(self, index: int, row: RankRow | None, width: int,
                  ) -> tuple[str, str, str, str, str]:

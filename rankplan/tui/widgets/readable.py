@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rankplan.tui.contrast import readable
+from rankplan.tui.contrast import readable_in
 
 
 def _block(char: str) -> bool:
@@ -24,10 +24,7 @@ def _block(char: str) -> bool:
 def readable_strip(widget: Widget, strip: Strip) -> Strip:
     """``strip`` with every run of text (not a box's half blocks, which are drawn in the
     colour around them on purpose) readable on its background."""
-    app = widget.app
-    dark = app.current_theme.dark
-    palette = app.ansi_theme_dark if dark else app.ansi_theme_light
-    return Strip([Segment(s.text, readable(s.style, dark=dark, palette=palette), s.control)
+    return Strip([Segment(s.text, readable_in(widget.app, s.style), s.control)
                   if s.style is not None and any(c.strip() and not _block(c) for c in s.text)
                   else s
                   for s in strip],
