@@ -25,7 +25,9 @@ from rankplan.core.odds import MatchOdds, match_odds
 from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
 from rankplan.tui import settings
+from rankplan.tui.hangup import last_resort, unblock_output
 from rankplan.tui.history import History
+from rankplan.tui.key_order import LOOK_AGAIN, KeyOrder
 from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.profile import ProfileScreen
 
@@ -89,6 +91,13 @@ class RankPlanApp(App[None]):
         Binding("f4", "switch_mode('rank')", "Rank list", priority=True, id="app.rank"),
         Binding("f5", "switch_mode('schedule')", "Schedule", priority=True, id="app.schedule"),
         Binding("f6", "switch_mode('reapply')", "Reapply", priority=True, id="app.reapply"),
+        # priority, for the same reason: a name typed just after a Tab lands in the next
+        # field even while the app is busy (Textual's own Tab is the screen's, acted on only
+        # once the key has passed the focused field, after the keys that came behind it)
+        Binding("tab", "focus_next", "Next field", show=False, priority=True,
+                id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True,
+                id="app.focus_previous"),
         Binding("ctrl+s", "save_now", "Save", show=False, id="app.save"),
         # priority: a text box's own ctrl+e (end of line) must not swallow the export
         Binding("ctrl+e", "export", "Export", show=False, priority=True, id="app.export"),
@@ -137,6 +146,8 @@ class RankPlanApp(App[None]):
         self._saving = False
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
+        self._keys = KeyOrder()  # keys typed while the one before is on its way
+        self._keys_look = None
         self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
         self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
         self._building: asyncio.Task | None = None  # a screen being built while idle
@@ -524,9 +535,9 @@ class RankPlanApp(App[None]):
         if self._owns_store:
             self.store.close()
         if self._signalled:
-            # The plan is safe. With the terminal gone, Textual can wait forever to write its
-            # last frames to it; do not leave a process behind for that.
-            _last_resort(SIGNAL_EXIT_GRACE)
+            # The plan is safe: whatever Textual still does on its way out (writing to a
+            # terminal that is gone), do not leave a process behind for it.
+            last_resort(SIGNAL_EXIT_GRACE)
 
     # -- read-only ---------------------------------------------------------------------------
 
@@ -563,10 +574,11 @@ class RankPlanApp(App[None]):
     def _on_signal(self) -> None:
         self._signalled = True
         self.flush()  # now, before anything else: the terminal may be gone already
-        # The plan is saved. Whatever the exit then waits for (a screen being built while
-        # idle never finishes once the terminal is gone), the process does not outlive its
-        # terminal: on_unmount's own last resort may never be reached.
-        _last_resort(SIGNAL_EXIT_LIMIT)
+        # With the terminal gone, Textual's writes would soon block for ever (hangup.py).
+        unblock_output(self._driver)
+        # The plan is saved. Should the exit still wait for something, the process does not
+        # outlive its terminal: on_unmount's own last resort may never be reached.
+        last_resort(SIGNAL_EXIT_LIMIT)
         self.exit()
 
     # -- start-up ----------------------------------------------------------------------------
@@ -729,8 +741,8 @@ class RankPlanApp(App[None]):
                 App.exit(self, *args, **kwargs)
 
         building.add_done_callback(go)
-        # At most BUILD_WAIT: with the terminal gone (SIGHUP) a build may never finish, and
-        # the app must not outlive its terminal (the plan is saved before exit is asked).
+        # At most BUILD_WAIT: a quit must not wait on a screen nobody asked to see (the plan
+        # is saved before exit is asked).
         asyncio.get_running_loop().call_later(BUILD_WAIT, go)
 
     async def _shutdown(self) -> None:
@@ -944,18 +956,53 @@ class RankPlanApp(App[None]):
         self.push_screen(name)
 
     async def on_event(self, event) -> None:
-        """? opens help (the screens bind it), but a text box takes it as a character, before
-        any binding. An empty box has no text to add it to, so there ? opens help too: a new
-        plan starts in the empty Name box, where a new user's first ? typed itself (issue 17,
-        item 13). In text being typed, and in dialogs, ? stays a character."""
+        """Keys go to Textual one at a time, in the order typed (key_order.py): a key
+        arriving while the last one is still on its way waits behind it."""
         from textual import events
 
-        if (isinstance(event, events.Key) and event.key == "question_mark"
-                and not event.is_forwarded and self._empty_box_focused()):
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+        elif event.is_forwarded:  # back from its journey: its binding, if any, runs here
+            await super().on_event(event)
+            if self._keys.came_back(event):
+                await self._keys_waiting()
+        elif self._keys.waiting or self._keys.must_wait(self._message_queue):
+            self._keys.waiting.append(event)
+            self._look_again()
+        else:
+            await self._key(event)
+
+    async def _keys_waiting(self) -> None:
+        """Hand on the keys that waited, up to one that must be waited for in turn."""
+        keys = self._keys
+        while keys.waiting and not keys.must_wait(self._message_queue):
+            await self._key(keys.waiting.popleft())
+        if keys.waiting:
+            self._look_again()
+
+    def _look_again(self) -> None:
+        """Look at the key on its way again shortly (one look pending at a time): it may
+        be stopped by a widget, never to come back."""
+        if self._keys_look is None:
+            async def look() -> None:
+                self._keys_look = None
+                await self._keys_waiting()
+
+            self._keys_look = self.set_timer(LOOK_AGAIN, look)
+
+    async def _key(self, event) -> None:
+        """One key as typed. ? opens help (the screens bind it), but a text box takes it as
+        a character, before any binding. An empty box has no text to add it to, so there ?
+        opens help too: a new plan starts in the empty Name box, where a new user's first ?
+        typed itself (issue 17, item 13). In text being typed, and in dialogs, ? stays a
+        character."""
+        if event.key == "question_mark" and self._empty_box_focused():
             event.stop()
             self.action_help()
             return
         await super().on_event(event)
+        if event.is_forwarded:  # not taken by a priority binding: on its way to a widget
+            self._keys.sent(event)
 
     def _empty_box_focused(self) -> bool:
         from textual.widgets import Input
@@ -998,17 +1045,6 @@ class RankPlanApp(App[None]):
                 command = SystemCommand("Quit", "Save the plan and quit (ctrl+q)",
                                         self.action_quit)
             yield command
-
-
-def _last_resort(seconds: float) -> None:
-    """End the process in ``seconds`` with status 0 unless it has ended (a daemon thread: a
-    normal exit does not wait for it). Only after a signal, once the plan is saved."""
-    import os
-    import threading
-
-    timer = threading.Timer(seconds, os._exit, (0,))
-    timer.daemon = True
-    timer.start()
 
 
 def _remember_folder(kind: str, folder: Path) -> None:

@@ -25,6 +25,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -38,6 +39,7 @@ from genplan import generate_plan  # noqa: E402
 from ttyapp import TtyApp  # noqa: E402
 
 from rankplan.storage.read import read_plan  # noqa: E402
+from rankplan.tui.app import SIGNAL_EXIT_LIMIT  # noqa: E402
 
 PROGRAMS = 300
 SAVE_DELAY = 0.5  # the app's autosave delay (rankplan.tui.app.SAVE_DELAY)
@@ -214,6 +216,7 @@ def attack_hand(tries: int, root: Path, rng: random.Random) -> Attack:
 
 def attack_sighup(tries: int, root: Path, rng: random.Random) -> Attack:
     attack = Attack("sighup", root)
+    exits: list[float] = []
     for i in range(tries):
         path, env = fresh_folder(root, f"hup-{i}")
         path.write_text(generate_plan(PROGRAMS, seed=3), encoding="utf-8")
@@ -221,11 +224,19 @@ def attack_sighup(tries: int, root: Path, rng: random.Random) -> Attack:
         token = f"S{i:03d}"
         edit_name(app, token)
         time.sleep(rng.uniform(0.0, 0.3))  # well inside the 0.5 s before the autosave
+        hung_up = time.monotonic()
         app.hang_up()
         status = app.wait(30)
+        took = time.monotonic() - hung_up
         app.close()
         saved = profile_name(path) == before + token
         attack.result(saved and status == 0, f"try {i}: saved {saved}, exit {status}")
+        exits.append(took)
+    # An exit at SIGNAL_EXIT_LIMIT was the last resort's, not the app's own way out.
+    capped = sum(1 for took in exits if took >= SIGNAL_EXIT_LIMIT - 0.1)
+    attack.notes.insert(0, f"exit after the hang-up: median {statistics.median(exits):.2f} s, "
+                        f"slowest {max(exits):.2f} s, {capped} ended by the "
+                        f"{SIGNAL_EXIT_LIMIT:.0f} s last resort")
     return attack
 
 

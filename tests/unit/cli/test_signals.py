@@ -62,3 +62,54 @@ def test_the_helper_keeps_answering_after_the_group_gets_sighup(demo_path: Path)
         assert helper._proc.poll() is None
     finally:
         helper.close()
+
+
+class _GoneTerminal:
+    """A terminal that has closed: every write fails as a hung-up pty's does."""
+
+    def write(self, text: str) -> int:
+        raise OSError(5, "Input/output error")
+
+    def flush(self) -> None:
+        raise OSError(5, "Input/output error")
+
+    def fileno(self) -> int:
+        return 2
+
+
+def test_writes_after_a_hang_up_never_block() -> None:
+    """Textual's writer thread dies at its first write to a closed terminal; its queue holds
+    30 writes, so the 31st blocked the app for ever on its way out (the hang behind the 5 s
+    last resort). After unblock_output, every write returns, including one already waiting."""
+    import threading
+
+    from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
+
+    from rankplan.tui.hangup import unblock_output
+
+    class Driver:
+        _writer_thread = WriterThread(_GoneTerminal())
+
+    writer = Driver._writer_thread
+    writer.run = lambda: None  # the thread as it is once its first write has failed: gone
+    writer.start()
+    writer.join()
+    for _ in range(MAX_QUEUED_WRITES):
+        writer.write("frame")
+    waiting = threading.Thread(target=writer.write, args=("one more",), daemon=True)
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive()  # blocked, as the app was
+    unblock_output(Driver())
+    waiting.join(5)
+    assert not waiting.is_alive()
+    done = threading.Thread(target=lambda: [writer.write("x") for _ in range(1000)], daemon=True)
+    done.start()
+    done.join(5)
+    assert not done.is_alive()
+
+
+def test_unblock_output_leaves_drivers_without_a_writer_alone() -> None:
+    from rankplan.tui.hangup import unblock_output
+
+    unblock_output(object())  # the headless driver, say: nothing to do, no error
