@@ -39,10 +39,10 @@ from genplan import generate_plan  # noqa: E402
 from ttyapp import TtyApp  # noqa: E402
 
 from rankplan.storage.read import read_plan  # noqa: E402
-from rankplan.tui.app import SIGNAL_EXIT_LIMIT  # noqa: E402
+from rankplan.tui.saving import SIGNAL_EXIT_LIMIT  # noqa: E402
 
 PROGRAMS = 300
-SAVE_DELAY = 0.5  # the app's autosave delay (rankplan.tui.app.SAVE_DELAY)
+SAVE_DELAY = 0.5  # the app's autosave delay (rankplan.tui.saving.SAVE_DELAY)
 
 
 class Attack:

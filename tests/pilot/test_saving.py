@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from rankplan.storage import files
-from rankplan.tui import app as app_module
+from rankplan.tui import saving as saving_module
 from rankplan.tui.app import RankPlanApp
 
 
@@ -22,7 +22,7 @@ def messages(app: RankPlanApp) -> list[str]:
 async def test_retries_go_on_after_a_cancelled_quit_during_a_failed_save(
         demo_path: Path, monkeypatch, full_disk) -> None:
     failing = full_disk
-    monkeypatch.setattr(app_module, "RETRY_DELAY", 0.3)
+    monkeypatch.setattr(saving_module, "RETRY_DELAY", 0.3)
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("shift+tab", "end", *" X", "ctrl+q")

@@ -39,7 +39,7 @@ class TestRank:
     def test_after_moves(self, snap_compare, demo_here: Path, size, monkeypatch) -> None:
         # The header reads "unsaved": no autosave may land before the picture, however slow
         # the machine (moves apply as their keys are read, so the timer starts early).
-        monkeypatch.setattr("rankplan.tui.app.SAVE_DELAY", 60.0)
+        monkeypatch.setattr("rankplan.tui.saving.SAVE_DELAY", 60.0)
         assert snap_compare(RankPlanApp(demo_here), terminal_size=size,
                             run_before=press_then_steady("f4", "J", "J", "down", "shift+home"))
 
