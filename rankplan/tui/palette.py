@@ -3,7 +3,8 @@ screens do not need (issue 16: the palette within 1.2x a bare Textual app's)."""
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
+from textual.widgets import Input
 from textual.command import CommandPalette as TextualPalette
 
 
@@ -16,14 +17,16 @@ class CommandPalette(TextualPalette):
       below the top one at every Resize, and pushing a screen sends one at the same size
       (the palette covers the screen: app.tcss); a real resize still lays them out;
     - the list's scrollbar mounted only once the commands have come (about 20 of them, two
-      lines each, overflow the list): its mount took one more layout and frame after the
-      list was drawn. It is made with the palette instead, shown when the list overflows as
-      before.
+      lines each, overflow the list at 40 lines): its mount took one more layout and frame
+      after the list was drawn. The list scrolls (``overflow-y: scroll``) until the first
+      key typed in the search box, so the scrollbar is there before the commands; from that
+      key on it shows only while the list overflows, as Textual's does. (A terminal tall
+      enough for every command shows an empty scrollbar track beside the list until then.)
     """
 
     DEFAULT_CSS = """
     CommandPalette CommandList { overflow-y: scroll; }
-    CommandPalette.-ready CommandList { overflow-y: auto; }
+    CommandPalette.-searched CommandList { overflow-y: auto; }
     """
     HORIZONTAL_BREAKPOINTS = []  # noqa: RUF012 - Textual's class attribute
     VERTICAL_BREAKPOINTS = []  # noqa: RUF012
@@ -35,3 +38,7 @@ class CommandPalette(TextualPalette):
         for screen in self.app._background_screens:
             if screen._size != event.size:
                 screen._screen_resized(event.size)
+
+    @on(Input.Changed)
+    def _searched(self) -> None:
+        self.add_class("-searched")  # overflow-y back to auto (DEFAULT_CSS)
