@@ -42,7 +42,8 @@ async def test_opening_the_palette_lays_out_nothing_underneath(demo_path: Path) 
         real = ProfileScreen._refresh_layout
 
         def spy(self, size=None, scroll=False):
-            sizes.append(size)
+            if size is not None:  # a Resize's (a refresh's own layout passes none)
+                sizes.append(size)
             return real(self, size, scroll)
 
         ProfileScreen._refresh_layout = spy
@@ -95,3 +96,23 @@ async def test_the_list_scrollbar_is_there_before_the_commands(demo_path: Path) 
             assert not listing.show_vertical_scrollbar
     finally:
         palette.CommandPalette._refresh_command_list = real
+
+
+async def test_the_list_scrollbar_stays_while_the_commands_come(demo_path: Path,
+                                                                monkeypatch) -> None:
+    """Hidden and shown again as the list filled, it cost one more layout pass (shown from
+    the palette's first layout, before the commands come)."""
+    shown = []
+    real = CommandList._refresh_scrollbars
+
+    def spy(self):
+        real(self)
+        shown.append(self.show_vertical_scrollbar)
+
+    monkeypatch.setattr(CommandList, "_refresh_scrollbars", spy)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await open_palette(pilot)
+    assert True in shown
+    assert all(shown[shown.index(True):])  # once shown, never hidden again
