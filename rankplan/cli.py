@@ -402,7 +402,9 @@ def _run_tui(path: Path, read_only: bool) -> int:
     from rankplan.storage.store import PlanStore
 
     try:
-        store = PlanStore.open(path, read_only=read_only)
+        # ahead: the plan is read and validated on another core while Textual and the
+        # screens are imported (storage/ahead.py)
+        store = PlanStore.open(path, read_only=read_only, ahead=True)
     except PlanBusyError as exc:
         print(f"rankplan: {exc}", file=sys.stderr)
         return EXIT_BUSY
@@ -410,6 +412,8 @@ def _run_tui(path: Path, read_only: bool) -> int:
         print(f"rankplan: cannot open {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
     from rankplan.tui.app import RankPlanApp
+
+    store.finish_reading()
 
     app = RankPlanApp(path, store=store)
     app.owns_process = True

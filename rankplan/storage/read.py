@@ -63,6 +63,11 @@ def read_plan(path: Path) -> Loaded:
         return Loaded(None, [PlanError("no plan file here (run rankplan to create one)")])
     except OSError as exc:
         return Loaded(None, [PlanError(f"cannot read the file: {exc.strerror or exc}")])
+    return loaded_from(data)
+
+
+def loaded_from(data: bytes) -> Loaded:
+    """What reading a file with these bytes gives (``read_plan`` once the bytes are read)."""
     text, errors = decode(data)
     if text is None:
         return Loaded(None, errors, data=data)

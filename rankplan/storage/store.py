@@ -8,6 +8,7 @@ save, in this process or, for the app, in a helper process.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -18,7 +19,7 @@ from filelock import FileLock, Timeout
 from rankplan.core.model import Plan
 from rankplan.storage import files
 from rankplan.storage.errors import PlanBusyError, PlanError
-from rankplan.storage.read import BOM, read_plan
+from rankplan.storage.read import BOM, Loaded, read_plan
 from rankplan.storage.renderer import (
     HelperLost,
     HelperRenderer,
@@ -68,15 +69,20 @@ class PlanStore:
         self._lock: FileLock | None = None
         self._io = threading.Lock()
         self.generation = 0  # one more at every reload: a save begun before it is stale
+        self._reading: Callable[[], Loaded] | None = None  # see open(ahead=True)
 
     # -- opening ------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, create: bool = True) -> PlanStore:
+    def open(cls, path: Path, *, read_only: bool = False, create: bool = True,
+             ahead: bool = False) -> PlanStore:
         """Lock (unless read-only), create an empty plan if there is none, and read it.
 
         Raises ``PlanBusyError`` when another rankplan holds the lock. A file that does not
         validate is opened anyway, with ``errors`` set and saving refused.
+
+        ``ahead``: the reading goes on beside what the caller does next (``ahead.py``), and
+        ``plan`` and ``errors`` are set only at ``finish_reading()``.
         """
         store = cls(path, read_only=read_only)
         if not read_only:
@@ -86,7 +92,12 @@ class PlanStore:
         if created:
             files.ensure_private_folder(path.parent)
             files.atomic_write(path, NEW_PLAN_TEXT.encode())
-        store.reload()
+        if ahead:
+            from rankplan.storage.ahead import read_ahead
+
+            store._reading = read_ahead(path)
+        else:
+            store.reload()
         store._backed_up = created  # a file made just now has nothing worth a backup
         return store
 
@@ -106,11 +117,19 @@ class PlanStore:
             self._lock.release()
             self._lock = None
 
-    def reload(self) -> None:
-        """(Re)read the file from disk, forgetting the kept document and any conflict."""
+    def finish_reading(self) -> None:
+        """Take the reading begun by ``open(ahead=True)`` (waiting for it if need be)."""
+        if self._reading is not None:
+            reading, self._reading = self._reading, None
+            self.reload(reading())
+
+    def reload(self, loaded: Loaded | None = None) -> None:
+        """(Re)read the file from disk, forgetting the kept document and any conflict
+        (``loaded``: that reading of the file, made already)."""
         with self._io:
             self.generation += 1
-            loaded = read_plan(self.path)
+            if loaded is None:
+                loaded = read_plan(self.path)
             self.plan, self.errors = loaded.plan, loaded.errors
             self._text = loaded.text
             self._bom = loaded.data.startswith(BOM)

@@ -786,6 +786,13 @@ class RankPlanApp(Saving, App[None]):
         return (not self.screen.is_modal and isinstance(focused, Input)
                 and not focused.value)
 
+    def action_command_palette(self) -> None:
+        """Textual's, with rankplan's palette (palette.py: less work at each opening)."""
+        from rankplan.tui.palette import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
                             lambda: self.switch_mode("profile"))

@@ -1,0 +1,107 @@
+"""Reading the plan ahead, in a forked child, while the app is imported (issue 16): the
+same reading as ``read_plan``, errors word for word, whatever goes wrong in the child."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from rankplan import cli
+from rankplan.storage import ahead
+from rankplan.storage.errors import PlanBusyError
+from rankplan.storage.read import read_plan
+from rankplan.storage.store import PlanStore
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+
+FILES = {
+    "valid": None,  # the demo plan
+    "bad value": b"schema = 1\n[profile]\nname = 3\n",
+    "bad toml": b"schema = 1\n[profile\nname = 'x'\n",
+    "not utf-8": b"schema = 1\n# caf\xe9\n",
+    "bom": b"\xef\xbb\xbfschema = 1\n",
+    "empty": b"",
+}
+
+
+def plan_file(tmp_path: Path, demo_path: Path, kind: str) -> Path:
+    if FILES[kind] is None:
+        return demo_path
+    path = tmp_path / "plan.toml"
+    path.write_bytes(FILES[kind])
+    return path
+
+
+def same(a, b) -> None:
+    assert (a.plan, a.errors, a.text, a.data) == (b.plan, b.errors, b.text, b.data)
+
+
+@needs_fork
+@pytest.mark.parametrize("kind", list(FILES))
+def test_ahead_reads_what_read_plan_reads(kind: str, tmp_path: Path, demo_path: Path) -> None:
+    path = plan_file(tmp_path, demo_path, kind)
+    same(ahead.read_ahead(path)(), read_plan(path))
+
+
+def test_a_missing_file_says_what_read_plan_says(tmp_path: Path) -> None:
+    path = tmp_path / "none.toml"
+    same(ahead.read_ahead(path)(), read_plan(path))
+
+
+@needs_fork
+def test_the_reading_is_done_in_another_process(tmp_path: Path, demo_path: Path,
+                                                monkeypatch) -> None:
+    where = tmp_path / "pid"
+    real = ahead.loaded_from
+
+    def spy(data: bytes):
+        where.write_text(str(os.getpid()))
+        return real(data)
+
+    monkeypatch.setattr(ahead, "loaded_from", spy)
+    loaded = ahead.read_ahead(demo_path)()
+    assert loaded.ok
+    assert int(where.read_text()) != os.getpid()
+
+
+@needs_fork
+def test_a_child_that_fails_leaves_the_reading_to_the_parent(tmp_path: Path, demo_path: Path,
+                                                            monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("the child cannot send")
+
+    monkeypatch.setattr(ahead.pickle, "dumps", broken)  # runs in the child only
+    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+
+
+def test_without_fork_the_parent_reads(demo_path: Path, monkeypatch) -> None:
+    monkeypatch.delattr(os, "fork", raising=False)
+    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+
+
+@needs_fork
+@pytest.mark.parametrize("kind", list(FILES))
+def test_a_store_opened_ahead_holds_what_a_store_opened_at_once_holds(
+        kind: str, tmp_path: Path, demo_path: Path) -> None:
+    path = plan_file(tmp_path, demo_path, kind)
+    at_once = PlanStore.open(path, read_only=True)
+    later = PlanStore.open(path, read_only=True, ahead=True)
+    assert later.plan is None and later.errors == []
+    later.finish_reading()
+    later.finish_reading()  # a second call changes nothing
+    for name in ("plan", "errors", "_text", "_bom", "_fingerprint", "generation"):
+        assert getattr(later, name) == getattr(at_once, name), name
+
+
+def test_the_command_line_opens_the_plan_ahead(demo_path: Path, monkeypatch) -> None:
+    asked = {}
+
+    def open_(path, **kwargs):
+        asked.update(kwargs)
+        raise PlanBusyError(path, path)
+
+    monkeypatch.setattr(PlanStore, "open", open_)
+    assert cli.run_tui(demo_path) == cli.EXIT_BUSY
+    assert asked.get("ahead") is True
