@@ -100,7 +100,8 @@ class ProfileScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="profile-body"):
-            with VerticalScroll(id="profile-form"):
+            # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
+            with VerticalScroll(id="profile-form", can_focus=False):
                 yield Static("Applicant", classes="section-title")
                 yield field("Name", Input(id="name", placeholder="your name", compact=True))
                 yield field("Applicant type", Choice(
