@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rankplan.core.model import Exam, Schedule
+from rankplan.core.model import Exam, ExamAttempt, ExamResult, Schedule
 
 
 @dataclass(frozen=True)
@@ -95,3 +95,10 @@ def exams_help() -> str:
         note = f" ({info.note})" if info.note else ""
         rows.append(f"| {info.name} | {info.scale} | {marks}{note} |")
     return "| exam | scale | pass mark |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def result_overdue(attempt: ExamAttempt, today: date) -> bool:
+    """Still ``pending`` though its test date has passed: the user should set the result
+    once it is out. Not a finding (DESIGN §2.2 names none for it): a hint on the Profile."""
+    return (attempt.result is ExamResult.PENDING and attempt.date is not None
+            and attempt.date < today)

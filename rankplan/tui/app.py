@@ -149,6 +149,9 @@ class RankPlanApp(Saving, App[None]):
         self._quitting = False  # ctrl+q waits for the keys typed before it
         self._quick_switch = False  # switching to a screen built before (switch_mode)
         self._held = False  # the display is held for that switch (delay_update)
+        # The last export's format, for the next ctrl+e (this session only: DESIGN names no
+        # setting for it; the folder is in settings.toml).
+        self.export_format = "text"
         self._first_frame_out = False  # see post_display_hook
         self._after_frame: list[Callable[[], object]] = []  # to call once it is out
         # Undo history: one step per burst of edits (a burst ends after SAVE_DELAY of quiet
@@ -665,9 +668,11 @@ class RankPlanApp(Saving, App[None]):
                             title="Not exported", timeout=10)
                 return
             self.notify(f"Wrote the plan ({fmt}) to {path}", title="Exported", timeout=8)
+            self.export_format = fmt
             _remember_folder("export", path.parent)
 
-        self.push_screen(ExportDialog(self.today, settings.load_folder("export")), chosen)
+        self.push_screen(ExportDialog(self.today, settings.load_folder("export"),
+                                      fmt=self.export_format), chosen)
 
     def action_import(self) -> None:
         from rankplan.tui.screens.exchange_dialogs import ImportDialog

@@ -154,3 +154,22 @@ async def test_the_differences_fit_the_width_with_long_values_wrapped(demo_path:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_the_differences_say_not_there_for_a_key_deleted_by_hand(demo_path: Path) -> None:
+    """A key deleted by hand showed as "" beside ours, as if it had been emptied."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        backup = app.plan.profile.backup_specialty
+        assert backup
+        text = demo_path.read_text(encoding="utf-8")
+        demo_path.write_text(text.replace(f'backup_specialty = "{backup}"\n', "", 1),
+                             encoding="utf-8")
+        await _conflict(pilot, app, demo_path)
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["profile", "backup_specialty", f'"{backup}"', "(not there)"] in rows

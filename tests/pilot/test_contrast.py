@@ -214,3 +214,25 @@ async def test_the_title_bar_and_the_timeline_read_in_textual_light(demo_path: P
             problems += text_problems(app, app.screen.query_one(TitleBar), "title bar")
             problems += text_problems(app, app.screen.query_one("#milestones"), "timeline")
     assert problems == [], "\n".join(problems)
+
+
+async def test_the_odds_chart_reads_focused_and_not_in_the_three_themes(
+        demo_path: Path) -> None:
+    """At 80x24 the chart is a Tab stop (its ranks do not all fit): its caption, rank
+    numbers and figures read on its focus tint too."""
+    app = RankPlanApp(demo_path)
+    problems: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        chart = app.screen.query_one("#odds-chart")
+        for theme in ("textual-dark", "textual-light", "ansi-dark"):
+            app.theme = theme
+            app.screen.query_one("#ranked").focus()
+            await pilot.pause()
+            problems += text_problems(app, chart, "odds chart")
+            chart.focus()
+            await pilot.pause()
+            assert app.focused is chart
+            problems += text_problems(app, chart, "odds chart focused")
+    assert problems == [], "\n".join(problems)

@@ -243,3 +243,37 @@ async def test_a_goal_due_date_without_a_year_is_the_next_one(demo_path: Path) -
         dialog.query_one("#title", Input).value = "Two new letters"
         dialog.query_one("#due", Input).value = "feb 20"
         assert dialog.result().due == date(2027, 2, 20)
+
+
+async def test_the_next_export_in_a_session_starts_with_the_last_format(demo_path: Path,
+                                                                       tmp_path: Path) -> None:
+    """Each ctrl+e started on plain text again, however often the user had picked another."""
+    from rankplan.tui.widgets.choice import Choice
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await choose(pilot, "#format", "ics")
+        app.screen.query_one("#path", Input).value = str(folder / "week.ics")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert (folder / "week.ics").is_file()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.query_one("#format", Choice).value == "ics"
+        path = Path(app.screen.query_one("#path", Input).value)
+        assert path.suffix == ".ics" and path.parent == folder.resolve()
+        await pilot.press("escape")  # a cancelled export changes nothing
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.query_one("#format", Choice).value == "ics"
+    again = RankPlanApp(demo_path)  # the format is this session's only (no setting for it)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert again.screen.query_one("#format", Choice).value == "text"
+        assert Path(again.screen.query_one("#path", Input).value).suffix == ".txt"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rankplan.tui import settings
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.keymap import read_keymap
@@ -98,3 +100,51 @@ async def test_question_mark_in_the_empty_name_of_a_new_plan_opens_help(tmp_path
         await pilot.pause()
         assert name.value == "Sam?" and app.plan.profile.name == "Sam?"
         assert not isinstance(app.screen, HelpScreen)
+
+
+def footer_items(app) -> list[tuple[str, str]]:
+    """(key as shown, description) for each key on the footer, as drawn."""
+    from rankplan.tui.widgets.footer import KeyFooter
+
+    footer = app.screen.query_one(KeyFooter)
+    line = footer.render_line(0).text
+    for item in footer.items:
+        assert item.display in line[item.x:item.x + item.width]
+    return [(item.display, item.description) for item in footer.items]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_footer_shows_help_remapped_to_question_mark_first(demo_path: Path,
+                                                                      size) -> None:
+    """The screens' own hidden ? (also help) hid the footer's help once keymap.toml put
+    help on ?; and a screen key off the F-keys went to the end, out of sight at 80."""
+    write_keymap('"app.help" = "question_mark"\n"app.rank" = "f9"\n')
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=size) as pilot:
+        for screen in ("f2", "f3", "f9", "f5", "f6"):
+            await pilot.press(screen)
+            await pilot.pause()
+            items = footer_items(app)
+            assert items[0] == ("?", "Help"), (screen, items)
+            assert ("f1", "Help") not in items
+            assert [d for _, d in items[1:6]] == [
+                "Profile", "Debrief", "Rank list", "Schedule", "Reapply"], (screen, items)
+            assert items[3] == ("f9", "Rank list")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def test_the_footer_shows_each_remapped_key(demo_path: Path) -> None:
+    write_keymap('"rank.remove" = "d"\n"rank.tabs" = "ctrl+b"\n"app.quit" = "ctrl+w"\n')
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        items = footer_items(app)
+        for shown in (("d", "Take off"), ("^b", "Odds/SOAP"), ("^w", "Quit")):
+            assert shown in items, items
+        for old in ("x", "^o", "^q"):
+            assert old not in [key for key, _ in items]

@@ -348,3 +348,31 @@ async def test_the_backup_list_leaves_out_the_primary_specialty(demo_path: Path)
         offered = [v for _, v in backup.options]
         assert "Psychiatry" not in offered and "Internal Medicine" in offered
         assert backup.value == app.plan.profile.backup_specialty
+
+
+async def test_a_pending_result_past_its_test_date_asks_for_the_result(plan_file) -> None:
+    """A result left "pending" after the test date said nothing (DESIGN names no finding
+    for it, so the Profile says it under the exam table)."""
+    path = plan_file(
+        'schema = 1\n[profile]\nspecialty = "Internal Medicine"\n'
+        '[[profile.exams]]\nexam = "step1"\ndate = 2025-03-14\nresult = "fail"\n'
+        '[[profile.exams]]\nexam = "step2ck"\ndate = 2026-10-01\nresult = "pending"\n'
+        '[[profile.exams]]\nexam = "step3"\ndate = 2027-01-20\nresult = "pending"\n')
+    app = RankPlanApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hint = app.screen.query_one("#exams-hint")
+        text = " ".join(str(hint.render()).split())
+        assert "Step 2 CK on 2026-10-01: test date passed: set the result" in text
+        assert "2027-01-20" not in text and "2025-03-14" not in text  # to come; a result
+        table = app.screen.query_one("#exams", DataTable)
+        await focus(pilot, "#exams")
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "#result", "pass")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.plan.profile.exams[1].result == "pass"
+        assert "test date passed" not in str(hint.render())

@@ -94,3 +94,56 @@ async def test_a_likelihood_change_on_debrief_reaches_the_rank_list(demo_path: P
         assert after[program.id] != before[program.id]
         assert_rows_match_model(app)
         assert f"Matched {app.odds.p_matched:.0%}" in panel(app)
+
+
+def chart_lines(app) -> list[str]:
+    from rankplan.tui.widgets.odds_chart import OddsChart
+
+    chart = app.screen.query_one("#odds-chart", OddsChart)
+    return [line.text.rstrip() for line in (chart.render_line(y) for y in range(chart.size.height))]
+
+
+async def test_every_rank_s_odds_can_be_read_by_keyboard_at_80x24(demo_path: Path) -> None:
+    """At 80x24 the chart shows four ranks of eight: Tab reaches it and the keys scroll it
+    (it was not focusable, so ranks 5-8 could only be seen with a mouse wheel)."""
+    from rankplan.tui.widgets.odds_chart import OddsChart
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_rank(pilot)
+        ranks = len(app.plan.rank_list.order)
+        assert ranks == 8
+        lines = chart_lines(app)
+        assert lines[0].startswith(f"Ranks 1-4 of {ranks}") and "tab" in lines[0]
+        for _ in range(6):
+            if isinstance(app.focused, OddsChart):
+                break
+            await pilot.press("tab")
+            await pilot.pause()
+        assert isinstance(app.focused, OddsChart)
+        seen: set[int] = set()
+        for _ in range(ranks):
+            seen |= {int(line.split()[0]) for line in chart_lines(app)[1:] if line.strip()}
+            await pilot.press("down")
+            await pilot.pause()
+        assert seen == set(range(1, ranks + 1))
+        assert chart_lines(app)[0].startswith(f"Ranks 5-8 of {ranks}")
+        await pilot.press("home")
+        await pilot.pause()
+        assert chart_lines(app)[1].split()[0] == "1"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert chart_lines(app)[-1].split()[0] == "8"
+        # the last rank's figure is the model's
+        assert chart_lines(app)[-1].endswith(f"{app.odds.at_rank[-1]:.0%}")
+
+
+async def test_the_chart_is_no_tab_stop_when_every_rank_fits(demo_path: Path) -> None:
+    from rankplan.tui.widgets.odds_chart import CAPTION, OddsChart
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_rank(pilot)
+        assert chart_lines(app)[0] == CAPTION
+        assert len([line for line in chart_lines(app)[1:] if line.strip()]) == 8
+        assert not any(isinstance(w, OddsChart) for w in app.screen.focus_chain)

@@ -110,7 +110,8 @@ class DebriefScreen(PlanScreen):
             with Vertical(id="debrief-left"):
                 yield InterviewList(id="interviews")
                 yield Static("", id="list-hint", classes="hint-line")
-            with VerticalScroll(id="debrief-form"):
+            # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
+            with VerticalScroll(id="debrief-form", can_focus=False):
                 yield Static("", id="record-title")
                 yield Static("Program", classes="section-title")
                 yield field("Name", FormInput(id="p-name"))

@@ -76,15 +76,18 @@ class ExportDialog(Dialog):
     TITLE_TEXT = "Export the plan"
     OK_LABEL = "Export"
 
-    def __init__(self, today: date, folder: Path | None = None) -> None:
+    def __init__(self, today: date, folder: Path | None = None, fmt: str = "text") -> None:
+        """``fmt``: the format chosen first (the session's last export's)."""
         super().__init__()
         self.today = today
         self.folder = folder  # the last export's (settings.toml), or None
+        self.fmt = fmt if fmt in FORMAT_LABELS else "text"
 
     def fields(self) -> ComposeResult:
         yield self.row("Format", Choice([(label, fmt) for fmt, label in FORMAT_LABELS.items()],
-                                        value="text", id="format"))
-        yield self.row("Save to", Input(str(default_export_path("text", self.today, self.folder)),
+                                        value=self.fmt, id="format"))
+        yield self.row("Save to", Input(str(default_export_path(self.fmt, self.today,
+                                                                self.folder)),
                                         id="path", suggester=PathSuggester(),
                                         select_on_focus=False))
         yield Static("An existing file at that path is replaced.", classes="note")

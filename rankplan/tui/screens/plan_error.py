@@ -56,7 +56,7 @@ class PlanErrorScreen(Screen):
         bak = backup_path(store.path)
         self._backup_ok = bak.exists() and read_plan(bak).ok
         yield TitleBar()
-        with VerticalScroll(id="error-box"):
+        with VerticalScroll(id="error-box", can_focus=False):  # Tab: its buttons and list
             # The path and the errors quote the file and its folder: shown literally.
             yield Static(literal(f"rankplan cannot open {store.path}"), id="error-title")
             with VerticalScroll(id="error-list"):

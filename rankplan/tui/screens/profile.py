@@ -100,7 +100,8 @@ class ProfileScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="profile-body"):
-            with VerticalScroll(id="profile-form"):
+            # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
+            with VerticalScroll(id="profile-form", can_focus=False):
                 yield Static("Applicant", classes="section-title")
                 yield field("Name", Input(id="name", placeholder="your name", compact=True))
                 yield field("Applicant type", Choice(
@@ -371,7 +372,8 @@ change a tier or baseline; such names are marked with `*`.
 Record every attempt, failed ones included: programs see your full transcript. In the table,
 **a** adds an attempt, **enter** edits the selected one, **d** deletes it (after asking).
 A score is checked against its exam's scale (a COMLEX Level 2-CE of 450 is a score, a Step 2
-CK of 450 is not); leave it empty for a pass/fail result.
+CK of 450 is not); leave it empty for a pass/fail result. An attempt still *pending* after
+its test date is named under the table: set its result once the score is out.
 
 {exams_help()}
 

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static, TextArea
 
+from rankplan.core.exams import result_overdue
 from rankplan.core.model import EXAM_LABELS, Profile
 from rankplan.core.text import visible
 from rankplan.tui.widgets.readable_table import ReadableTable
@@ -78,7 +79,12 @@ class LaterPart(Vertical):
         if not profile.exams:
             hint.update("No attempts yet. a: add one")
         else:
-            hint.update("a add · enter edit · d delete")
+            # A result left pending after its test date: said here, not as a finding (DESIGN
+            # names no finding for it).
+            overdue = [f"{EXAM_LABELS[a.exam]} on {a.date.isoformat()}: test date passed: "
+                       "set the result (enter)" for a in profile.exams
+                       if a.date and result_overdue(a, self.app.today)]
+            hint.update("\n".join([*overdue, "a add · enter edit · d delete"]))
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
     @on(TextArea.Changed)

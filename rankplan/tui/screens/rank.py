@@ -340,7 +340,8 @@ The panel shows your chance to match and to go unmatched, the chance of a top-3 
 expected rank if you match, what you would match into (primary specialty, backup, or a
 preliminary or transitional year only), and how many more yellow programs of each kind
 would bring the chance of going unmatched under 10% ("+3", or ">20" when even twenty more
-would not).
+would not). Under it a bar per rank shows the chance of matching there; when the ranks do
+not all fit, **tab** to the chart and scroll it with **↑/↓**, **pgup/pgdn**, **home/end**.
 
 ### The model, in plain words
 

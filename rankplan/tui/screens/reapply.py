@@ -153,7 +153,8 @@ class ReapplyScreen(PlanScreen):
             with Vertical(id="reapply-empty"):
                 yield Static(EMPTY_TEXT, id="reapply-empty-text")
                 yield Button("Start a reapplication plan (n)", id="start", variant="primary")
-            with VerticalScroll(id="reapply-main"):
+            # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
+            with VerticalScroll(id="reapply-main", can_focus=False):
                 yield from self._autopsy_fields()
                 yield from self._decision_fields()
                 yield from self._plan_fields()

@@ -113,6 +113,9 @@ class GoalTable(PageTable):
 
 
 class ScheduleScreen(PlanScreen):
+    # on_mount focuses the week; Textual's own first focus scrolled the page past its
+    # "Week" title at 80x24 (once the page itself took no focus)
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("question_mark", "app.help", "Help", show=False, id="schedule.help"),
         Binding("R", "reset_week", "Reset week", id="schedule.reset_week"),
@@ -125,7 +128,8 @@ class ScheduleScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="schedule-body"):
-            with VerticalScroll(id="schedule-main"):
+            # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
+            with VerticalScroll(id="schedule-main", can_focus=False):
                 yield Static("Week", classes="section-title")
                 with Horizontal(id="week-row"):
                     yield WeekGrid(id="week")
@@ -166,7 +170,7 @@ class ScheduleScreen(PlanScreen):
         self.app.plan_replaced.subscribe(self, lambda _plan: self.show_plan(), immediate=True)
         self.app.findings_changed.subscribe(self, self.show_findings, immediate=True)
         self.show_plan()
-        self.query_one(WeekGrid).focus()
+        self.query_one(WeekGrid).focus(scroll_visible=False)  # the page from its top
 
     def on_screen_resume(self) -> None:
         if not self.plan_as_left:

@@ -26,8 +26,18 @@ COMPACT_BELOW = 100
 PALETTE_WIDTH = 13  # "▏^p palette" on the right, and a cell to spare
 
 
+# The app's help and screen keys, in their place on the line whatever keys keymap.toml gives
+# them (help remapped to ? went after the other keys, or out of sight at 80 columns).
+SCREEN_IDS = {"app.help": 1, "app.profile": 2, "app.debrief": 3, "app.rank": 4,
+              "app.schedule": 5, "app.reapply": 6}
+
+
 def is_screen_key(key: str) -> bool:
     return key[:1] == "f" and key[1:].isdigit()
+
+
+def _action(binding: Binding) -> str:
+    return binding.action.removeprefix("app.")  # a screen's "app.quit" is the app's "quit"
 
 
 class FooterItem(NamedTuple):
@@ -121,27 +131,51 @@ class KeyFooter(Widget, can_focus=False):
             self._hover = None
             self.refresh()
 
+    def _shown(self, active: dict) -> list[tuple[Binding, bool]]:
+        """The bindings to show, one per key. A key whose binding nearest the focus is a
+        hidden one doing what a shown one further out does (the screens' hidden ? for help,
+        once keymap.toml gave help the ? key) shows the shown one: the key does what it says."""
+        shown: list[tuple[Binding, bool]] = []
+        hidden: dict[str, tuple[Binding, bool]] = {}
+        for key, (_node, binding, enabled, _tip) in active.items():
+            if binding.show:
+                shown.append((binding, enabled))
+            else:
+                hidden[key] = (binding, enabled)
+        if hidden:
+            for _node, bindings in self.screen._modal_binding_chain:
+                for key, binding in bindings:
+                    if key in hidden and binding.show and (
+                            _action(binding) == _action(hidden[key][0])):
+                        shown.append((binding, hidden.pop(key)[1]))
+        return shown
+
     def _work_out_items(self) -> tuple[list[FooterItem], FooterItem | None]:
         active = self.screen.active_bindings
-        shown = [(b, enabled) for (_, b, enabled, _tip) in active.values() if b.show]
+        shown = self._shown(active)
 
         def rank(binding: Binding) -> int:
             if binding.id in self.lead:
                 return 0
-            return 1 if self.screen_keys and is_screen_key(binding.key) else 2
+            screen_key = binding.id in SCREEN_IDS or is_screen_key(binding.key)
+            return 1 if self.screen_keys and screen_key else 2
 
         def order(item: tuple[Binding, bool]) -> tuple[int, int]:
             # F-keys by number: a text box has keys of its own on f6 and f7, which put the
             # app's f6 first in the focused widget's place. Stable: the rest keep theirs.
+            # The app's help and screen keys by their place (F1-F6), whatever their keys.
             binding = item[0]
-            return rank(binding), int(binding.key[1:]) if rank(binding) == 1 else 0
+            if rank(binding) != 1:
+                return rank(binding), 0
+            number = SCREEN_IDS.get(binding.id or "")
+            return 1, number if number is not None else int(binding.key[1:])
 
         seen: set[str] = set()
         items: list[FooterItem] = []
         x = 0
         room = self.line_width - PALETTE_WIDTH
         for binding, enabled in sorted(shown, key=order):
-            action = binding.action.removeprefix("app.")  # a screen's "app.quit" is "quit"
+            action = _action(binding)
             if action in seen:  # one key per action, as Textual's footer does
                 continue
             width = self.key_width(binding)

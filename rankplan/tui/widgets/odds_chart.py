@@ -1,13 +1,22 @@
-"""The odds panel: the headline figures and a bar per rank (line-rendered)."""
+"""The odds panel: the headline figures and a bar per rank (line-rendered).
+
+Its first line is a caption saying what the bars are and, when the ranks do not all fit (four
+at 80x24), which of them are in sight and how to see the others: the chart is then a Tab
+stop whose up/down/pgup/pgdn/home/end scroll it (a mouse wheel always did, the keyboard
+could not reach ranks 5 and on).
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
+CAPTION = "Chance to match at each rank"
 
 
 def bar(fraction: float, width: int) -> str:
@@ -17,19 +26,46 @@ def bar(fraction: float, width: int) -> str:
     return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
 
 
-class OddsChart(ScrollView, can_focus=False):
-    """P(match at rank k) for each rank, scaled to the largest."""
+def caption(first: int, last: int, total: int, *, focused: bool, width: int) -> str:
+    """The chart's first line: ranks ``first``-``last`` (from 1) of ``total`` in sight."""
+    if first <= 1 and last >= total:
+        return CAPTION
+    shown = f"Ranks {first}-{last} of {total}"
+    how = "↑↓ pgup pgdn" if focused else "tab to it, ↑↓"
+    for text in (f"{shown} ({how})", f"{shown} ↑↓", shown):
+        if cell_len(text) <= width:
+            return text
+    return shown
+
+
+class OddsChart(ScrollView, can_focus=True):
+    """P(match at rank k) for each rank, scaled to the largest, under a caption line.
+
+    Focusable only while some ranks are out of sight (otherwise Tab would stop on a chart
+    that has nothing to scroll)."""
 
     COMPONENT_CLASSES = {"odds--bar", "odds--label"}
     DEFAULT_CSS = """
     OddsChart { height: auto; }
+    OddsChart:focus { background-tint: $foreground 8%; }
     OddsChart > .odds--bar { color: $accent; }
     OddsChart > .odds--label { color: $text-muted; }
     """
+    BINDINGS = [
+        Binding("down", "scroll_down", "More ranks", id="rank.odds_down"),
+        Binding("up", "scroll_up", "Earlier ranks", show=False, id="rank.odds_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="rank.odds_page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="rank.odds_page_up"),
+        Binding("home", "scroll_home", "First ranks", show=False, id="rank.odds_first"),
+        Binding("end", "scroll_end", "Last ranks", show=False, id="rank.odds_last"),
+    ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.values: tuple[float, ...] = ()
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
 
     def show(self, values: tuple[float, ...]) -> None:
         if values == self.values:
@@ -37,13 +73,33 @@ class OddsChart(ScrollView, can_focus=False):
         resized = len(values) != len(self.values)
         self.values = values
         if resized:  # a new length needs a new layout; new figures only a repaint
-            self.virtual_size = Size(self.size.width, len(values))
-            self.styles.height = len(values) or 1  # max-height in CSS caps it
+            self.virtual_size = Size(self.size.width, len(values) + 1)
+            self.styles.height = len(values) + 1  # max-height in CSS caps it
+        self.refresh()
+
+    def in_sight(self) -> tuple[int, int]:
+        """The first and last rank in sight, counted from 1."""
+        first = round(self.scroll_offset.y) + 1
+        return first, min(len(self.values), first + max(0, self.size.height - 1) - 1)
+
+    def _on_focus(self, event) -> None:
+        super()._on_focus(event)
+        self.refresh()  # the caption names the keys
+
+    def _on_blur(self, event) -> None:
+        super()._on_blur(event)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        k = y + self.scroll_offset.y
+        label_style = self.rich_style + self.get_component_rich_style("odds--label")
+        if y == 0:
+            if not self.values:
+                return Strip.blank(width, self.rich_style)
+            first, last = self.in_sight()
+            text = caption(first, last, len(self.values), focused=self.has_focus, width=width)
+            return Strip([Segment(text, self.rich_style)]).adjust_cell_length(width, self.rich_style)
+        k = y - 1 + round(self.scroll_offset.y)
         if k >= len(self.values):
             return Strip.blank(width, self.rich_style)
         value = self.values[k]
@@ -53,7 +109,7 @@ class OddsChart(ScrollView, can_focus=False):
         bar_width = max(1, width - len(label) - len(figure))
         return Strip(
             [
-                Segment(label, self.rich_style + self.get_component_rich_style("odds--label")),
+                Segment(label, label_style),
                 Segment(bar(value / top, bar_width), self.rich_style + self.get_component_rich_style("odds--bar")),
                 Segment(figure, self.rich_style),
             ]

@@ -114,3 +114,18 @@ def test_a_comlex_plan_is_valid_and_judged_on_the_comlex_scale() -> None:
 def test_the_comlex_plan_without_passing_score_takes_level_3s_mark() -> None:
     plan, _ = parse_text(COMLEX_PLAN.replace("passing_score = 400\n", ""))
     assert plan is not None and readiness(plan.schedule).target == 360
+
+
+def test_a_pending_result_is_overdue_only_after_its_test_date() -> None:
+    from rankplan.core.exams import result_overdue
+    from rankplan.core.model import ExamAttempt, ExamResult
+
+    def attempt(on, result=ExamResult.PENDING):
+        return ExamAttempt(Exam.STEP2CK, on, result)
+
+    assert result_overdue(attempt(date(2026, 10, 1)), TODAY)
+    assert not result_overdue(attempt(TODAY), TODAY)  # taken today
+    assert not result_overdue(attempt(date(2026, 12, 15)), TODAY)
+    assert not result_overdue(attempt(None), TODAY)
+    assert not result_overdue(attempt(date(2026, 10, 1), ExamResult.PASS), TODAY)
+    assert not result_overdue(attempt(date(2026, 10, 1), ExamResult.FAIL), TODAY)

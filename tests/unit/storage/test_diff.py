@@ -28,3 +28,35 @@ def test_differences_by_section_and_key() -> None:
     assert any(r.section == "goals #1" and r.key == "title" for r in rows)
     assert any(r.section.startswith("profile.exams #") and r.ours == ABSENT for r in rows)
     assert differences(ours, copy.deepcopy(ours)) == []
+
+
+def test_a_key_the_file_lacks_is_not_there_and_an_empty_string_is_one(tmp_path) -> None:
+    """A key deleted by hand showed as "" (the model's default), like a real empty string."""
+    import re
+
+    from rankplan.storage.diff import differences_with_file
+
+    ours = read_plan(DEMO).plan
+    program = ours.programs[0]
+    text = DEMO.read_text(encoding="utf-8")
+    text = text.replace(f'backup_specialty = "{ours.profile.backup_specialty}"\n', "", 1)
+    text = text.replace(f'location = "{program.location}"\n', 'location = ""\n', 1)
+    text = re.sub(r'notes = "Home program[^\n]*\n', "", text, count=1)
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    rows, errors = differences_with_file(ours, path)
+    assert errors == []
+    by_key = {(r.section, r.key): (r.ours, r.theirs) for r in rows}
+    assert by_key[("profile", "backup_specialty")] == (
+        f'"{ours.profile.backup_specialty}"', ABSENT)
+    assert by_key[(f"programs: {program.id}", "notes")][1] == ABSENT
+    assert by_key[(f"programs: {program.id}", "location")] == (f'"{program.location}"', '""')
+    assert len(rows) == 3  # a default the file lacks on both sides is no difference
+
+
+def test_without_the_files_every_value_shows_as_the_model_holds_it() -> None:
+    ours = read_plan(DEMO).plan
+    theirs = copy.deepcopy(ours)
+    theirs.profile.backup_specialty = ""
+    assert differences(ours, theirs) == [
+        Difference("profile", "backup_specialty", f'"{ours.profile.backup_specialty}"', '""')]
