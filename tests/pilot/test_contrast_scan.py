@@ -1,0 +1,142 @@
+"""Every screen, read whole (DESIGN §6: WCAG 4.5:1 for text in every theme): each screen of
+the demo plan in textual-dark, textual-light and ansi-dark, with each of its widgets focused in
+turn, and every character of text on the composed screen measured against its background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.color import Color, ColorType
+from rich.segment import Segment
+from textual.filter import DIM_FACTOR
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.contrast import ratio
+
+WHITE, BLACK = (255, 255, 255), (0, 0, 0)
+THEMES = ["textual-dark", "textual-light", "ansi-dark"]
+
+
+def not_text(character: str) -> bool:
+    """Box-drawing characters and block elements (U+2500 to U+259F): borders, scrollbar
+    thumbs, the odds chart's bars, half-block edges of buttons and boxes. They draw shapes in
+    the colour around them on purpose and carry no words."""
+    return "\u2500" <= character <= "\u259f"
+
+
+def rgb(color: Color | None, *, foreground: bool, dark: bool, palette) -> tuple[int, int, int]:
+    """A colour as the terminal shows it: the default colours as the terminal's own (white on
+    black in a dark theme, black on white in a light one), ANSI colours as Textual's palette
+    for the theme's mode has them (as ``readable_in`` takes them)."""
+    if color is None or color.type is ColorType.DEFAULT:
+        return (WHITE if foreground else BLACK) if dark else (BLACK if foreground else WHITE)
+    return tuple(color.get_truecolor(palette, foreground=foreground))  # type: ignore[return-value]
+
+
+def colours(segment: Segment, dark: bool, palette) -> tuple[tuple, tuple]:
+    """The text and background colours a terminal shows for ``segment``: reverse swaps them,
+    dim blends the text halfway to the background (as Textual's own dim filter does)."""
+    style = segment.style
+    fg = rgb(style.color, foreground=True, dark=dark, palette=palette)
+    bg = rgb(style.bgcolor, foreground=False, dark=dark, palette=palette)
+    if style.reverse:
+        fg, bg = bg, fg
+    if style.dim:
+        fg = tuple(round(b + (f - b) * DIM_FACTOR) for f, b in zip(fg, bg))
+    return fg, bg
+
+
+def screen_problems(app, what: str) -> dict[str, str]:
+    """Every run of text on the composed screen below 4.5:1, each with where it was seen.
+    Over a dialog or the help, only the dialog's own box: the screen behind it is dimmed on
+    purpose and not meant to be read."""
+    from textual.screen import ModalScreen
+
+    dark = app.current_theme.dark
+    palette = app.ansi_theme_dark if dark else app.ansi_theme_light
+    screen = app.screen
+    regions = ([child.region for child in screen.children] if isinstance(screen, ModalScreen)
+               else [screen.region])
+    strips = screen._compositor.render_strips()
+    found = {}
+    for region in regions:
+        for y in range(region.y, min(region.bottom, len(strips))):
+            for segment in strips[y].crop(region.x, region.right):
+                text = "".join(c for c in segment.text if not not_text(c)).strip()
+                if not text or segment.style is None:
+                    continue
+                contrast = ratio(*colours(segment, dark, palette))
+                if contrast < 4.5:
+                    found.setdefault(f"{app.theme} {text[:24]!r} {contrast:.2f}:1",
+                                     f"{what}, line {y}")
+    return found
+
+
+async def scan_focus(pilot, what: str) -> dict[str, str]:
+    """The screen as it opens, then with each of its focusable widgets focused in turn."""
+    app = pilot.app
+    await pilot.pause()
+    found = screen_problems(app, what)
+    seen = set()
+    for widget in list(app.screen.focus_chain):
+        if widget in seen or not widget.is_mounted:
+            continue
+        seen.add(widget)
+        widget.focus()
+        widget.scroll_visible(animate=False)
+        await pilot.pause()
+        seen_there = screen_problems(app, f"{what}, {type(widget).__name__}#{widget.id} focused")
+        found = seen_there | found
+    return found
+
+
+SCREENS = ["f2", "f3", "f4", "f5", "f6"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_every_screen_reads_in_the_three_themes(demo_path: Path, theme, size) -> None:
+    app = RankPlanApp(demo_path)
+    problems: dict[str, str] = {}
+    async with app.run_test(size=size) as pilot:
+        app.theme = theme
+        for key in SCREENS:
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            problems = await scan_focus(pilot, key) | problems
+            await pilot.press("f1")
+            await pilot.pause()
+            problems = screen_problems(app, f"{key} help") | problems
+            await pilot.press("escape")
+        await pilot.press("f6", "n")
+        problems = await scan_focus(pilot, "f6 started") | problems
+    assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
+
+
+BROKEN = 'schema = 1\n[profile]\nnmae = "Sam"\n'
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("backup", [False, True], ids=["no backup", "a backup"])
+async def test_the_cannot_open_view_reads_in_the_three_themes(plan_file, theme, backup) -> None:
+    """The view of a plan rankplan cannot read, with its disabled "No valid backup" button
+    or with a backup to restore."""
+    from helpers import DEMO
+
+    from rankplan.tui.screens.plan_error import PlanErrorScreen
+
+    path = plan_file(BROKEN)
+    if backup:
+        path.with_name("plan.toml.bak").write_text(DEMO.read_text())
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        assert isinstance(app.screen, PlanErrorScreen)
+        problems = await scan_focus(pilot, "cannot open")
+        await pilot.press("f1")
+        await pilot.pause()
+        problems = screen_problems(app, "cannot open help") | problems
+    assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
