@@ -13,6 +13,7 @@ from textual.filter import DIM_FACTOR
 
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.contrast import ratio
+from rankplan.tui.widgets.choice import Choice, ChoicePicker
 
 WHITE, BLACK = (255, 255, 255), (0, 0, 0)
 THEMES = ["textual-dark", "textual-light", "ansi-dark"]
@@ -74,11 +75,13 @@ def screen_problems(app, what: str) -> dict[str, str]:
 
 
 async def scan_focus(pilot, what: str) -> dict[str, str]:
-    """The screen as it opens, then with each of its focusable widgets focused in turn."""
+    """The screen as it opens, then with each of its focusable widgets focused in turn, and
+    the first ▼ field's list open."""
     app = pilot.app
     await pilot.pause()
     found = screen_problems(app, what)
     seen = set()
+    opened = False
     for widget in list(app.screen.focus_chain):
         if widget in seen or not widget.is_mounted:
             continue
@@ -86,8 +89,16 @@ async def scan_focus(pilot, what: str) -> dict[str, str]:
         widget.focus()
         widget.scroll_visible(animate=False)
         await pilot.pause()
-        seen_there = screen_problems(app, f"{what}, {type(widget).__name__}#{widget.id} focused")
-        found = seen_there | found
+        name = f"{what}, {type(widget).__name__}#{widget.id}"
+        found = screen_problems(app, f"{name} focused") | found
+        if isinstance(widget, Choice) and not opened:  # one open list a screen
+            opened = True
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.focused, ChoicePicker)
+            found = screen_problems(app, f"{name} open") | found
+            await pilot.press("escape")
+            await pilot.pause()
     return found
 
 
@@ -139,4 +150,44 @@ async def test_the_cannot_open_view_reads_in_the_three_themes(plan_file, theme, 
         await pilot.press("f1")
         await pilot.pause()
         problems = screen_problems(app, "cannot open help") | problems
+    assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
+
+
+def dialogs(app) -> list:
+    """One of each dialog, empty (their placeholders showing) where it can be."""
+    from rankplan.tui.screens.dialogs import (
+        ActivityMenu, ConfirmDialog, ConflictDialog, CriteriaDialog, ExamDialog, GoalDialog,
+        NameDialog, PracticeDialog, SpecialtyDialog,
+    )
+    from rankplan.tui.screens.exchange_dialogs import ExportDialog, ImportDialog
+    from rankplan.tui.screens.reapply_dialogs import AdvocateDialog, FeedbackDialog, LetterDialog
+
+    path = app.store.path
+    return [
+        ConfirmDialog("Delete this?"), ExamDialog(None, app.today),
+        SpecialtyDialog("Internal Medicine", None), NameDialog("Add an interview", "Program name"),
+        CriteriaDialog(dict(app.store.plan.criteria)), PracticeDialog(None, app.today),
+        GoalDialog(None, app.today), ActivityMenu("Mon morning"),
+        ConflictDialog(path, path.with_name("plan.conflict.toml")), ExportDialog(app.today),
+        ImportDialog(), FeedbackDialog(None), LetterDialog(None, app.today, "Internal Medicine"),
+        AdvocateDialog(None),
+    ]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_every_dialog_reads_in_the_three_themes(demo_path: Path, theme) -> None:
+    """Each dialog with each of its fields and buttons focused in turn: the primary button's
+    focused label and the empty fields' placeholders among them."""
+    app = RankPlanApp(demo_path)
+    problems: dict[str, str] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await pilot.press("f5")
+        await pilot.pause()
+        for dialog in dialogs(app):
+            app.push_screen(dialog)
+            await pilot.pause()
+            problems = await scan_focus(pilot, type(dialog).__name__) | problems
+            dialog.dismiss(None)
+            await pilot.pause()
     assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
