@@ -220,3 +220,46 @@ async def test_every_dialog_reads_in_the_three_themes(demo_path: Path, theme) ->
             dialog.dismiss(None)
             await pilot.pause()
     assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
+
+
+def test_dim_text_is_measured_as_textual_draws_it() -> None:
+    """Textual draws dim text part way to its background: a struck-out interview's name
+    (dim) was 3.2:1 in catppuccin-latte though its colour alone read."""
+    from rich.style import Style
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    from rankplan.tui.contrast import readable
+
+    text, surface = (0x5C, 0x5F, 0x77), (0xEC, 0xEF, 0xF3)
+    style = Style(color=Color.from_rgb(*text), bgcolor=Color.from_rgb(*surface), dim=True)
+    assert ratio(text, surface) >= 4.5
+    drawn = tuple(round(b + (f - b) * DIM_FACTOR) for f, b in zip(text, surface))
+    assert ratio(drawn, surface) < 4.5
+    fixed = readable(style, dark=False, palette=DEFAULT_TERMINAL_THEME)
+    assert not fixed.dim and ratio(tuple(fixed.color.triplet), surface) >= 4.5
+    assert readable(style + Style(dim=False), dark=False,
+                    palette=DEFAULT_TERMINAL_THEME) == style + Style(dim=False)
+
+
+async def test_the_footer_and_a_struck_out_interview_read_in_every_builtin_theme(
+        demo_path: Path) -> None:
+    """The footer's descriptions were in the theme's footer colour as it comes (3.45:1 in
+    atom-one-dark, 4.23:1 in tokyo-night); a struck-out (dim) interview 3.1:1 to 4.4:1 in
+    seven themes (atom-one-dark, catppuccin-latte, nord, rose-pine-dawn among them)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from rankplan.tui.widgets.footer import KeyFooter
+    from rankplan.tui.widgets.interview_list import InterviewList
+
+    app = RankPlanApp(demo_path)
+    problems: dict[str, str] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        for theme in sorted(BUILTIN_THEMES):
+            app.theme = theme
+            await pilot.pause()
+            regions = [app.screen.query_one(KeyFooter).region,
+                       app.screen.query_one(InterviewList).region]
+            problems = screen_problems(app, "f3", regions) | problems
+    assert not problems, "\n".join(f"{text} ({where})" for text, where in sorted(problems.items()))
