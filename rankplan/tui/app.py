@@ -236,6 +236,23 @@ class RankPlanApp(Saving, App[None]):
             self.set_reactive(App.sub_title, sub_title)
         self.heading = (self.title, self.sub_title)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's CSS variables and ``$text-on-primary``: white or black, whichever reads
+        on the theme's primary colour (DESIGN §6: 4.5:1); in the ANSI themes the terminal's
+        own text colour (their buttons are drawn on the terminal's background)."""
+        from textual.color import Color
+
+        from rankplan.tui.contrast import BLACK, WHITE, text_on
+
+        variables = super().get_css_variables()
+        if self.current_theme.ansi:
+            variables["text-on-primary"] = "ansi_default"
+        else:
+            primary = Color.parse(variables["primary"])
+            preferred = WHITE if primary.brightness < 0.5 else BLACK  # as Textual's "auto"
+            variables["text-on-primary"] = "#%02x%02x%02x" % text_on(primary.rgb, preferred)
+        return variables
+
     def format_title(self, title: str, sub_title: str) -> Content:
         """Textual's title line, with the save state not dimmed: dim text on the title bar
         was 4.4:1 in textual-light (DESIGN §6 asks 4.5:1)."""

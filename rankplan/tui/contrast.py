@@ -13,6 +13,7 @@ from functools import lru_cache
 from rich.color import Color, ColorType
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
+from textual.constants import DIM_FACTOR
 
 MINIMUM = 4.5  # WCAG AA for body text
 
@@ -73,16 +74,32 @@ def _rgb(color: Color | None, *, foreground: bool, dark: bool,
 def readable(style: Style, *, dark: bool, palette: TerminalTheme) -> Style:
     """``style`` with its text readable on its background. A true colour moves toward black
     or white; an ANSI colour (whose value only the terminal knows) that does not read in
-    ``palette`` gives way to the terminal's own text colour (the word is still there)."""
+    ``palette`` gives way to the terminal's own text colour (the word is still there). Dim
+    text is measured as Textual draws it, part way to the background; when that does not
+    read, it comes back undimmed in the nearest colour that does (a struck-out interview's
+    name was 3.2:1 in catppuccin-latte)."""
     fg = _rgb(style.color, foreground=True, dark=dark, palette=palette)
     bg = _rgb(style.bgcolor, foreground=False, dark=dark, palette=palette)
     if style.reverse:
         fg, bg = bg, fg
+    if style.dim:  # Textual draws dim text part way to its background
+        fg = _mix(bg, fg, DIM_FACTOR)
     if ratio(fg, bg) >= MINIMUM:
         return style
     if style.color is None or style.color.triplet is None:
         return style + Style(color=Color.default())
-    return style + Style(color=Color.from_rgb(*readable_rgb(fg, bg)))
+    return style + Style(color=Color.from_rgb(*readable_rgb(fg, bg)), dim=False)
+
+
+def text_on(background: tuple[int, int, int],
+            preferred: tuple[int, int, int]) -> tuple[int, int, int]:
+    """White or black text for ``background``: ``preferred`` when it reads, else the one of
+    the two that reads better (Textual's ``auto`` picks by brightness: white on solarized's
+    blue, 3.7:1, where black is 5.7:1)."""
+    other = BLACK if preferred == WHITE else WHITE
+    if ratio(preferred, background) >= MINIMUM:
+        return preferred
+    return max((preferred, other), key=lambda text: ratio(text, background))
 
 
 def readable_in(app, style: Style) -> Style:

@@ -18,10 +18,13 @@ from textual.widgets import Static
 from rankplan.tui.widgets.footer import KeyFooter
 
 
-# Rich draws headings in ANSI magenta, 4.0:1 on textual-dark's surface: here they keep the
-# text's own colour and stand out by weight and underline.
+# Rich draws headings in ANSI magenta, 4.0:1 on textual-dark's surface, and table headings
+# (with numbered items, links and keys) in ANSI cyan or blue or yellow, 3.0:1 on
+# textual-light's: here they keep the text's own colour and stand out by weight and underline.
 HEADINGS = Theme({"markdown.h1": "bold underline", "markdown.h2": "bold underline",
-                  "markdown.h3": "bold", "markdown.h4": "bold italic"})
+                  "markdown.h3": "bold", "markdown.h4": "bold italic",
+                  "markdown.table.header": "bold", "markdown.item.number": "bold",
+                  "markdown.link": "underline", "markdown.kbd": "bold"})
 
 
 class PlainHeadings:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, Input, Static
 
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
@@ -42,6 +42,7 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import FindingsPanel
 from rankplan.tui.widgets.form import field, readout, show_hint
+from rankplan.tui.widgets.readable_table import ReadableTable
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
 
@@ -84,8 +85,9 @@ EMPTY_TEXT = (
 )
 
 
-class ReapplyList(DataTable):
-    """A table of feedback, letters or advocates; the screen acts on the focused one."""
+class ReapplyList(ReadableTable):
+    """A table of feedback, letters or advocates; the screen acts on the focused one. (Readable
+    as the other tables are: its header was 3.7:1 in ansi-dark as a plain DataTable.)"""
 
     BINDINGS = [
         Binding("a,insert", "screen.add_item", "Add", id="reapply.add_item"),
