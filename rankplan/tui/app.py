@@ -26,7 +26,7 @@ from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore
 from rankplan.tui import settings
 from rankplan.tui.history import History
-from rankplan.tui.key_order import LOOK_AGAIN, KeyOrder
+from rankplan.tui.key_order import KeyOrder, KeysInOrder
 from rankplan.tui.messages import PlanChanged
 from rankplan.tui.saving import Saving
 from rankplan.tui.screens.profile import ProfileScreen
@@ -65,7 +65,7 @@ def _reapply() -> Screen:
     return ReapplyScreen()
 
 
-class RankPlanApp(Saving, App[None]):
+class RankPlanApp(KeysInOrder, Saving, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -142,7 +142,6 @@ class RankPlanApp(Saving, App[None]):
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
         self._keys = KeyOrder()  # keys typed while the one before is on its way
-        self._keys_look = None
         self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
         self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
         self._building: asyncio.Task | None = None  # a screen being built while idle
@@ -752,54 +751,16 @@ class RankPlanApp(Saving, App[None]):
             self.install_screen(HelpScreen(text), name)
         self.push_screen(name)
 
-    async def on_event(self, event) -> None:
-        """Keys go to Textual one at a time, in the order typed (key_order.py): a key
-        arriving while the last one is still on its way waits behind it."""
-        from textual import events
-
-        if not isinstance(event, events.Key):
-            await super().on_event(event)
-        elif event.is_forwarded:  # back from its journey: its binding, if any, runs here
-            await super().on_event(event)
-            if self._keys.came_back(event):
-                await self._keys_waiting()
-        elif self._keys.waiting or self._keys.must_wait(self._message_queue):
-            self._keys.waiting.append(event)
-            self._look_again()
-        else:
-            await self._key(event)
-
-    async def _keys_waiting(self) -> None:
-        """Hand on the keys that waited, up to one that must be waited for in turn."""
-        keys = self._keys
-        while keys.waiting and not keys.must_wait(self._message_queue):
-            await self._key(keys.waiting.popleft())
-        if keys.waiting:
-            self._look_again()
-
-    def _look_again(self) -> None:
-        """Look at the key on its way again shortly (one look pending at a time): it may
-        be stopped by a widget, never to come back."""
-        if self._keys_look is None:
-            async def look() -> None:
-                self._keys_look = None
-                await self._keys_waiting()
-
-            self._keys_look = self.set_timer(LOOK_AGAIN, look)
-
-    async def _key(self, event) -> None:
-        """One key as typed. ? opens help (the screens bind it), but a text box takes it as
-        a character, before any binding. An empty box has no text to add it to, so there ?
-        opens help too: a new plan starts in the empty Name box, where a new user's first ?
-        typed itself (issue 17, item 13). In text being typed, and in dialogs, ? stays a
-        character."""
+    def take_key(self, event) -> bool:
+        """? opens help (the screens bind it), but a text box takes it as a character,
+        before any binding. An empty box has no text to add it to, so there ? opens help
+        too: a new plan starts in the empty Name box, where a new user's first ? typed
+        itself (issue 17, item 13). In text being typed, and in dialogs, ? stays a
+        character. (Called for each key as typed, in order: key_order.py.)"""
         if event.key == "question_mark" and self._empty_box_focused():
-            event.stop()
             self.action_help()
-            return
-        await super().on_event(event)
-        if event.is_forwarded:  # not taken by a priority binding: on its way to a widget
-            self._keys.sent(event)
+            return True
+        return False
 
     def _empty_box_focused(self) -> bool:
         from textual.widgets import Input

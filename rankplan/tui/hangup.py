@@ -4,8 +4,9 @@ Textual writes to the terminal through one thread fed by a queue of at most 30 w
 the terminal is gone, that thread's next write fails (EIO) and the thread ends; the app's own
 thread then blocks for ever on the 31st write (the screens closing, the terminal modes put
 back), and the process outlives its terminal. ``unblock_output`` lifts that bound, so that
-writes nobody will read cost a little memory instead of a hang; ``last_resort`` ends the
-process if the exit still waits for something else.
+writes nobody will read cost a little memory instead of a hang, as soon as the writer
+thread dies (``guard_output``) or a signal comes; ``last_resort`` ends the process if the
+exit still waits for something else.
 """
 
 from __future__ import annotations
@@ -35,3 +36,21 @@ def last_resort(seconds: float) -> None:
     timer = threading.Timer(seconds, os._exit, (0,))
     timer.daemon = True
     timer.start()
+
+
+def guard_output(driver: object) -> None:
+    """When the driver's writer thread dies (its terminal gone), lift its queue's bound at
+    once, before the app's thread can block on it: the signal that says the terminal is
+    gone may come after 30 more writes. Other threads' deaths are reported as before."""
+    if getattr(driver, "_writer_thread", None) is None:
+        return
+    report = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        # the writer of the moment: a suspend (ctrl+z, then fg) starts a new one
+        if args.thread is getattr(driver, "_writer_thread", None):
+            unblock_output(driver)  # and no report: it would go to the terminal that is gone
+        else:
+            report(args)
+
+    threading.excepthook = hook

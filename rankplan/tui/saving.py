@@ -10,7 +10,7 @@ import asyncio
 from textual import work
 
 from rankplan.storage.store import PlanStore, SaveOutcome, SaveResult
-from rankplan.tui.hangup import last_resort, unblock_output
+from rankplan.tui.hangup import guard_output, last_resort, unblock_output
 
 SAVE_DELAY = 0.5  # seconds of quiet before an autosave
 RETRY_DELAY = 5.0  # seconds before a failed save is tried again
@@ -164,7 +164,8 @@ class Saving:
                     task.cancel()
                 if waiting:
                     return
-            if not any(node.message_queue_size for node in nodes):
+            # keys typed just after ctrl+q wait their turn behind it (key_order.py)
+            if not self._keys.waiting and not any(node.message_queue_size for node in nodes):
                 return
 
     async def _save_and_quit(self) -> None:
@@ -235,6 +236,7 @@ class Saving:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signum, self._on_signal)
+        guard_output(self._driver)  # the terminal may be gone before its SIGHUP is handled
 
     def _on_signal(self) -> None:
         self._signalled = True

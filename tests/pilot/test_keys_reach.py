@@ -134,3 +134,37 @@ async def test_keys_typed_in_a_burst_act_in_their_order(demo_path: Path) -> None
 
     assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
         "AXYJordan AveryQZ")
+
+
+async def test_a_paste_waits_behind_the_keys_typed_before_it(demo_path: Path) -> None:
+    from textual import events
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        name = app.screen.query_one("#name", Input)
+        name.focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        for event in (events.Key("shift+tab", None), events.Key("end", None),
+                      events.Key("Q", "Q"), events.Paste("P")):
+            app.post_message(event)
+        await pilot.pause()
+        assert name.value == "Jordan AveryQP"
+
+
+async def test_keys_typed_just_after_a_key_that_opens_a_dialog_reach_it(
+        demo_path: Path) -> None:
+    """ctrl+e opens the export dialog; the keys behind it wait until it has its focus
+    (they went to the bare dialog, which dropped them)."""
+    from textual import events
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, char in (("ctrl+e", None), ("tab", "\t"), ("end", None), ("Q", "Q")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        path = app.screen.query_one("#path", Input)
+        assert app.focused is path
+        assert path.value.endswith("Q")

@@ -113,3 +113,33 @@ def test_unblock_output_leaves_drivers_without_a_writer_alone() -> None:
     from rankplan.tui.hangup import unblock_output
 
     unblock_output(object())  # the headless driver, say: nothing to do, no error
+
+
+def test_the_writer_dying_unblocks_its_queue_before_any_signal() -> None:
+    """The terminal gone, the writer thread dies at its first write; with guard_output the
+    app's writes never block, even before the SIGHUP is handled."""
+    import threading
+
+    from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
+
+    from rankplan.tui.hangup import guard_output
+
+    class Driver:
+        _writer_thread = WriterThread(_GoneTerminal())
+
+    before = threading.excepthook
+    try:
+        guard_output(Driver())
+        writer = Driver._writer_thread
+        writer.start()
+        writer.write("first frame")  # fails: the thread dies, quietly
+        writer.join(5)
+        assert not writer.is_alive()
+        many = threading.Thread(
+            target=lambda: [writer.write("x") for _ in range(MAX_QUEUED_WRITES * 10)],
+            daemon=True)
+        many.start()
+        many.join(5)
+        assert not many.is_alive()
+    finally:
+        threading.excepthook = before
