@@ -91,6 +91,8 @@ class DebriefScreen(PlanScreen):
         self._criteria: list[str] = []
         self._left = False  # set when another screen took over (see on_screen_suspend)
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
+        self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
+        self._filling = False  # _fill_form is setting the fields (see _box_watcher)
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -152,7 +154,11 @@ class DebriefScreen(PlanScreen):
         self.app.findings_changed.subscribe(self, lambda _f: self._show_suggestion(),
                                             immediate=True)
         self.show_plan()
-        self.query_one(InterviewList).focus()
+        table = self.query_one(InterviewList)
+        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
+        for box in self.query_one("#debrief-form").query(Checkbox):
+            self.watch(box, "value", self._box_watcher(box), init=False)
+        table.focus()
 
     def on_resize(self) -> None:
         self._suggestion_lines = SUGGESTION_LINES  # another width, other heights
@@ -197,7 +203,11 @@ class DebriefScreen(PlanScreen):
         table = self.query_one(InterviewList)
         if select is None and self.current and self.plan.program(self.current):
             select = self.current
-        table.show([self.row_for(p) for p in self.plan.programs], select=select)
+        self._showing = True
+        try:
+            table.show([self.row_for(p) for p in self.plan.programs], select=select)
+        finally:
+            self._showing = False
         self._fill_specialties()
         self.current = table.current_id()
         self._build_criteria()
@@ -245,6 +255,15 @@ class DebriefScreen(PlanScreen):
         program = self.program()
         if program is None:
             return
+        self._filling = True
+        try:
+            self._set_fields(program)
+        finally:
+            self._filling = False
+        show_hint(self.query_one("#date-hint", Static), "")
+        self._show_suggestion()
+
+    def _set_fields(self, program: Program) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
             readout(self.query_one("#record-title", Static), program.name or program.id,
                     wraps=False)
@@ -275,8 +294,6 @@ class DebriefScreen(PlanScreen):
             notes = self.query_one("#p-notes", TextArea)
             if notes.text != visible(program.notes):
                 notes.text = visible(program.notes)
-        show_hint(self.query_one("#date-hint", Static), "")
-        self._show_suggestion()
 
     def _show_suggestion(self) -> None:
         program = self.program()
@@ -309,9 +326,26 @@ class DebriefScreen(PlanScreen):
             self.query_one(InterviewList).update_row(self.row_for(program))
         self.post_message(PlanChanged())
 
+    def _edited(self, program: Program) -> None:
+        """A field of the record changed: the list row, the findings and the suggestion
+        follow now, in the frame that shows the field's new value (PlanChanged, a message
+        to the app, brought them a frame later)."""
+        self.query_one(InterviewList).update_row(self.row_for(program))
+        self.app.plan_changed()
+
+    def _cursor_moved(self) -> None:
+        """Another row under the list's cursor (a key, a click): its record goes into the
+        form at once, in the same frame as the cursor. Through RowHighlighted, a message
+        that reaches the screen after the list has been redrawn, the form came a frame
+        later (a second display 17-33 ms after the first, which the user waits for)."""
+        if not self._showing:
+            self._select(self.query_one(InterviewList).current_id())
+
     @on(DataTable.RowHighlighted, "#interviews")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = event.row_key.value if event.row_key else None
+        self._select(event.row_key.value if event.row_key else None)
+
+    def _select(self, key: str | None) -> None:
         if key != self.current:
             self.current = key
             self._fill_form()
@@ -387,30 +421,39 @@ class DebriefScreen(PlanScreen):
             setattr(target, key, value)
             self._changed(program)
 
-    @on(Checkbox.Changed)
-    def _checkbox(self, event: Checkbox.Changed) -> None:
+    def _box_watcher(self, box: Checkbox):
+        """What ticking ``box`` does, called as its value changes (space, a click): the
+        record and all that follows from it in the same frame as the tick. (Checkbox.Changed
+        reached the screen after the tick had been drawn: a second frame.)"""
+
+        def ticked(value: bool) -> None:
+            if not self._filling:
+                self._checkbox(box.id or "", value)
+
+        return ticked
+
+    def _checkbox(self, cid: str, value: bool) -> None:
         program = self.program()
-        cid = event.checkbox.id or ""
         if program is None:
             return
         if cid == "p-would_not_attend":
-            if program.would_not_attend != event.value:
-                self._mark_would_not_attend(program, event.value)
-                self._changed(program)
+            if program.would_not_attend != value:
+                self._mark_would_not_attend(program, value)
+                self._edited(program)
         elif cid == "d-home_program":
-            if program.debrief.home_program != event.value:
-                program.debrief.home_program = event.value
-                self._changed(program)
+            if program.debrief.home_program != value:
+                program.debrief.home_program = value
+                self._edited(program)
         elif cid.startswith("tc-"):
-            value = TakesChances(cid[3:])
+            chance = TakesChances(cid[3:])
             chances = program.debrief.takes_chances
-            if event.value and value not in chances:
-                chances.append(value)
+            if value and chance not in chances:
+                chances.append(chance)
                 chances.sort(key=list(TakesChances).index)
-                self._changed(program)
-            elif not event.value and value in chances:
-                chances.remove(value)
-                self._changed(program)
+                self._edited(program)
+            elif not value and chance in chances:
+                chances.remove(chance)
+                self._edited(program)
 
     def _mark_would_not_attend(self, program: Program, value: bool) -> None:
         """Mark or unmark, and say what it did to the rank list: a mark takes the program
