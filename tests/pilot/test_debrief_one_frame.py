@@ -80,3 +80,24 @@ async def test_a_debrief_edit_leaves_the_odds_until_its_frame_is_out(
         assert app.odds is not before
         assert app.odds == match_odds(app.plan)  # the figures of the plan as edited
         assert len(calls) == 1
+
+
+async def test_keys_faster_than_messages_fill_the_form_once_each(demo_path: Path) -> None:
+    """A held arrow: the list's messages for rows already left arrive late, and must not
+    bring those records back into the form."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        filled = []
+        fill = screen._fill_form
+        screen._fill_form = lambda: (filled.append(screen.current), fill())[1]
+        table.action_cursor_down()
+        table.action_cursor_down()
+        third = table.current_id()
+        assert filled == [filled[0], third]
+        await pilot.pause()
+        assert filled == [filled[0], third] and screen.current == third
+        assert screen.query_one("#p-name", Input).value == app.plan.program(third).name

@@ -343,7 +343,10 @@ class DebriefScreen(PlanScreen):
 
     @on(DataTable.RowHighlighted, "#interviews")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._select(event.row_key.value if event.row_key else None)
+        # The row under the cursor now, not the one the message names: with keys coming
+        # fast (a held arrow) the message of a row already left arrives after the form has
+        # followed the cursor further, and would bring that record back for a moment.
+        self._select(self.query_one(InterviewList).current_id())
 
     def _select(self, key: str | None) -> None:
         if key != self.current:
