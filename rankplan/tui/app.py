@@ -214,8 +214,8 @@ class RankPlanApp(App[None]):
     @property
     def odds(self) -> MatchOdds | None:
         """The match odds (only the Rank list shows them): worked out when first asked for,
-        which start-up does once the first frame is out (8-15 ms, not before it), and kept
-        up to date from then on (``_recompute``)."""
+        which start-up does once the first frame is out (8-15 ms, not before it), and worked
+        out again after each edit when next asked for (``_recompute``)."""
         if (self._odds is None or self._odds_due) and self.store.plan is not None:
             self._odds = match_odds(self.store.plan, self._odds)
         self._odds_due = False

@@ -1,6 +1,6 @@
 """The work a key causes, counted: figures a loaded machine does not blur.
 
-    python tests/perf/work.py [--presses 30] [--only NAME] [--direct]
+    python tests/perf/work.py [--presses 30] [--only NAME]
 
 For each scenario of ``latency.py`` (the Debrief ones by default) and each plan size: per key,
 the displays it causes, the widgets drawn (``render_lines`` calls) and the lines drawn afresh
@@ -9,10 +9,8 @@ the displays it causes, the widgets drawn (``render_lines`` calls) and the lines
 the CPU time of the app's thread from the key to its last display (``time.thread_time``:
 other processes' load leaves it alone, unlike the wall-clock figures of ``latency.py``).
 
-``--direct`` sends each key straight to the driver and waits, instead of ``Pilot.press``:
-Pilot then asks every widget of the screen to handle a callback (``_wait_for_screen``, some
-180 messages on Debrief), work that lands between a key and its display in ``latency.py``
-but that a user's key does not cause.
+Counts are taken at the key's last display (Pilot's own callbacks to every widget, which
+come after it, are not in them).
 """
 
 from __future__ import annotations
@@ -94,7 +92,7 @@ class CountingApp(latency.TimedPlanApp):
                           "CPU ms": (time.thread_time() - self._cpu_start) * 1000}
 
 
-async def measure(path: Path, setup, presses: int, direct: bool) -> dict[str, float]:
+async def measure(path: Path, setup, presses: int) -> dict[str, float]:
     app = CountingApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -103,11 +101,7 @@ async def measure(path: Path, setup, presses: int, direct: bool) -> dict[str, fl
         await latency.screens_built(app, pilot)
         app._open = None
         for i in range(presses):
-            key = keys[i % len(keys)]
-            if direct:
-                app._driver.send_message(events.Key(key, " " if key == "space" else None))
-            else:
-                await pilot.press(key)
+            await pilot.press(keys[i % len(keys)])
             await pilot.pause(latency.SETTLE)
         app.end_key()
         rows = app.per_key
@@ -119,21 +113,19 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--only", choices=list(latency.SCENARIOS), action="append")
-    parser.add_argument("--direct", action="store_true")
     args = parser.parse_args()
     latency.no_blinks()
     count_calls()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
     names = args.only or ["Debrief list down/up", "signal on Debrief"]
-    print(f"per key, medians of {args.presses} keys, 120x40 headless"
-          f"{', keys sent to the driver' if args.direct else ''}")
+    print(f"per key, medians of {args.presses} keys, 120x40 headless")
     print(f"{'case':24} {'n':>4} {'displays':>8} {'widgets':>8} {'lines':>6} {'layouts':>7} "
           f"{'restyles':>8} {'messages':>8} {'CPU ms':>7}")
     for name in names:
         for n in (15, 300):
             path = folder / f"plan-{n}.toml"
             path.write_text(generate_plan(n), encoding="utf-8")
-            m = await measure(path, latency.SCENARIOS[name], args.presses, args.direct)
+            m = await measure(path, latency.SCENARIOS[name], args.presses)
             print(f"{name:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} "
                   f"{m['lines drawn']:6.0f} {m['layouts']:7.0f} {m['restyles']:8.0f} "
                   f"{m['messages']:8.0f} {m['CPU ms']:7.1f}", flush=True)
