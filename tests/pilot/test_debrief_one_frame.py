@@ -101,3 +101,38 @@ async def test_keys_faster_than_messages_fill_the_form_once_each(demo_path: Path
         await pilot.pause()
         assert filled == [filled[0], third] and screen.current == third
         assert screen.query_one("#p-name", Input).value == app.plan.program(third).name
+
+
+async def test_a_pick_reaches_the_record_in_the_same_turn_once(demo_path: Path) -> None:
+    """Left and right step a Choice; its record follows at once, and once per step (the
+    criteria's scores too, built again after ctrl+r)."""
+    from rankplan.tui.widgets.choice import Choice
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        program = screen.program()
+        felt = screen.query_one("#d-felt", Choice)
+        before = program.debrief.felt
+        felt.action_step(-1 if before > 1 else 1)  # no await
+        assert program.debrief.felt == felt.value != before
+        assert app._edits == 1
+        await pilot.pause()
+        assert program.debrief.felt == felt.value and app._edits == 1
+        score = screen.query_one("#c-0", Choice)
+        name = next(iter(app.plan.criteria))
+        score.action_step(1 if score.value < 5 else -1)
+        assert program.criteria.get(name, 0) == score.value and app._edits == 2
+        await pilot.pause()
+        assert app._edits == 2
+        screen._criteria = []  # as after ctrl+r: the score rows are built again
+        screen._build_criteria()
+        await pilot.pause()
+        score = screen.query_one("#c-0", Choice)
+        assert score.value == program.criteria.get(name, 0)
+        score.action_step(1 if score.value < 5 else -1)
+        assert program.criteria.get(name, 0) == score.value and app._edits == 3
+        await pilot.pause()
+        assert app._edits == 3

@@ -92,7 +92,7 @@ class DebriefScreen(PlanScreen):
         self._left = False  # set when another screen took over (see on_screen_suspend)
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
         self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
-        self._filling = False  # _fill_form is setting the fields (see _box_watcher)
+        self._filling = False  # _fill_form is setting the fields (see _follow)
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -156,8 +156,11 @@ class DebriefScreen(PlanScreen):
         self.show_plan()
         table = self.query_one(InterviewList)
         self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
-        for box in self.query_one("#debrief-form").query(Checkbox):
-            self.watch(box, "value", self._box_watcher(box), init=False)
+        form = self.query_one("#debrief-form")
+        for box in form.query(Checkbox):
+            self._follow(box, self._checkbox)
+        for choice in form.query(Choice):  # the criteria's too (later ones: _criteria_rows)
+            self._follow(choice, self._picked)
         table.focus()
 
     def on_resize(self) -> None:
@@ -244,11 +247,13 @@ class DebriefScreen(PlanScreen):
         # Each row starts on the selected program's score (shown before _fill_form runs).
         program = self.program()
         scores = program.criteria if program else {}
-        rows = [
-            field(f"{name} ×{weight:g}", Choice(SCORE_OPTIONS, value=scores.get(name, 0),
-                                                id=f"c-{i}"))
-            for i, (name, weight) in enumerate(self.plan.criteria.items())
-        ]
+        choices = [Choice(SCORE_OPTIONS, value=scores.get(name, 0), id=f"c-{i}")
+                   for i, name in enumerate(self.plan.criteria)]
+        if self.is_mounted:  # rows built again (on_mount follows the first ones)
+            for choice in choices:
+                self._follow(choice, self._picked)
+        rows = [field(f"{name} ×{weight:g}", choice)
+                for choice, (name, weight) in zip(choices, self.plan.criteria.items())]
         return rows or [Static("No criteria yet.", classes="hint")]
 
     def _fill_form(self) -> None:
@@ -390,50 +395,50 @@ class DebriefScreen(PlanScreen):
                 field.value = program.interview_date.isoformat()
             show_hint(self.query_one("#date-hint", Static), "")
 
-    @on(Choice.Changed)
-    def _picked(self, event: Choice.Changed) -> None:
+    def _follow(self, widget: Checkbox | Choice, handler) -> None:
+        """Call ``handler(widget id, value)`` as the value of ``widget`` changes (space, a
+        pick, left or right, a click), except while _fill_form sets it: the record and all
+        that follows from it change in the same frame as the field. (Checkbox.Changed and
+        Choice.Changed reached the screen after the field had been drawn: a second frame;
+        with keys coming fast, a late message could also carry a value already replaced.)"""
+
+        def changed(value) -> None:
+            if not self._filling:
+                handler(widget.id or "", value)
+
+        self.watch(widget, "value", changed, init=False)
+
+    def _picked(self, sid: str, picked) -> None:
         program = self.program()
-        sid = event.choice.id or ""
         if program is None:
             return
         if sid.startswith("c-"):
             name = self._criteria[int(sid[2:])]
-            if program.criteria.get(name, 0) != event.value:
-                if event.value:
-                    program.criteria[name] = event.value
+            if program.criteria.get(name, 0) != picked:
+                if picked:
+                    program.criteria[name] = picked
                 else:
                     program.criteria.pop(name, None)
-                self._changed(program)
+                self._edited(program)
             return
         if sid == "p-specialty":
             profile = self.plan.profile.specialty
-            if (event.value or profile) == (program.specialty or profile):
+            if (picked or profile) == (program.specialty or profile):
                 return  # "same as profile" and the profile's own name are one choice
-            value = event.value
+            value = picked
         elif sid.startswith("p-"):
-            value = PROGRAM_SELECTS[sid[2:]][2](event.value)
+            value = PROGRAM_SELECTS[sid[2:]][2](picked)
         elif sid == "d-felt":
-            value = int(event.value)
+            value = int(picked)
         elif sid.startswith("d-"):
-            value = DEBRIEF_SELECTS[sid[2:]][2](event.value)
+            value = DEBRIEF_SELECTS[sid[2:]][2](picked)
         else:
             return
         target = program.debrief if sid.startswith("d-") else program
         key = sid[2:]
         if getattr(target, key) != value:
             setattr(target, key, value)
-            self._changed(program)
-
-    def _box_watcher(self, box: Checkbox):
-        """What ticking ``box`` does, called as its value changes (space, a click): the
-        record and all that follows from it in the same frame as the tick. (Checkbox.Changed
-        reached the screen after the tick had been drawn: a second frame.)"""
-
-        def ticked(value: bool) -> None:
-            if not self._filling:
-                self._checkbox(box.id or "", value)
-
-        return ticked
+            self._edited(program)
 
     def _checkbox(self, cid: str, value: bool) -> None:
         program = self.program()
