@@ -91,6 +91,8 @@ class DebriefScreen(PlanScreen):
         self._criteria: list[str] = []
         self._left = False  # set when another screen took over (see on_screen_suspend)
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
+        self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
+        self._filling = False  # _fill_form is setting the fields (see _follow)
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -153,7 +155,14 @@ class DebriefScreen(PlanScreen):
         self.app.findings_changed.subscribe(self, lambda _f: self._show_suggestion(),
                                             immediate=True)
         self.show_plan()
-        self.query_one(InterviewList).focus()
+        table = self.query_one(InterviewList)
+        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
+        form = self.query_one("#debrief-form")
+        for box in form.query(Checkbox):
+            self._follow(box, self._checkbox)
+        for choice in form.query(Choice):  # the criteria's too (later ones: _criteria_rows)
+            self._follow(choice, self._picked)
+        table.focus()
 
     def on_resize(self) -> None:
         self._suggestion_lines = SUGGESTION_LINES  # another width, other heights
@@ -198,7 +207,11 @@ class DebriefScreen(PlanScreen):
         table = self.query_one(InterviewList)
         if select is None and self.current and self.plan.program(self.current):
             select = self.current
-        table.show([self.row_for(p) for p in self.plan.programs], select=select)
+        self._showing = True
+        try:
+            table.show([self.row_for(p) for p in self.plan.programs], select=select)
+        finally:
+            self._showing = False
         self._fill_specialties()
         self.current = table.current_id()
         self._build_criteria()
@@ -235,17 +248,28 @@ class DebriefScreen(PlanScreen):
         # Each row starts on the selected program's score (shown before _fill_form runs).
         program = self.program()
         scores = program.criteria if program else {}
-        rows = [
-            field(f"{name} ×{weight:g}", Choice(SCORE_OPTIONS, value=scores.get(name, 0),
-                                                id=f"c-{i}"))
-            for i, (name, weight) in enumerate(self.plan.criteria.items())
-        ]
+        choices = [Choice(SCORE_OPTIONS, value=scores.get(name, 0), id=f"c-{i}")
+                   for i, name in enumerate(self.plan.criteria)]
+        if self.is_mounted:  # rows built again (on_mount follows the first ones)
+            for choice in choices:
+                self._follow(choice, self._picked)
+        rows = [field(f"{name} ×{weight:g}", choice)
+                for choice, (name, weight) in zip(choices, self.plan.criteria.items())]
         return rows or [Static("No criteria yet.", classes="hint")]
 
     def _fill_form(self) -> None:
         program = self.program()
         if program is None:
             return
+        self._filling = True
+        try:
+            self._set_fields(program)
+        finally:
+            self._filling = False
+        show_hint(self.query_one("#date-hint", Static), "")
+        self._show_suggestion()
+
+    def _set_fields(self, program: Program) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
             readout(self.query_one("#record-title", Static), program.name or program.id,
                     wraps=False)
@@ -276,8 +300,6 @@ class DebriefScreen(PlanScreen):
             notes = self.query_one("#p-notes", TextArea)
             if notes.text != visible(program.notes):
                 notes.text = visible(program.notes)
-        show_hint(self.query_one("#date-hint", Static), "")
-        self._show_suggestion()
 
     def _show_suggestion(self) -> None:
         program = self.program()
@@ -310,9 +332,29 @@ class DebriefScreen(PlanScreen):
             self.query_one(InterviewList).update_row(self.row_for(program))
         self.post_message(PlanChanged())
 
+    def _edited(self, program: Program) -> None:
+        """A field of the record changed: the list row, the findings and the suggestion
+        follow now, in the frame that shows the field's new value (PlanChanged, a message
+        to the app, brought them a frame later)."""
+        self.query_one(InterviewList).update_row(self.row_for(program))
+        self.app.plan_changed()
+
+    def _cursor_moved(self) -> None:
+        """Another row under the list's cursor (a key, a click): its record goes into the
+        form at once, in the same frame as the cursor. Through RowHighlighted, a message
+        that reaches the screen after the list has been redrawn, the form came a frame
+        later (a second display 17-33 ms after the first, which the user waits for)."""
+        if not self._showing:
+            self._select(self.query_one(InterviewList).current_id())
+
     @on(DataTable.RowHighlighted, "#interviews")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        key = event.row_key.value if event.row_key else None
+        # The row under the cursor now, not the one the message names: with keys coming
+        # fast (a held arrow) the message of a row already left arrives after the form has
+        # followed the cursor further, and would bring that record back for a moment.
+        self._select(self.query_one(InterviewList).current_id())
+
+    def _select(self, key: str | None) -> None:
         if key != self.current:
             self.current = key
             self._fill_form()
@@ -354,64 +396,73 @@ class DebriefScreen(PlanScreen):
                 field.value = program.interview_date.isoformat()
             show_hint(self.query_one("#date-hint", Static), "")
 
-    @on(Choice.Changed)
-    def _picked(self, event: Choice.Changed) -> None:
+    def _follow(self, widget: Checkbox | Choice, handler) -> None:
+        """Call ``handler(widget id, value)`` as the value of ``widget`` changes (space, a
+        pick, left or right, a click), except while _fill_form sets it: the record and all
+        that follows from it change in the same frame as the field. (Checkbox.Changed and
+        Choice.Changed reached the screen after the field had been drawn: a second frame;
+        with keys coming fast, a late message could also carry a value already replaced.)"""
+
+        def changed(value) -> None:
+            if not self._filling:
+                handler(widget.id or "", value)
+
+        self.watch(widget, "value", changed, init=False)
+
+    def _picked(self, sid: str, picked) -> None:
         program = self.program()
-        sid = event.choice.id or ""
         if program is None:
             return
         if sid.startswith("c-"):
             name = self._criteria[int(sid[2:])]
-            if program.criteria.get(name, 0) != event.value:
-                if event.value:
-                    program.criteria[name] = event.value
+            if program.criteria.get(name, 0) != picked:
+                if picked:
+                    program.criteria[name] = picked
                 else:
                     program.criteria.pop(name, None)
-                self._changed(program)
+                self._edited(program)
             return
         if sid == "p-specialty":
             profile = self.plan.profile.specialty
-            if (event.value or profile) == (program.specialty or profile):
+            if (picked or profile) == (program.specialty or profile):
                 return  # "same as profile" and the profile's own name are one choice
-            value = event.value
+            value = picked
         elif sid.startswith("p-"):
-            value = PROGRAM_SELECTS[sid[2:]][2](event.value)
+            value = PROGRAM_SELECTS[sid[2:]][2](picked)
         elif sid == "d-felt":
-            value = int(event.value)
+            value = int(picked)
         elif sid.startswith("d-"):
-            value = DEBRIEF_SELECTS[sid[2:]][2](event.value)
+            value = DEBRIEF_SELECTS[sid[2:]][2](picked)
         else:
             return
         target = program.debrief if sid.startswith("d-") else program
         key = sid[2:]
         if getattr(target, key) != value:
             setattr(target, key, value)
-            self._changed(program)
+            self._edited(program)
 
-    @on(Checkbox.Changed)
-    def _checkbox(self, event: Checkbox.Changed) -> None:
+    def _checkbox(self, cid: str, value: bool) -> None:
         program = self.program()
-        cid = event.checkbox.id or ""
         if program is None:
             return
         if cid == "p-would_not_attend":
-            if program.would_not_attend != event.value:
-                self._mark_would_not_attend(program, event.value)
-                self._changed(program)
+            if program.would_not_attend != value:
+                self._mark_would_not_attend(program, value)
+                self._edited(program)
         elif cid == "d-home_program":
-            if program.debrief.home_program != event.value:
-                program.debrief.home_program = event.value
-                self._changed(program)
+            if program.debrief.home_program != value:
+                program.debrief.home_program = value
+                self._edited(program)
         elif cid.startswith("tc-"):
-            value = TakesChances(cid[3:])
+            chance = TakesChances(cid[3:])
             chances = program.debrief.takes_chances
-            if event.value and value not in chances:
-                chances.append(value)
+            if value and chance not in chances:
+                chances.append(chance)
                 chances.sort(key=list(TakesChances).index)
-                self._changed(program)
-            elif not event.value and value in chances:
-                chances.remove(value)
-                self._changed(program)
+                self._edited(program)
+            elif not value and chance in chances:
+                chances.remove(chance)
+                self._edited(program)
 
     def _mark_would_not_attend(self, program: Program, value: bool) -> None:
         """Mark or unmark, and say what it did to the rank list: a mark takes the program

@@ -1,0 +1,138 @@
+"""Issue 16: a Debrief key is drawn in one frame. Choosing another interview fills the form
+in the same turn as the list's cursor moves, and a tick in the form reaches the record, the
+findings and the suggestion in the same turn as the box changes; before, each went through a
+message that arrived after the first change had been drawn, and the user waited a second
+frame (17-33 ms later) for the rest. The match odds, shown only on the Rank list, wait until
+that frame is out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+import rankplan.tui.app as app_module
+from rankplan.core.model import TakesChances
+from rankplan.core.odds import match_odds
+from rankplan.core.programs import set_would_not_attend
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.checkbox import Checkbox
+from rankplan.tui.widgets.interview_list import InterviewList
+
+
+async def test_the_form_follows_the_cursor_in_the_same_turn(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        first = screen.current
+        table.action_cursor_down()  # no await: no message has been handled yet
+        second = table.current_id()
+        assert second != first and screen.current == second
+        assert screen.query_one("#p-name", Input).value == app.plan.program(second).name
+        await pilot.press("up")
+        await pilot.pause()
+        assert screen.current == first
+        assert screen.query_one("#p-name", Input).value == app.plan.program(first).name
+        assert app._edits == 0  # filling the form is no edit
+
+
+async def test_a_tick_reaches_the_record_and_the_suggestion_in_the_same_turn(
+        demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        program = screen.program()
+        box = screen.query_one("#tc-holistic-pd", Checkbox)
+        assert not box.value and TakesChances.HOLISTIC_PD not in program.debrief.takes_chances
+        suggestion = screen.query_one("#suggestion").shown.plain
+        box.toggle()  # no await
+        assert TakesChances.HOLISTIC_PD in program.debrief.takes_chances
+        assert app._edits == 1 and app.save_state == "unsaved"
+        assert screen.query_one("#suggestion").shown.plain != suggestion
+        box.toggle()
+        assert TakesChances.HOLISTIC_PD not in program.debrief.takes_chances
+        assert app._edits == 2
+        await pilot.pause()
+        assert TakesChances.HOLISTIC_PD not in program.debrief.takes_chances  # no late echo
+        assert app._edits == 2
+
+
+async def test_a_debrief_edit_leaves_the_odds_until_its_frame_is_out(
+        demo_path: Path, monkeypatch) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause(0.2)
+        before = app.odds
+        calls = []
+        monkeypatch.setattr(app_module, "match_odds",
+                            lambda *a: (calls.append(1), match_odds(*a))[1])
+        set_would_not_attend(app.plan, app.screen.program(), True)  # as the box does
+        app.plan_changed()
+        assert calls == []  # not between the key and its frame
+        await pilot.pause(0.2)
+        assert len(calls) == 1  # once it is out
+        assert app.odds is not before
+        assert app.odds == match_odds(app.plan)  # the figures of the plan as edited
+        assert len(calls) == 1
+
+
+async def test_keys_faster_than_messages_fill_the_form_once_each(demo_path: Path) -> None:
+    """A held arrow: the list's messages for rows already left arrive late, and must not
+    bring those records back into the form."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        filled = []
+        fill = screen._fill_form
+        screen._fill_form = lambda: (filled.append(screen.current), fill())[1]
+        table.action_cursor_down()
+        table.action_cursor_down()
+        third = table.current_id()
+        assert filled == [filled[0], third]
+        await pilot.pause()
+        assert filled == [filled[0], third] and screen.current == third
+        assert screen.query_one("#p-name", Input).value == app.plan.program(third).name
+
+
+async def test_a_pick_reaches_the_record_in_the_same_turn_once(demo_path: Path) -> None:
+    """Left and right step a Choice; its record follows at once, and once per step (the
+    criteria's scores too, built again after ctrl+r)."""
+    from rankplan.tui.widgets.choice import Choice
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        program = screen.program()
+        felt = screen.query_one("#d-felt", Choice)
+        before = program.debrief.felt
+        felt.action_step(-1 if before > 1 else 1)  # no await
+        assert program.debrief.felt == felt.value != before
+        assert app._edits == 1
+        await pilot.pause()
+        assert program.debrief.felt == felt.value and app._edits == 1
+        score = screen.query_one("#c-0", Choice)
+        name = next(iter(app.plan.criteria))
+        score.action_step(1 if score.value < 5 else -1)
+        assert program.criteria.get(name, 0) == score.value and app._edits == 2
+        await pilot.pause()
+        assert app._edits == 2
+        screen._criteria = []  # as after ctrl+r: the score rows are built again
+        screen._build_criteria()
+        await pilot.pause()
+        score = screen.query_one("#c-0", Choice)
+        assert score.value == program.criteria.get(name, 0)
+        score.action_step(1 if score.value < 5 else -1)
+        assert program.criteria.get(name, 0) == score.value and app._edits == 3
+        await pilot.pause()
+        assert app._edits == 3
