@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
@@ -81,90 +80,3 @@ async def test_ctrl_g_goes_from_name_to_the_criteria_scores(demo_path: Path) -> 
         await pilot.press("right" if before < 5 else "left")
         await pilot.pause()
         assert program.criteria.get(name, 0) != before
-
-
-async def test_letters_typed_just_after_a_tab_go_to_the_next_field(demo_path: Path) -> None:
-    """Keys read in one go while the app is busy: a shift+tab takes effect before the keys
-    behind it are handed out, so they land in the field it moved to. With the screen's own
-    Tab they went to the field it left: Textual acts on a screen's key only once the key
-    has passed through the focused field, after the keys queued behind it."""
-    from textual import events
-
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        name = app.screen.query_one("#name", Input)
-        name.focus()
-        await pilot.pause()
-        await pilot.press("tab")
-        after = app.focused
-        assert after is not name
-        for key, char in (("shift+tab", None), ("Z", "Z"), ("tab", "\t"), ("Q", "Q")):
-            app.post_message(events.Key(key, char))  # all queued before any is handled
-        await pilot.pause()
-        # Z replaced the name Tab selected, as a Z typed after a pause does (the old
-        # way: Z went to the field after the name, the name was left as it was)
-        assert name.value == "Z"
-        assert app.focused is after
-
-
-async def test_keys_typed_in_a_burst_act_in_their_order(demo_path: Path) -> None:
-    """shift+tab (the name selected), end, letters, all read in one go: end is the text
-    box's own key, acted on once it has come back to the app; the letters behind it wait
-    for that, so they follow the name instead of replacing it."""
-    from textual import events
-
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        name = app.screen.query_one("#name", Input)
-        name.focus()
-        await pilot.pause()
-        await pilot.press("tab")
-        for key, char in (("shift+tab", None), ("end", None), ("Q", "Q"), ("Z", "Z"),
-                          ("home", None), ("A", "A")):
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert name.value == "AJordan AveryQZ"
-        app.post_message(events.Key("ctrl+q", None))  # the quit saves what was typed,
-        for char in "XY":                              # what came just after it included
-            app.post_message(events.Key(char, char))
-        await pilot.pause(0.5)
-    import tomllib
-
-    assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
-        "AXYJordan AveryQZ")
-
-
-async def test_a_paste_waits_behind_the_keys_typed_before_it(demo_path: Path) -> None:
-    from textual import events
-
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        name = app.screen.query_one("#name", Input)
-        name.focus()
-        await pilot.pause()
-        await pilot.press("tab")
-        for event in (events.Key("shift+tab", None), events.Key("end", None),
-                      events.Key("Q", "Q"), events.Paste("P")):
-            app.post_message(event)
-        await pilot.pause()
-        assert name.value == "Jordan AveryQP"
-
-
-async def test_keys_typed_just_after_a_key_that_opens_a_dialog_reach_it(
-        demo_path: Path) -> None:
-    """ctrl+e opens the export dialog; the keys behind it wait until it has its focus
-    (they went to the bare dialog, which dropped them)."""
-    from textual import events
-
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for key, char in (("ctrl+e", None), ("tab", "\t"), ("end", None), ("Q", "Q")):
-            app.post_message(events.Key(key, char))
-        await pilot.pause(0.3)
-        path = app.screen.query_one("#path", Input)
-        assert app.focused is path
-        assert path.value.endswith("Q")
