@@ -147,3 +147,24 @@ async def test_the_chart_is_no_tab_stop_when_every_rank_fits(demo_path: Path) ->
         assert chart_lines(app)[0] == CAPTION
         assert len([line for line in chart_lines(app)[1:] if line.strip()]) == 8
         assert not any(isinstance(w, OddsChart) for w in app.screen.focus_chain)
+
+
+async def test_the_chart_follows_the_rank_list_s_cursor_at_80x24(demo_path: Path) -> None:
+    """Four of the demo's eight ranks fit at 80x24: moving down the list to rank 8 brings
+    rank 8 into the chart, and going back up to rank 1 brings rank 1 back."""
+    from rankplan.tui.app import RankPlanApp
+    from rankplan.tui.widgets.odds_chart import OddsChart
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        chart = app.screen.query_one("#odds-chart", OddsChart)
+        assert chart.in_sight() == (1, 4)
+        await pilot.press(*["down"] * 7)
+        await pilot.pause()
+        first, last = chart.in_sight()
+        assert first <= 8 <= last
+        await pilot.press("home")
+        await pilot.pause()
+        assert chart.in_sight()[0] == 1

@@ -257,6 +257,11 @@ class RankScreen(PlanScreen):
 
     # -- findings and SOAP -----------------------------------------------------------------------
 
+    @on(RankTable.CursorMoved, "#ranked")
+    def _chart_follows(self, event: RankTable.CursorMoved) -> None:
+        """The odds chart shows the rank the cursor is on (four ranks fit at 80x24)."""
+        self.query_one("#odds-chart", OddsChart).follow(event.index + 1)
+
     @on(FindingsList.Chosen)
     def _finding(self, event: FindingsList.Chosen) -> None:
         for pid in event.finding.subjects:
@@ -341,7 +346,8 @@ expected rank if you match, what you would match into (primary specialty, backup
 preliminary or transitional year only), and how many more yellow programs of each kind
 would bring the chance of going unmatched under 10% ("+3", or ">20" when even twenty more
 would not). Under it a bar per rank shows the chance of matching there; when the ranks do
-not all fit, **tab** to the chart and scroll it with **↑/↓**, **pgup/pgdn**, **home/end**.
+not all fit, the chart follows the list's cursor, or **tab** to the chart and scroll it with
+**↑/↓**, **pgup/pgdn**, **home/end**.
 
 ### The model, in plain words
 

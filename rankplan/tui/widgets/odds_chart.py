@@ -3,7 +3,7 @@
 Its first line is a caption saying what the bars are and, when the ranks do not all fit (four
 at 80x24), which of them are in sight and how to see the others: the chart is then a Tab
 stop whose up/down/pgup/pgdn/home/end scroll it (a mouse wheel always did, the keyboard
-could not reach ranks 5 and on).
+could not reach ranks 5 and on), and it follows the Rank list's cursor.
 """
 
 from __future__ import annotations
@@ -81,6 +81,16 @@ class OddsChart(ScrollView, can_focus=True):
         """The first and last rank in sight, counted from 1."""
         first = round(self.scroll_offset.y) + 1
         return first, min(len(self.values), first + max(0, self.size.height - 1) - 1)
+
+    def follow(self, rank: int) -> None:
+        """Bring ``rank`` (from 1) into sight: the chart follows the Rank list's cursor, so
+        the odds of the program the user is on show without leaving the list."""
+        first, last = self.in_sight()
+        if self.max_scroll_y <= 0 or first <= rank <= last:
+            return
+        top = rank - 1 if rank < first else rank - 1 - (last - first)
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self.refresh()  # the caption names the ranks in sight
 
     def _on_focus(self, event) -> None:
         super()._on_focus(event)
