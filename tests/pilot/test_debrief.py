@@ -397,3 +397,27 @@ async def test_checkbox_labels_whole_at_80_columns(demo_path: Path) -> None:
             needed = len(str(box.label)) + 4  # the button, spaces and the label
             assert box.size.width * box.size.height >= needed, str(box.label)
             assert box.region.right <= form.scrollable_content_region.right
+
+
+async def test_an_added_interview_is_an_undo_step_of_its_own(demo_path: Path) -> None:
+    """ctrl+n then a tick: ctrl+z takes back the tick and keeps the new interview (the
+    tick, applied at once, used to join the add's step, and one ctrl+z took both)."""
+    from rankplan.tui.widgets.checkbox import Checkbox
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        before = len(app.plan.programs)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Zeta", "enter")
+        await pilot.pause()
+        assert len(app.plan.programs) == before + 1
+        app.screen.query_one("#d-home_program", Checkbox).toggle()
+        await pilot.pause()
+        assert app.screen.program().debrief.home_program
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        zeta = [p for p in app.plan.programs if p.name == "Zeta"]
+        assert len(zeta) == 1 and not zeta[0].debrief.home_program

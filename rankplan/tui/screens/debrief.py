@@ -41,7 +41,6 @@ from rankplan.core.text import visible
 from rankplan.tui import labels
 from rankplan.tui.help_text import findings_help
 from rankplan.tui.literal import literal
-from rankplan.tui.messages import PlanChanged
 from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
@@ -327,10 +326,12 @@ class DebriefScreen(PlanScreen):
     # -- edits -------------------------------------------------------------------------------
 
     def _changed(self, program: Program, *, row: bool = True) -> None:
-
+        """A structural edit (add, copy, delete, criteria): the app hears of it now, so the
+        settle() that follows closes it as an undo step of its own (through PlanChanged, a
+        message, it arrived after that settle and the next field edit joined its step)."""
         if row:
             self.query_one(InterviewList).update_row(self.row_for(program))
-        self.post_message(PlanChanged())
+        self.app.plan_changed()
 
     def _edited(self, program: Program) -> None:
         """A field of the record changed: the list row, the findings and the suggestion
@@ -586,8 +587,7 @@ class DebriefScreen(PlanScreen):
             if program:
                 self._changed(program)
             else:
-
-                self.post_message(PlanChanged())
+                self.app.plan_changed()
             self.app.settle()
 
         self.app.push_screen(CriteriaDialog(self.plan.criteria), edited)
