@@ -32,8 +32,13 @@ def read_ahead(path: Path) -> Callable[[], Loaded]:
         return lambda: read_plan(path)  # the same error, reported by the same code
     try:
         into, out = os.pipe()
+    except OSError:
+        return lambda: loaded_from(data)
+    try:
         pid = fork()
     except OSError:
+        os.close(into)
+        os.close(out)
         return lambda: loaded_from(data)
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
         status = 1

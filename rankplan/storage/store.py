@@ -112,6 +112,9 @@ class PlanStore:
         self._lock = lock
 
     def close(self) -> None:
+        if self._reading is not None:  # opened ahead, never taken: reap the child reading
+            self._reading, reading = None, self._reading
+            reading()
         self._renderer.close()
         if self._lock is not None:
             self._lock.release()

@@ -38,6 +38,27 @@ def same(a, b) -> None:
     assert (a.plan, a.errors, a.text, a.data) == (b.plan, b.errors, b.text, b.data)
 
 
+def test_a_fork_that_fails_leaves_no_pipe_open(demo_path: Path, monkeypatch) -> None:
+    opened: list[int] = []
+    real_pipe = os.pipe
+
+    def pipe() -> tuple[int, int]:
+        fds = real_pipe()
+        opened.extend(fds)
+        return fds
+
+    def fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "pipe", pipe)
+    monkeypatch.setattr(os, "fork", fork)
+    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+    assert len(opened) == 2
+    for fd in opened:
+        with pytest.raises(OSError):
+            os.fstat(fd)  # closed
+
+
 @needs_fork
 @pytest.mark.parametrize("kind", list(FILES))
 def test_ahead_reads_what_read_plan_reads(kind: str, tmp_path: Path, demo_path: Path) -> None:
@@ -105,3 +126,23 @@ def test_the_command_line_opens_the_plan_ahead(demo_path: Path, monkeypatch) -> 
     monkeypatch.setattr(PlanStore, "open", open_)
     assert cli.run_tui(demo_path) == cli.EXIT_BUSY
     assert asked.get("ahead") is True
+
+
+@needs_fork
+def test_closing_a_store_opened_ahead_reaps_its_reader(demo_path: Path, monkeypatch) -> None:
+    """Closed before finish_reading (the app never started): no child is left behind."""
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    store = PlanStore.open(demo_path, ahead=True)
+    store.close()
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)  # reaped already: not ours any more
