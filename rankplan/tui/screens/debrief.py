@@ -326,18 +326,13 @@ class DebriefScreen(PlanScreen):
     # -- edits -------------------------------------------------------------------------------
 
     def _changed(self, program: Program, *, row: bool = True) -> None:
-        """A structural edit (add, copy, delete, criteria): the app hears of it now, so the
-        settle() that follows closes it as an undo step of its own (through PlanChanged, a
-        message, it arrived after that settle and the next field edit joined its step)."""
+        """The record changed (a field, or a structural edit: add, copy, delete,
+        criteria): the list row, the findings and the suggestion follow now, in the frame
+        that shows the change, and a settle() that follows closes a structural edit as an
+        undo step of its own. (Through PlanChanged, a message to the app, they came a frame
+        later, after that settle: the next field edit joined the structural edit's step.)"""
         if row:
             self.query_one(InterviewList).update_row(self.row_for(program))
-        self.app.plan_changed()
-
-    def _edited(self, program: Program) -> None:
-        """A field of the record changed: the list row, the findings and the suggestion
-        follow now, in the frame that shows the field's new value (PlanChanged, a message
-        to the app, brought them a frame later)."""
-        self.query_one(InterviewList).update_row(self.row_for(program))
         self.app.plan_changed()
 
     def _cursor_moved(self) -> None:
@@ -421,7 +416,7 @@ class DebriefScreen(PlanScreen):
                     program.criteria[name] = picked
                 else:
                     program.criteria.pop(name, None)
-                self._edited(program)
+                self._changed(program)
             return
         if sid == "p-specialty":
             profile = self.plan.profile.specialty
@@ -440,7 +435,7 @@ class DebriefScreen(PlanScreen):
         key = sid[2:]
         if getattr(target, key) != value:
             setattr(target, key, value)
-            self._edited(program)
+            self._changed(program)
 
     def _checkbox(self, cid: str, value: bool) -> None:
         program = self.program()
@@ -449,21 +444,21 @@ class DebriefScreen(PlanScreen):
         if cid == "p-would_not_attend":
             if program.would_not_attend != value:
                 self._mark_would_not_attend(program, value)
-                self._edited(program)
+                self._changed(program)
         elif cid == "d-home_program":
             if program.debrief.home_program != value:
                 program.debrief.home_program = value
-                self._edited(program)
+                self._changed(program)
         elif cid.startswith("tc-"):
             chance = TakesChances(cid[3:])
             chances = program.debrief.takes_chances
             if value and chance not in chances:
                 chances.append(chance)
                 chances.sort(key=list(TakesChances).index)
-                self._edited(program)
+                self._changed(program)
             elif not value and chance in chances:
                 chances.remove(chance)
-                self._edited(program)
+                self._changed(program)
 
     def _mark_would_not_attend(self, program: Program, value: bool) -> None:
         """Mark or unmark, and say what it did to the rank list: a mark takes the program
