@@ -30,7 +30,9 @@ async def test_the_demo_shows_every_criterion(demo_path: Path, size) -> None:
         await pilot.pause()
         form = app.screen.query_one("#debrief-form")
         for choice in app.screen.query_one("#criteria-fields").query(Choice):
-            choice.focus()  # scrolls the form to it
+            choice.focus()  # scrolls the form to it, an animation that ends frames later
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             assert form.region.contains_region(choice.region), choice.id
         assert_every_criterion_shown(app)
