@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Label, Static, TextArea
@@ -45,8 +45,9 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
-from rankplan.tui.widgets.form import FormInput, field, readout, show_hint
+from rankplan.tui.widgets.form import FormInput, Heading, field, readout, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
+from rankplan.tui.widgets.still import StillHorizontal, StillScroll, StillVertical
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
 from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
@@ -107,14 +108,14 @@ class DebriefScreen(PlanScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="debrief-body"):
-            with Vertical(id="debrief-left"):
+        with StillHorizontal(id="debrief-body"):
+            with StillVertical(id="debrief-left"):
                 yield InterviewList(id="interviews")
                 yield Static("", id="list-hint", classes="hint-line")
             # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
-            with VerticalScroll(id="debrief-form", can_focus=False):
+            with StillScroll(id="debrief-form", can_focus=False):
                 yield Static("", id="record-title")
-                yield Static("Program", classes="section-title")
+                yield Heading("Program", classes="section-title")
                 yield field("Name", FormInput(id="p-name"))
                 yield field("Specialty", Choice([("same as profile", "")], id="p-specialty"))
                 for key in ("setting", "track"):
@@ -125,10 +126,10 @@ class DebriefScreen(PlanScreen):
                 yield Static("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
                 yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
-                yield Static("Likelihood", classes="section-title")
+                yield Heading("Likelihood", classes="section-title")
                 yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
                 yield Static("", id="suggestion")
-                yield Static("Debrief", classes="section-title")
+                yield Heading("Debrief", classes="section-title")
                 for key in ("failure_discussion", "board_policy"):
                     label, names, _ = DEBRIEF_SELECTS[key]
                     yield field(label, _choice(f"d-{key}", names))
@@ -140,11 +141,11 @@ class DebriefScreen(PlanScreen):
                     yield field(label, _choice(f"d-{key}", names))
                 yield field("", WrapCheckbox("my home program", id="d-home_program"))
                 yield field("How it felt", Choice(FELT_OPTIONS, id="d-felt"))
-                yield Static("Criteria", classes="section-title")
+                yield Heading("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
-                yield Vertical(*self._criteria_rows(), id="criteria-fields")
-                yield Static("ctrl+r: add, rename, weigh or remove criteria", classes="hint")
-                yield Static("Notes", classes="section-title")
+                yield StillVertical(*self._criteria_rows(), id="criteria-fields")
+                yield Heading("ctrl+r: add, rename, weigh or remove criteria", classes="hint")
+                yield Heading("Notes", classes="section-title")
                 yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
             yield Static("No interviews yet. Press a (or ctrl+n) to add one.", id="empty")
         yield KeyFooter()

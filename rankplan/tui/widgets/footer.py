@@ -22,6 +22,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 
+from rankplan.tui.widgets.still import Still
+
 COMPACT_BELOW = 100
 PALETTE_WIDTH = 13  # "▏^p palette" on the right, and a cell to spare
 
@@ -49,7 +51,7 @@ class FooterItem(NamedTuple):
     width: int = 0
 
 
-class KeyFooter(Widget, can_focus=False):
+class KeyFooter(Still, Widget, can_focus=False):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {
         "key-footer--key",

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.still import Still
+
+
+class FieldRow(Still, Horizontal):
+    """A form's row: a label beside a field."""
+
+
+class FieldLabel(Still, Label):
+    """A field's label."""
+
+
+class Heading(Still, Static):
+    """A form's section title or a fixed hint."""
 
 
 def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
@@ -18,7 +32,7 @@ def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     widget costs start-up time.)"""
     if hasattr(widget, "compact"):
         widget.compact = True
-    row = Horizontal(Label(literal(label), classes="field-label"), widget, classes="field")
+    row = FieldRow(FieldLabel(literal(label), classes="field-label"), widget, classes="field")
     if not hint_id:
         return row
     hint = Static("", id=hint_id, classes="hint", markup=False)
@@ -41,23 +55,23 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
             min_height: int = 0) -> None:
     """Show ``content`` unless it is shown already. A text that keeps its height on screen
     (measured at the widget's width once it has one) needs no new layout of the screen
-    (tens of milliseconds on a busy screen, after every key). ``min_height``: pad the text
-    with blank lines to at least that many lines on screen, so that texts of a usual length
-    all keep one height."""
+    (tens of milliseconds on a busy screen, after every key). ``min_height``: keep at least
+    that many lines on screen, so that texts of a usual length all keep one height (a
+    minimum height, not blank lines in the text: each line of text costs its drawing)."""
     content = literal(content) if isinstance(content, str) else content
     width = widget.content_size.width
-    if min_height and width > 0:
-        short = min_height - content.get_height(widget.styles, width)
-        if short > 0:
-            content = Content.assemble(content, "\n" * short)
+    floor = min_height if width > 0 else 0
+    grown = bool(floor) and widget.styles.min_height != Scalar.from_number(floor)
+    if grown:
+        widget.styles.min_height = floor  # the tallest yet: a layout, now and then
     shown = getattr(widget, "shown", None)
     if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
         return
     if shown is None:
         same_height = False
     elif width > 0:
-        same_height = (shown.get_height(widget.styles, width)
-                       == content.get_height(widget.styles, width))
+        same_height = (max(floor, shown.get_height(widget.styles, width))
+                       == max(floor, content.get_height(widget.styles, width)))
     else:
         same_height = not wraps and shown.plain.count("\n") == content.plain.count("\n")
     widget.shown = content  # type: ignore[attr-defined]

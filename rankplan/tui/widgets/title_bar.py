@@ -13,11 +13,13 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
+from rankplan.tui.widgets.still import Still
+
 ICON = "⭘"
 LEFT, RIGHT = 8, 10  # the columns Header gives its icon and its clock space
 
 
-class TitleBar(Widget):
+class TitleBar(Still, Widget):
     DEFAULT_CSS = """
     TitleBar { dock: top; width: 100%; height: 1; background: $panel; color: $foreground; }
     """
