@@ -28,6 +28,7 @@ from rankplan.tui import settings
 from rankplan.tui.history import History
 from rankplan.tui.key_order import KeyOrder, KeysInOrder
 from rankplan.tui.messages import PlanChanged
+from rankplan.tui.stylesheet import KeptStylesheet
 from rankplan.tui.saving import Saving
 from rankplan.tui.screens.profile import ProfileScreen
 
@@ -166,6 +167,9 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         if theme := settings.load_theme():
             if theme in self.available_themes:
                 self.theme = theme
+        # Made now, with the theme's variables: Textual's, made in App.__init__ with the
+        # default theme's, parsed every source again at the first re-read (tui/stylesheet).
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self._keymap_text, self._keymap_problems = self._load_keymap()
         self.save_state = self._idle_state()
         self._set_heading(sub_title=self.save_state)
