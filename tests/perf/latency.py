@@ -8,7 +8,8 @@ until the app has been quiet for ``SETTLE`` seconds and records the time from th
 ``events.Key`` arriving in ``App.on_event`` to the last ``post_display_hook`` before that
 quiet: a key whose work spans frames (a list highlight, then a form refilled) counts until
 its last frame. Only the keys a scenario names as timed are reported (escape closing the
-help is not). A bare Textual app is measured in the same run for reference. Prints the
+help is not). A bare Textual app is measured in the same run for reference (for the
+palette also with as many commands as rankplan's palette lists). Prints the
 median and 90th percentile per case and the 300/15 ratio. Timings are reported, never
 asserted.
 
@@ -30,7 +31,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.widgets import Static
 
 HERE = Path(__file__).resolve().parent
@@ -91,6 +92,30 @@ class Bare(Stopwatch, App):
 
     def on_key(self, event: events.Key) -> None:
         self.query_one(Static).update(event.key)
+
+
+class BareMany(Bare):
+    """The bare app with as many palette commands as rankplan's first screen lists (each
+    with a line of help, as rankplan's have): the same list to draw, without rankplan."""
+
+    def __init__(self, commands: int) -> None:
+        super().__init__()
+        self.commands = commands
+
+    def get_system_commands(self, screen):
+        own = list(super().get_system_commands(screen))
+        yield from own
+        for i in range(self.commands - len(own)):
+            yield SystemCommand(f"Command {i + 1}", "What the command does, in a line of help",
+                                lambda: None)
+
+
+async def palette_size(path: Path) -> int:
+    """How many commands rankplan's palette lists on its first screen."""
+    app = TimedPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return len(list(app.get_system_commands(app.screen)))
 
 
 Setup = Callable[[object], Awaitable[tuple[list[str], set[str] | None]]]
@@ -225,11 +250,15 @@ async def main() -> None:
         plans[n].write_text(generate_plan(n), encoding="utf-8")
     bare = summary(await measure(Bare(), bare_setup, args.presses))
     bare_palette = summary(await measure(Bare(), palette_setup, args.presses))
+    commands = await palette_size(plans[15])
+    bare_many = summary(await measure(BareMany(commands), palette_setup, args.presses))
     print(f"key to its last display, {args.presses} presses each, 120x40 headless")
     print(f"{'case':28} {'n':>4} {'median ms':>10} {'p90 ms':>8} {'vs 15':>6}")
     print(f"{'bare Textual app, a key':28} {'-':>4} {bare[0]:10.2f} {bare[1]:8.2f}")
     print(f"{'bare Textual app, ctrl+p':28} {'-':>4} {bare_palette[0]:10.2f} "
           f"{bare_palette[1]:8.2f}")
+    print(f"{f'bare app, ctrl+p, {commands} commands':28} {'-':>4} {bare_many[0]:10.2f} "
+          f"{bare_many[1]:8.2f}")
     for name, setup in SCENARIOS.items():
         if args.only and name not in args.only:
             continue
