@@ -28,9 +28,9 @@ from rankplan.tui import settings
 from rankplan.tui.history import History
 from rankplan.tui.key_order import KeyOrder, KeysInOrder
 from rankplan.tui.messages import PlanChanged
-from rankplan.tui.stylesheet import KeptStylesheet
 from rankplan.tui.saving import Saving
 from rankplan.tui.screens.profile import ProfileScreen
+from rankplan.tui.stylesheet import KeptStylesheet
 
 
 PRELOAD_DELAY = 0.2  # s of idle before the next module or screen is made ready

@@ -78,3 +78,55 @@ async def test_a_choice_draws_its_value_cut_to_its_width(demo_path: Path) -> Non
         assert len(text) == choice.region.width
         assert text.startswith(long[:10]) and "…" in text and text.rstrip().endswith("▼")
         assert all(s.text for s in strip)  # no empty pieces
+
+
+def background_at(app, x: int, y: int):
+    cells = [s.style and s.style.bgcolor
+             for s in app.screen._compositor.render_strips()[y] for _ in s.text]
+    return cells[x]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "ansi-dark"])
+async def test_a_checkbox_shows_focus_and_hover_and_lets_go_of_them(demo_path: Path,
+                                                                    theme) -> None:
+    """Found by a review: the lines a Checkbox keeps did not see its label's focus or hover
+    style (the box's own style is the same on a transparent background)."""
+    app = RankPlanApp(demo_path)
+    app.theme = theme
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await steady(pilot)
+        box = app.screen.query_one("#p-would_not_attend")
+        x, y = box.region.x + 6, box.region.y  # on the label
+        plain = background_at(app, x, y)
+        box.focus()
+        await steady(pilot)
+        assert background_at(app, x, y) != plain
+        await pilot.press("space", "space")  # drawn on, then off again, while focused
+        await steady(pilot)
+        assert background_at(app, x, y) != plain
+        app.screen.query_one("#p-name").focus()
+        await steady(pilot)
+        assert background_at(app, x, y) == plain
+        if app.current_theme.ansi:
+            return  # the ANSI themes show no hover
+        await pilot.hover(box, offset=(6, 0))
+        await steady(pilot)
+        assert background_at(app, x, y) != plain
+        await pilot.hover("#p-name")
+        await steady(pilot)
+        assert background_at(app, x, y) == plain
+
+
+async def test_a_selected_choice_shows_its_selection(demo_path: Path) -> None:
+    """Found by a review: a Choice drawing its own line left out the selection highlight."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await steady(pilot)
+        choice = app.screen.query_one("#p-preference", Choice)
+        x, y = choice.region.x + 1, choice.region.y
+        plain = background_at(app, x, y)
+        choice.text_select_all()
+        await steady(pilot)
+        assert background_at(app, x, y) != plain

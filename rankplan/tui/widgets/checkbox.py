@@ -66,6 +66,12 @@ class Checkbox(TextualCheckbox, inherit_bindings=False):
         return Content.assemble((self.BUTTON_LEFT, side), (self.BUTTON_INNER, style),
                                 (self.BUTTON_RIGHT, side))
 
+    def notify_style_update(self) -> None:
+        # A restyle (focus, hover, a theme) can change the label's component style alone,
+        # which the kept lines' key does not see: draw afresh.
+        super().notify_style_update()
+        self._lines.clear()
+
     def render_line(self, y: int) -> Strip:
         # The "X" is the theme's success colour, 3.2:1 on textual-light's panel. A line
         # drawn before in the same state, size and styles is drawn again from memory: a

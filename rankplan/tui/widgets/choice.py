@@ -161,6 +161,8 @@ class Choice(Widget, can_focus=True):
         # Drawn as one strip of three segments: a Choice drew in 0.66 ms through a Rich Text
         # and Textual's general path (0.39 ms through Content), and a Debrief record change
         # draws eleven of them.
+        if self.text_selection is not None:  # Textual's way draws the selection
+            return super().render_line(y)
         width = self.content_size.width
         base, arrow = self._styles()
         if y:

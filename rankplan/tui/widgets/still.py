@@ -25,7 +25,16 @@ class Still:
         if not cache._dirty_lines and cache._width == self.size.width:  # type: ignore[attr-defined]
             lines = cache._cache
             strips = [lines.get(y) for y in crop.line_range]
-            if None not in strips and not self.app.get_line_filters():  # type: ignore[attr-defined]
+            if None not in strips:
+                # The app's line filters, as Textual applies them (outside its cache; a strip
+                # keeps what each filter made of it): in every theme but the ANSI ones, one
+                # turns ANSI colours into the theme's.
+                filters = self.app.get_line_filters()  # type: ignore[attr-defined]
+                if filters:
+                    background = self.background_colors[1]  # type: ignore[attr-defined]
+                    for line_filter in filters:
+                        strips = [strip.apply_filter(line_filter, background)  # type: ignore[union-attr]
+                                  for strip in strips]
                 x1, x2 = crop.column_span
                 if (x1, x2) != (0, cache._width):
                     return [strip.crop(x1, x2) for strip in strips]  # type: ignore[union-attr]
