@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -119,6 +120,15 @@ async def palette_size(path: Path) -> int:
 
 
 Setup = Callable[[object], Awaitable[tuple[list[str], set[str] | None]]]
+
+
+def private_folders() -> None:
+    """Settings and data of this run's own (a theme saved by hand in the real config would
+    otherwise be measured: an ANSI theme draws without Textual's colour filter)."""
+    home = Path(tempfile.mkdtemp(prefix="rankplan-latency-home-"))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.lower())
+    os.environ.pop("RANKPLAN_FILE", None)
 
 
 def no_blinks() -> None:
@@ -242,6 +252,7 @@ async def main() -> None:
     parser.add_argument("--first-visits", type=int, default=7, metavar="RUNS",
                         help="fresh apps per first-visit figure (0: skip them)")
     args = parser.parse_args()
+    private_folders()
     no_blinks()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-latency-"))
     plans = {}

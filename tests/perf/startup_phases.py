@@ -17,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,7 +111,9 @@ def main() -> None:
         kind, plan = args.child
         child(kind, plan)
         return
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    home = Path(tempfile.mkdtemp(prefix="rankplan-phases-"))  # no saved theme of the user's
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
     runs: dict[str, list[dict]] = {"bare": [], "rankplan": []}
     for _ in range(args.runs):  # alternating, so both see the same machine
         for kind in runs:

@@ -114,6 +114,7 @@ async def main() -> None:
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--only", choices=list(latency.SCENARIOS), action="append")
     args = parser.parse_args()
+    latency.private_folders()
     latency.no_blinks()
     count_calls()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
