@@ -15,10 +15,15 @@ from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.form import Heading
 
 
+def drawn(app) -> list:
+    """The screen's lines as the terminal gets them."""
+    return app.screen._compositor.render_strips()
+
+
 def screen_cells(app) -> list[list[tuple[str, object, object, bool]]]:
     """Every cell of the screen as drawn: its character, colours and boldness."""
     rows = []
-    for strip in app.screen._compositor.render_strips():
+    for strip in drawn(app):
         row = []
         for segment in strip:
             style = segment.style
@@ -29,7 +34,7 @@ def screen_cells(app) -> list[list[tuple[str, object, object, bool]]]:
     return rows
 
 
-async def drawn(path: Path, key: str, theme: str, switch_to: str | None = None):
+async def cells_in(path: Path, key: str, theme: str, switch_to: str | None = None):
     app = RankPlanApp(path)
     app.theme = theme
     async with app.run_test(size=(100, 30)) as pilot:
@@ -46,8 +51,8 @@ async def drawn(path: Path, key: str, theme: str, switch_to: str | None = None):
                                              ("textual-light", "ansi-dark")])
 async def test_a_theme_switched_while_running_draws_as_a_fresh_start(demo_path: Path, key,
                                                                       first, then) -> None:
-    switched = await drawn(demo_path, key, first, switch_to=then)
-    fresh = await drawn(demo_path, key, then)
+    switched = await cells_in(demo_path, key, first, switch_to=then)
+    fresh = await cells_in(demo_path, key, then)
     assert switched == fresh
 
 
@@ -59,7 +64,7 @@ async def test_a_heading_shows_its_new_text(demo_path: Path) -> None:
         heading = app.screen.query(Heading).first()
         heading.update("Something else")
         await steady(pilot)
-        line = "".join(s.text for s in app.screen._compositor.render_strips()[heading.region.y])
+        line = "".join(s.text for s in drawn(app)[heading.region.y])
         assert "Something else" in line
 
 
@@ -73,7 +78,7 @@ async def test_a_choice_draws_its_value_cut_to_its_width(demo_path: Path) -> Non
         choice.set_options([("same as profile", ""), (long, long)])
         choice.value = long
         await steady(pilot)
-        strip = app.screen._compositor.render_strips()[choice.region.y]
+        strip = drawn(app)[choice.region.y]
         text = "".join(s.text for s in strip)[choice.region.x:choice.region.right]
         assert len(text) == choice.region.width
         assert text.startswith(long[:10]) and "…" in text and text.rstrip().endswith("▼")
@@ -82,7 +87,7 @@ async def test_a_choice_draws_its_value_cut_to_its_width(demo_path: Path) -> Non
 
 def background_at(app, x: int, y: int):
     cells = [s.style and s.style.bgcolor
-             for s in app.screen._compositor.render_strips()[y] for _ in s.text]
+             for s in drawn(app)[y] for _ in s.text]
     return cells[x]
 
 
