@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import gc
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from rankplan.tui.screens.profile import ProfileScreen
 from rankplan.tui.stylesheet import KeptStylesheet
 
 
+PALETTE = "command-palette"  # the installed palette's name (action_command_palette)
 PRELOAD_DELAY = 0.2  # s of idle before the next module or screen is made ready
 LATER_MODULES = (  # what the screens after the first need, in the order users go
     "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
@@ -473,6 +474,7 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
             self._unloaded = list(LATER_MODULES)
             if self.prebuild_screens:
                 self._unbuilt = [mode for mode in self.MODES if mode != self.current_mode]
+                self._unbuilt.append(PALETTE)
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
 
     def _load_next_module(self) -> None:
@@ -484,32 +486,27 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
             return
         while self._unbuilt:
             mode = self._unbuilt.pop(0)
-            if mode not in self._screen_stacks:  # not visited yet
-                self._building = asyncio.ensure_future(self._build_screen(mode))
+            if mode == PALETTE:
+                if not self.is_screen_installed(PALETTE):  # not opened yet
+                    self._building = asyncio.ensure_future(
+                        self._build_hidden(self._build_palette))
+                    return
+            elif mode not in self._screen_stacks:  # not visited yet
+                self._building = asyncio.ensure_future(
+                    self._build_hidden(lambda mode=mode: self._build_screen(mode)))
                 return  # the next comes when this one is mounted
         if self._unloaded:
             importlib.import_module(self._unloaded.pop(0))
         if self._unloaded:
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
 
-    async def _build_screen(self, mode: str) -> None:
-        """Build the screen of ``mode`` and mount it, hidden: it joins the mode's stack as
-        Textual's own first switch would put it there, without being shown (switch_mode
-        then takes it as a screen visited before). The exit waits for a build under way
-        (_shutdown): a screen left half-mounted would be closed while it composes."""
+    async def _build_hidden(self, build: Callable[[], Awaitable[None]]) -> None:
+        """Run one build of _load_next_module (a screen, the palette), then ask for the next
+        one. An error is shown as in any handler, and the app ends; the exit waits for a
+        build under way (_shutdown): a screen left half-mounted would be closed while it
+        composes."""
         try:
-            make = self.MODES[mode]
-            screen, mounted = self._get_screen(make() if callable(make) else make)
-            self._screen_stacks[mode] = [screen]
-            self._load_screen_css(screen)
-            await mounted
-            # Styled at mount from the stylesheet as it is now (new widgets' CSS is parsed
-            # when first needed). Textual's first switch to a screen re-reads all the CSS
-            # and restyles the app (over 300 ms) unless it knows the screen is up to date;
-            # a theme changed later makes it out of date again (App._invalidate_css).
-            screen._css_update_count = self._css_update_count
-            screen.draw_hidden()
-            await self._lay_out_hidden(screen)
+            await build()
         except Exception as error:  # noqa: BLE001 - as in any handler: shown, and the app ends
             self._handle_exception(error)
             return
@@ -517,6 +514,38 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
             self._building = None
         if self.is_running and not self._exit:
             self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
+
+    async def _build_screen(self, mode: str) -> None:
+        """Build the screen of ``mode`` and mount it, hidden: it joins the mode's stack as
+        Textual's own first switch would put it there, without being shown (switch_mode
+        then takes it as a screen visited before)."""
+        make = self.MODES[mode]
+        screen, mounted = self._get_screen(make() if callable(make) else make)
+        self._screen_stacks[mode] = [screen]
+        self._load_screen_css(screen)
+        await mounted
+        # Styled at mount from the stylesheet as it is now (new widgets' CSS is parsed
+        # when first needed). Textual's first switch to a screen re-reads all the CSS
+        # and restyles the app (over 300 ms) unless it knows the screen is up to date;
+        # a theme changed later makes it out of date again (App._invalidate_css).
+        screen._css_update_count = self._css_update_count
+        screen.draw_hidden()
+        await self._lay_out_hidden(screen)
+
+    async def _build_palette(self) -> None:
+        """Build the command palette, install it and lay it out hidden, with the commands of
+        the screen shown now listed (palette.py): its first ctrl+p shows it as a later one
+        does."""
+        from rankplan.tui.palette import CommandPalette
+
+        palette = CommandPalette(id="--command-palette")
+        self.install_screen(palette, PALETTE)
+        _, mounted = self._get_screen(PALETTE)
+        self._load_screen_css(palette)
+        await mounted
+        if not palette.is_current:  # a ctrl+p during the build has shown it already
+            await palette.open_over(self.screen)
+            await self._lay_out_hidden(palette)
 
     async def _lay_out_hidden(self, screen: Screen) -> None:
         """Lay the hidden screen out at the app's size and render it once, discarding the
@@ -784,11 +813,14 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
                 and not focused.value)
 
     def action_command_palette(self) -> None:
-        """Textual's, with rankplan's palette (palette.py: less work at each opening)."""
+        """Textual's, with rankplan's palette, made once and kept (palette.py: less work at
+        each opening; built while idle after start-up, or here at the first ctrl+p)."""
         from rankplan.tui.palette import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette"))
+            if not self.is_screen_installed(PALETTE):
+                self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
+            self.push_screen(PALETTE)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",

@@ -113,3 +113,35 @@ async def test_screen_keys_whole_beside_the_keys_panel(demo_path) -> None:
         assert keys[:6] == SCREEN_KEYS
         assert footer.palette.x + footer.palette.width <= footer.size.width
 
+
+
+async def test_a_covered_footer_is_left_as_it_was(demo_path, monkeypatch) -> None:
+    """Under the palette (or a dialog) a screen's bindings change, and its footer redrew
+    the dimmed line under it on opening and again on closing, a frame each time. It keeps
+    its line while covered; closing changes the bindings again, and the line follows what
+    changed meanwhile (here the focus, moved while the palette was open)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("escape")  # to the interview list: its keys a and d show
+        await pilot.pause()
+        debrief = app.screen
+        footer = debrief.query_one(KeyFooter)
+        before = list(footer.items)
+        assert "a" in [item.key for item in before]
+        redrawn = []
+        real = KeyFooter.refresh
+        monkeypatch.setattr(KeyFooter, "refresh",
+                            lambda self, *a, **k: (redrawn.append(self), real(self, *a, **k)))
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert footer.items == before and footer not in redrawn
+        debrief.set_focus(debrief.query_one("#p-name"))  # into the form, under the palette
+        await pilot.pause()
+        assert footer.items == before
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.screen is debrief
+        assert "a" not in [item.key for item in footer.items]  # the form's keys now
+        assert footer.items == footer._work_out_items()[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.command import CommandList
+from textual.command import CommandInput, CommandList
 
 from rankplan.tui import palette
 from rankplan.tui.app import RankPlanApp
@@ -68,34 +68,127 @@ async def test_a_real_resize_still_lays_out_the_screen_underneath(demo_path: Pat
         assert app.screen is below and below.has_class("-narrow")
 
 
-async def test_the_list_scrollbar_is_there_before_the_commands(demo_path: Path) -> None:
-    """About 20 commands of two lines overflow the list at 40 lines: its scrollbar was
-    mounted only after they came, one more layout and frame. It is made with the palette;
-    shown while they overflow, hidden once a search leaves few (as Textual's)."""
+async def test_the_commands_are_in_the_palettes_first_frame(demo_path: Path,
+                                                             monkeypatch) -> None:
+    """Textual drew the palette hidden, gathered the commands in a worker and drew it again
+    as the list settled (three to five frames); the list, with its scrollbar, is in the
+    first. A search still finds commands, and the scrollbar goes once few are left."""
     app = RankPlanApp(demo_path)
-    seen = []
-    real = palette.CommandPalette._refresh_command_list
+    frames = []
+    real = RankPlanApp.post_display_hook
 
-    def spy(self, command_list, commands, clear_current):
-        seen.append(command_list._vertical_scrollbar is not None)
-        return real(self, command_list, commands, clear_current)
-
-    palette.CommandPalette._refresh_command_list = spy
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.3)
-            screen = await open_palette(pilot)
+    def spy(self):
+        screen = self.screen
+        if isinstance(screen, palette.CommandPalette):
             listing = screen.query_one(CommandList)
-            assert seen and seen[0]
-            assert listing.option_count > 15
-            assert listing.show_vertical_scrollbar
-            assert listing.max_scroll_y > 0
-            await pilot.press(*"Save now")
-            await pilot.pause(0.5)
-            assert 0 < listing.option_count < 4
-            assert not listing.show_vertical_scrollbar
-    finally:
-        palette.CommandPalette._refresh_command_list = real
+            frames.append((screen.has_class("-ready"), listing.option_count,
+                           listing.show_vertical_scrollbar))
+        real(self)
+
+    monkeypatch.setattr(RankPlanApp, "post_display_hook", spy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        assert frames
+        ready, count, scrollbar = frames[0]
+        assert ready and count > 15 and scrollbar
+        listing = screen.query_one(CommandList)
+        assert listing.max_scroll_y > 0
+        await pilot.press(*"Save now")
+        await pilot.pause(0.5)
+        assert 0 < listing.option_count < 4
+        assert not listing.show_vertical_scrollbar
+
+
+def commands_listed(screen: palette.CommandPalette) -> list[tuple[str, str | None]]:
+    listing = screen.query_one(CommandList)
+    return [(option.hit.text, option.hit.help) for option in listing.options]
+
+
+async def test_the_same_palette_opens_over_each_screen_with_its_commands(
+        demo_path: Path) -> None:
+    """One palette, kept: each opening is set up for the screen under it (its commands,
+    the actions behind them), with an empty search box, whatever the last opening left."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        first = await open_palette(pilot)
+        on_profile = commands_listed(first)
+        await pilot.press(*"zzzz")  # nothing matches
+        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await pilot.press("f4")
+        await pilot.pause(0.3)
+        rank = app.screen
+        again = await open_palette(pilot)
+        assert again is first
+        assert again._calling_screen is rank
+        assert again.query_one(CommandInput).value == ""
+        listed = commands_listed(again)
+        assert listed != on_profile  # the Rank list's own commands are in
+        expected = sorted((command.title, command.help)
+                          for command in app.get_system_commands(rank))
+        assert sorted(listed) == expected
+        assert again.query_one(CommandList).highlighted == 0
+        await pilot.press(*"Schedule screen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert app.current_mode == "schedule"
+
+
+async def test_opening_it_again_over_the_same_screen_redraws_no_command(
+        demo_path: Path, monkeypatch) -> None:
+    """The lines of the commands are kept, only the actions behind them are swapped (for
+    the screen opened over, which may have been rebuilt); the palette is not restyled."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        actions = [option.hit.command for option in screen.query_one(CommandList).options]
+        await pilot.press("down", "down", "escape")
+        await pilot.pause()
+        remade, restyled = [], []
+        monkeypatch.setattr(palette.CommandPalette, "_refresh_command_list",
+                            lambda *args: remade.append(args))
+        real = palette.CommandPalette.update_node_styles
+        monkeypatch.setattr(palette.CommandPalette, "update_node_styles",
+                            lambda self, animate=True: (restyled.append(self),
+                                                        real(self, animate)))
+        assert await open_palette(pilot) is screen
+        listing = screen.query_one(CommandList)
+        assert remade == [] and restyled == []
+        assert listing.highlighted == 0
+        assert [option.hit.command for option in listing.options] != actions  # new ones
+
+
+async def test_a_theme_changed_between_openings_restyles_it(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        before = screen.styles.background
+        await pilot.press("escape")
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause(0.3)
+        assert await open_palette(pilot) is screen
+        assert screen._css_update_count == app._css_update_count
+        assert screen.styles.background != before  # $background, of the new theme
+
+
+def test_the_mount_handlers_skipped_are_textuals_palettes_only() -> None:
+    """CommandPalette._on_mount stops Textual's palette's mount handler and calls those of
+    Screen and Widget itself: a Textual with another mount handler in between would have it
+    skipped, so this names them all."""
+    from textual.command import CommandPalette as TextualPalette
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    handling = [cls for cls in palette.CommandPalette.__mro__
+                if "_on_mount" in vars(cls) or "on_mount" in vars(cls)
+                or any(getattr(getattr(cls, name, None), "_textual_on", None)
+                       for name in vars(cls))]
+    assert handling == [palette.CommandPalette, TextualPalette, Screen, Widget]
 
 
 async def test_the_list_scrollbar_stays_while_the_commands_come(demo_path: Path,

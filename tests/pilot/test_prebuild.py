@@ -4,11 +4,13 @@ and ends cleanly; an edit made before a built screen is first shown is on it."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 
-from rankplan.tui.app import RankPlanApp
+from rankplan.tui.app import PALETTE, RankPlanApp
 from rankplan.tui.widgets.interview_list import InterviewList
 
 LATER = ("debrief", "rank", "schedule", "reapply")
@@ -62,3 +64,58 @@ async def test_exit_while_a_screen_is_being_built(demo_path: Path, wait: float) 
         await pilot.pause()
     assert app.return_code in (0, None)
     assert demo_path.read_bytes() == before
+
+
+async def test_the_palette_is_built_while_idle_too(demo_path: Path, monkeypatch) -> None:
+    """Built last, with the commands of the screen shown listed: its first ctrl+p there
+    shows it as a later one does, without making the list again."""
+    from rankplan.tui import palette
+
+    app = PrebuildingApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(4.0)
+        assert app.is_screen_installed(PALETTE)
+        built = app.get_screen(PALETTE)
+        assert built.query_one(CommandList).option_count > 15
+        remade = []
+        monkeypatch.setattr(palette.CommandPalette, "_refresh_command_list",
+                            lambda *args: remade.append(args))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen is built and remade == []
+        assert built._calling_screen is app.screen_stack[-2]
+
+
+async def test_a_ctrl_p_while_the_palette_is_being_built(demo_path: Path,
+                                                         monkeypatch) -> None:
+    """The build finds the palette shown already: it leaves it as the showing set it up
+    (once: over the screen below, not over the palette itself)."""
+    from rankplan.tui import palette
+
+    opened_over = []
+    real = palette.CommandPalette.open_over
+
+    async def spy(self, screen):
+        opened_over.append(screen)
+        await real(self, screen)
+
+    monkeypatch.setattr(palette.CommandPalette, "open_over", spy)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        below = app.screen
+        build = asyncio.ensure_future(app._build_palette())
+        await asyncio.sleep(0)  # the build has installed the palette, waits for its mount
+        assert app.is_screen_installed(PALETTE) and not build.done()
+        app.action_command_palette()  # ctrl+p's action, then
+        await build
+        await pilot.pause(0.3)
+        shown = app.screen
+        assert shown is app.get_screen(PALETTE)
+        assert opened_over == [below]
+        assert shown.query_one(CommandList).option_count > 15
+        await pilot.press(*"Rank list screen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert app.current_mode == "rank"

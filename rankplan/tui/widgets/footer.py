@@ -117,8 +117,15 @@ class KeyFooter(Still, Widget, can_focus=False):
         self._update_items()
 
     def _bindings_changed(self, screen) -> None:
-        if self.is_attached and screen is self.screen:
+        # Not while a dialog or the palette covers the screen: its keys are then the
+        # covering screen's, and redrawing the dimmed line under it (twice: on opening and
+        # on closing) took a frame of its own. Closing it changes the bindings again.
+        if self.is_attached and screen is self.screen and not self._covered():
             self._update_items()
+
+    def _covered(self) -> bool:
+        screen = self.screen
+        return screen.is_current and not screen.is_active
 
     def key_width(self, binding: Binding) -> int:
         """Cells one key takes: "key description" and its padding (less when compact)."""
