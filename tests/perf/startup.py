@@ -21,6 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from bytecode import compile_package  # noqa: E402
 from genplan import generate_plan  # noqa: E402
 
 ROOT = HERE.parent.parent
@@ -46,6 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+    compile_package(ROOT)  # as an install does (bytecode.py)
     folder = Path(tempfile.mkdtemp(prefix="rankplan-perf-"))
     cases: dict[str, list[str]] = {"bare Textual app": ["bare"]}
     cases["demo plan (9 programs)"] = ["plan", str(ROOT / "rankplan" / "data" / "demo.toml")]

@@ -111,6 +111,10 @@ def main() -> None:
         kind, plan = args.child
         child(kind, plan)
         return
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bytecode import compile_package
+
+    compile_package(ROOT)  # as an install does (bytecode.py)
     home = Path(tempfile.mkdtemp(prefix="rankplan-phases-"))  # no saved theme of the user's
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(home / "config"),
            "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}

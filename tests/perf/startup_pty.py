@@ -36,6 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
+from bytecode import compile_package  # noqa: E402
 from genplan import generate_plan  # noqa: E402
 
 COLUMNS, LINES = 120, 40
@@ -126,6 +127,9 @@ def main() -> None:
                         help="another rankplan source tree (git archive of an older commit) "
                         "to measure in the same run, as 'before'")
     args = parser.parse_args()
+    compile_package(ROOT)  # as an install does (bytecode.py)
+    if args.before:
+        compile_package(Path(args.before))
     folder = Path(tempfile.mkdtemp(prefix="rankplan-pty-"))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
            "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
