@@ -817,10 +817,15 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         each opening; built while idle after start-up, or here at the first ctrl+p)."""
         from rankplan.tui.palette import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            if not self.is_screen_installed(PALETTE):
-                self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
-            self.push_screen(PALETTE)
+        if not self.use_command_palette or CommandPalette.is_open(self):
+            return
+        if not self.is_screen_installed(PALETTE):
+            self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
+        palette = self.get_screen(PALETTE)
+        if palette in self.screen_stack:  # under a dialog opened from it: a palette of its own
+            palette = CommandPalette()
+        palette.opening = True
+        self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",

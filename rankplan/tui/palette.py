@@ -49,6 +49,9 @@ class CommandPalette(TextualPalette):
     VERTICAL_BREAKPOINTS = []  # noqa: RUF012
 
     _listed_style: Style | None = None  # the help lines' style when they were made
+    # Set by whoever pushes the palette (RankPlanApp.action_command_palette): the next
+    # showing is an opening, set up afresh; a showing after a dialog over it keeps its state.
+    opening = False
 
     def _on_mount(self, event: events.Mount) -> None:
         # Textual's CommandPalette._on_mount sets the palette up for the screen under it,
@@ -79,8 +82,10 @@ class CommandPalette(TextualPalette):
         if self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
         self._css_update_count = self.app._css_update_count
-        self.app.post_message(TextualPalette.Opened())
-        await self.open_over(self.app.screen_stack[-2])
+        if self.opening:  # pushed by ctrl+p, not shown again as a dialog over it closes
+            self.opening = False
+            self.app.post_message(TextualPalette.Opened())
+            await self.open_over(self.app.screen_stack[-2])
 
     async def open_over(self, screen: Screen) -> None:
         """Set the palette up as Textual's _on_mount sets a new one up: for ``screen``,
@@ -95,6 +100,8 @@ class CommandPalette(TextualPalette):
             provider._post_init()
         self._cancel_gather_commands()
         self._stop_no_matches_countdown()
+        self._stop_busy_countdown()  # a search cancelled by the last closing left it
+        self._show_busy = False
         self._selected_command = None
         search = self.query_one(CommandInput)
         if search.value:
@@ -133,6 +140,8 @@ class CommandPalette(TextualPalette):
             self._refresh_command_list(command_list, [
                 Command(self._prompt(hit, help_style), hit, id=str(index))
                 for index, hit in enumerate(hits)], True)
+        if command_list.scroll_offset:  # scrolled by the wheel last time: the first in sight
+            command_list.scroll_home(animate=False, immediate=True)
         self.add_class("-ready")
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandInput, CommandList
+from textual.widgets import LoadingIndicator
 
 from rankplan.tui import palette
 from rankplan.tui.app import RankPlanApp
@@ -139,27 +140,97 @@ async def test_the_same_palette_opens_over_each_screen_with_its_commands(
 
 async def test_opening_it_again_over_the_same_screen_redraws_no_command(
         demo_path: Path, monkeypatch) -> None:
-    """The lines of the commands are kept, only the actions behind them are swapped (for
-    the screen opened over, which may have been rebuilt); the palette is not restyled."""
+    """The lines of the commands are kept, only the actions behind them are swapped for
+    those the app gives at this opening; the palette is not restyled."""
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         screen = await open_palette(pilot)
-        actions = [option.hit.command for option in screen.query_one(CommandList).options]
         await pilot.press("down", "down", "escape")
         await pilot.pause()
-        remade, restyled = [], []
+        remade, restyled, given = [], [], []
         monkeypatch.setattr(palette.CommandPalette, "_refresh_command_list",
                             lambda *args: remade.append(args))
         real = palette.CommandPalette.update_node_styles
         monkeypatch.setattr(palette.CommandPalette, "update_node_styles",
                             lambda self, animate=True: (restyled.append(self),
                                                         real(self, animate)))
+        real_commands = RankPlanApp.get_system_commands
+
+        def recorded(self, screen):
+            for command in real_commands(self, screen):
+                given.append(command.callback)
+                yield command
+
+        monkeypatch.setattr(RankPlanApp, "get_system_commands", recorded)
         assert await open_palette(pilot) is screen
         listing = screen.query_one(CommandList)
         assert remade == [] and restyled == []
         assert listing.highlighted == 0
-        assert [option.hit.command for option in listing.options] != actions  # new ones
+        actions = [option.hit.command for option in listing.options]
+        assert actions and all(any(action is callback for callback in given)
+                               for action in actions)  # this opening's
+
+
+async def test_a_list_scrolled_by_the_wheel_opens_at_its_top(demo_path: Path) -> None:
+    """The wheel scrolls without moving the highlight: the list opened again scrolled, with
+    the highlighted command out of sight, and enter ran a command the user could not see."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        listing = screen.query_one(CommandList)
+        listing.scroll_to(y=12, animate=False)  # as the wheel scrolls it
+        await pilot.pause()
+        assert listing.scroll_y > 0 and listing.highlighted == 0
+        await pilot.press("escape")
+        await open_palette(pilot)
+        assert listing.scroll_y == 0 and listing.highlighted == 0
+
+
+async def test_a_dialog_over_the_palette_leaves_its_search(demo_path: Path) -> None:
+    """Closing a dialog opened over the palette shows the palette as it was (Textual's kept
+    its search too); a ctrl+p in that dialog opens a palette of its own, not the one under
+    it a second time."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        await pilot.press(*"Sav")
+        await pilot.pause(0.5)
+        found = screen.query_one(CommandList).option_count
+        await pilot.press("ctrl+e")  # a priority key: the export dialog over the palette
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert dialog is not screen
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        other = app.screen
+        assert isinstance(other, palette.CommandPalette) and other is not screen
+        assert app.screen_stack.count(screen) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.screen is screen
+        assert screen.query_one(CommandInput).value == "Sav"
+        assert screen.query_one(CommandList).option_count == found
+
+
+async def test_a_search_cancelled_by_closing_leaves_no_busy_sign(demo_path: Path) -> None:
+    """A search cut short by escape left Textual's busy countdown running in the kept
+    palette: its loading sign showed at the next opening."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        screen = await open_palette(pilot)
+        screen._start_busy_countdown()  # as a search under way has it
+        await pilot.press("escape")
+        await pilot.pause(0.7)  # past its 0.5 s
+        await open_palette(pilot)
+        assert not screen._show_busy
+        assert not screen.query_one(LoadingIndicator).has_class("--visible")
 
 
 async def test_a_theme_changed_between_openings_restyles_it(demo_path: Path) -> None:
