@@ -240,6 +240,10 @@ SCENARIOS: dict[str, Setup] = {
 }
 
 
+FIRST_VISITS = {"f3": "visit Debrief", "f4": "visit Rank list", "f5": "visit Schedule",
+                "ctrl+p": "palette, ctrl+p"}  # a first visit's key, and what it opens
+
+
 def summary(samples: list[float]) -> tuple[float, float]:
     ms = sorted(s * 1000 for s in samples)
     return statistics.median(ms), ms[int(len(ms) * 0.9) - 1]
@@ -251,6 +255,9 @@ async def main() -> None:
     parser.add_argument("--only", choices=list(SCENARIOS), action="append")
     parser.add_argument("--first-visits", type=int, default=7, metavar="RUNS",
                         help="fresh apps per first-visit figure (0: skip them)")
+    parser.add_argument("--first-keys", default=",".join(FIRST_VISITS),
+                        help="the keys timed at a first visit, comma-separated "
+                        f"(of {', '.join(FIRST_VISITS)})")
     args = parser.parse_args()
     private_folders()
     no_blinks()
@@ -283,10 +290,10 @@ async def main() -> None:
             base = base or med
             print(f"{name:28} {n:>4} {med:10.2f} {p90:8.2f} {med / base:6.2f}")
     if args.first_visits:
-        for key, screen in (("f3", "Debrief"), ("f4", "Rank list"), ("f5", "Schedule")):
+        for key in args.first_keys.split(","):
             for n, path in plans.items():
                 med, p90 = summary(await first_visit(path, key, args.first_visits))
-                print(f"{'first visit ' + screen:28} {n:>4} {med:10.2f} {p90:8.2f}")
+                print(f"{'first ' + FIRST_VISITS[key]:28} {n:>4} {med:10.2f} {p90:8.2f}")
 
 
 if __name__ == "__main__":
