@@ -822,8 +822,8 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         if not self.is_screen_installed(PALETTE):
             self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
         palette = self.get_screen(PALETTE)
-        if palette in self.screen_stack:  # under a dialog opened from it: a palette of its own
-            palette = CommandPalette()
+        if any(palette in stack for stack in self._screen_stacks.values()):
+            palette = CommandPalette()  # under a dialog opened from it: a palette of its own
         palette.opening = True
         self.push_screen(palette)
 
