@@ -9,6 +9,7 @@ import importlib
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -31,6 +32,9 @@ from rankplan.tui.messages import PlanChanged
 from rankplan.tui.saving import Saving
 from rankplan.tui.screens.profile import ProfileScreen
 from rankplan.tui.stylesheet import KeptStylesheet
+
+if TYPE_CHECKING:
+    from rankplan.tui.palette import CommandPalette
 
 
 PALETTE = "command-palette"  # the installed palette's name (action_command_palette)
@@ -536,10 +540,7 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         """Build the command palette, install it and lay it out hidden, with the commands of
         the screen shown now listed (palette.py): its first ctrl+p shows it as a later one
         does."""
-        from rankplan.tui.palette import CommandPalette
-
-        palette = CommandPalette(id="--command-palette")
-        self.install_screen(palette, PALETTE)
+        palette = self._kept_palette()
         _, mounted = self._get_screen(PALETTE)
         self._load_screen_css(palette)
         await mounted
@@ -819,13 +820,19 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
 
         if not self.use_command_palette or CommandPalette.is_open(self):
             return
-        if not self.is_screen_installed(PALETTE):
-            self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
-        palette = self.get_screen(PALETTE)
+        palette = self._kept_palette()
         if any(palette in stack for stack in self._screen_stacks.values()):
             palette = CommandPalette()  # under a dialog opened from it: a palette of its own
         palette.opening = True
         self.push_screen(palette)
+
+    def _kept_palette(self) -> CommandPalette:
+        """The palette the app keeps (installed as PALETTE), made if there is none yet."""
+        from rankplan.tui.palette import CommandPalette
+
+        if not self.is_screen_installed(PALETTE):
+            self.install_screen(CommandPalette(id="--command-palette"), PALETTE)
+        return self.get_screen(PALETTE)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Profile screen", "Exam history, risk profile, specialties, story (F2)",
