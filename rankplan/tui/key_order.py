@@ -86,6 +86,9 @@ class KeysInOrder:
         return False
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not self._screen_stack:
+            self._keys.waiting.clear()  # the app is quitting: its screens are gone
+            return
         if isinstance(event, events.Key) and event.is_forwarded:
             # Back from its journey: its binding, if any, runs here.
             screen = self.screen
@@ -120,6 +123,8 @@ class KeysInOrder:
 
     def _screen_after(self, before: object) -> None:
         """If the screen is not ``before`` any more, the next keys wait for its drawing."""
+        if not self._screen_stack:  # the app is quitting
+            return
         screen = self.screen
         if screen is before:
             return
@@ -138,6 +143,9 @@ class KeysInOrder:
     async def _keys_waiting(self) -> None:
         """Hand on the keys that waited, up to one that must be waited for in turn."""
         keys = self._keys
+        if not self._screen_stack:  # the app quit while they waited
+            keys.waiting.clear()
+            return
         while keys.waiting and not self._must_wait():
             await self._hand_on(keys.waiting.popleft())
         if keys.waiting:

@@ -13,8 +13,10 @@ from textual.system_commands import SystemCommandsProvider
 from textual.widget import Widget
 from textual.widgets import Input
 
+from rankplan.tui.quitting import QuietAtQuit
 
-class CommandPalette(TextualPalette):
+
+class CommandPalette(QuietAtQuit, TextualPalette):
     """Textual's palette, made once and kept (the app builds it while idle after start-up,
     as it builds the screens, and shows the same one at every ctrl+p), with these costs of
     each opening taken out:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -86,3 +87,26 @@ async def test_keys_just_after_a_key_that_opens_a_dialog_reach_it(demo_path: Pat
         path = app.screen.query_one("#path", Input)
         assert app.focused is path
         assert path.value.endswith("Q")
+
+
+OPENERS = {  # keys that open a screen or a dialog, from the Profile screen
+    "export": ("ctrl+e",), "help": ("f1",), "palette": ("ctrl+p",),
+    "screens": ("f3", "f4", "f5", "f6"), "exam": ("f3", "f2", "a"),
+}
+
+
+@pytest.mark.parametrize("turns", range(5))
+@pytest.mark.parametrize("opener", OPENERS)
+async def test_keys_typed_just_before_the_app_quits_leave_it_quietly(
+        demo_path: Path, opener: str, turns: int) -> None:
+    """The app quits while a screen or dialog is being opened and keys wait behind it
+    (the test's end quits the app as ctrl+q does). Before, the dialog came up without its
+    fields and its focusing raised, or the keys looked for a screen when none was left:
+    the app ended with a traceback (seen once in CI, on a loaded machine)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, *OPENERS[opener], "tab", "end", "Q", "end", events.Paste("P"))
+        for _ in range(turns):
+            await pilot.pause(0)
+    assert app.return_code in (0, None)

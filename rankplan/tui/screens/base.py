@@ -20,6 +20,8 @@ from textual import events
 from textual._compositor import Compositor
 from textual.screen import Screen
 
+from rankplan.tui.quitting import QuietAtQuit
+
 
 def breakpoint_class(width: int, breakpoints: list[tuple[int, str]]) -> str | None:
     """The class Textual gives a screen this wide (the widest breakpoint it reaches)."""
@@ -42,7 +44,7 @@ class KnownWidgetsCompositor(Compositor):
             self._full_map_invalidated = False
 
 
-class PlanScreen(Screen):
+class PlanScreen(QuietAtQuit, Screen):
     def __init__(self) -> None:
         super().__init__()
         self._compositor = KnownWidgetsCompositor()

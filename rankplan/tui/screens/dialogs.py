@@ -29,6 +29,7 @@ from rankplan.core.model import (
 from rankplan.core.specialties import BUILTIN
 from rankplan.core.text import visible
 from rankplan.tui.literal import literal, literal_text
+from rankplan.tui.quitting import QuietAtQuit
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 
@@ -41,7 +42,7 @@ def dialog_footer(*lead: str):
     return KeyFooter(lead=lead)
 
 
-class Dialog(ModalScreen):
+class Dialog(QuietAtQuit, ModalScreen):
     """A modal box with a title, fields, an error line and OK / Cancel buttons."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
@@ -62,6 +63,7 @@ class Dialog(ModalScreen):
     """
     TITLE_TEXT = ""
     OK_LABEL = "Save"
+    FIRST = ""  # the field that has the focus when the dialog opens (a selector)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -75,6 +77,13 @@ class Dialog(ModalScreen):
 
     def fields(self) -> ComposeResult:
         yield from ()
+
+    def first_field(self) -> str:
+        return self.FIRST
+
+    def on_mount(self) -> None:
+        if first := self.first_field():
+            self.query(first).first().focus()
 
     HELP = ""  # what this dialog asks, for its help (F1)
 
@@ -132,8 +141,7 @@ class ConfirmDialog(Dialog):
     def fields(self) -> ComposeResult:
         yield Static(literal(self.question))  # names the plan's own items
 
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+    FIRST = "#cancel"
 
 
 # Pending first and fail last: a step left from "pending" cannot land on "fail" unseen.
@@ -169,8 +177,7 @@ class ExamDialog(Dialog):
                                       placeholder="the score; empty if pass/fail",
                                       restrict=r"\d{0,3}"))
 
-    def on_mount(self) -> None:
-        self.query_one("#exam", Choice).focus()
+    FIRST = "#exam"
 
     def result(self) -> ExamAttempt:
         text = self.query_one("#date", Input).value
@@ -245,8 +252,7 @@ class NameDialog(Dialog):
     def fields(self) -> ComposeResult:
         yield self.row(self.label, Input(visible(self.value), id="value"))
 
-    def on_mount(self) -> None:
-        self.query_one("#value", Input).focus()
+    FIRST = "#value"
 
     def result(self) -> str:
         value = self.query_one("#value", Input).value.strip()
@@ -278,8 +284,7 @@ class CriteriaDialog(Dialog):
         yield Vertical(*(rows or [self._row("", "1", original=None)]), id="crit-rows")
         yield Button("Add criterion", id="add-crit")
 
-    def on_mount(self) -> None:
-        self.query("#crit-rows Input").first().focus()
+    FIRST = "#crit-rows Input"
 
     def _row(self, name: str, weight: str, original: str | None) -> Horizontal:
         n = self._rows
@@ -343,8 +348,8 @@ class PracticeDialog(Dialog):
                                       placeholder=f"{EXAMS[self.exam].name} scale "
                                       f"{EXAMS[self.exam].scale}", restrict=r"\d{0,3}"))
 
-    def on_mount(self) -> None:
-        self.query_one("#score" if self.practice.date else "#date", Input).focus()
+    def first_field(self) -> str:
+        return "#score" if self.practice.date else "#date"
 
     def result(self) -> Practice:
         text = self.query_one("#date", Input).value
@@ -376,8 +381,7 @@ class GoalDialog(Dialog):
                                     placeholder=FORMS))
         yield self.row("", Checkbox("done", g.done, id="done"))
 
-    def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
+    FIRST = "#title"
 
     def result(self) -> Goal:
         title = self.query_one("#title", Input).value.strip()
@@ -389,7 +393,7 @@ class GoalDialog(Dialog):
                     done=self.query_one("#done", Checkbox).value, id=self.goal.id)
 
 
-class ActivityMenu(ModalScreen[Activity | None]):
+class ActivityMenu(QuietAtQuit, ModalScreen[Activity | None]):
     """Pick an activity for a block with the mouse (or the keyboard)."""
 
     BINDINGS = [Binding("escape", "dismiss_menu", "Cancel", id="week.menu_cancel")]
@@ -434,7 +438,7 @@ class ActivityMenu(ModalScreen[Activity | None]):
         self.dismiss(None)
 
 
-class ConflictDialog(ModalScreen[str | None]):
+class ConflictDialog(QuietAtQuit, ModalScreen[str | None]):
     """The plan file changed outside rankplan while it was open (DESIGN §5): take the
     file's version, keep ours over it, or look at the differences first."""
 
@@ -504,7 +508,7 @@ never writes over such a change: your latest version went to {self.conflict_path
         self.dismiss(event.button.id)
 
 
-class DiffScreen(ModalScreen[str | None]):
+class DiffScreen(QuietAtQuit, ModalScreen[str | None]):
     """Ours and the file's side by side, one row per key that differs, by section."""
 
     BINDINGS = [

@@ -92,8 +92,7 @@ class ExportDialog(Dialog):
                                         select_on_focus=False))
         yield Static("An existing file at that path is replaced.", classes="note")
 
-    def on_mount(self) -> None:
-        self.query_one("#format", Choice).focus()
+    FIRST = "#format"
 
     @on(Choice.Changed, "#format")
     def _format(self, event: Choice.Changed) -> None:
@@ -160,8 +159,7 @@ class ImportDialog(Dialog):
         """The ``--date-order`` chosen: "mdy", "dmy", or None to refuse a two-way date."""
         return str(self.query_one("#date-order", Choice).value) or None
 
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+    FIRST = "#path"
 
     def result(self) -> Path:
         text = self.query_one("#path", Input).value.strip()

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Label, Static, TextArea
 from rankplan.core.exams import result_overdue
 from rankplan.core.model import EXAM_LABELS, Profile
 from rankplan.core.text import visible
+from rankplan.tui.quitting import running
 from rankplan.tui.widgets.readable_table import ReadableTable
 
 STORY_FIELDS = {
@@ -50,8 +51,8 @@ class LaterPart(Vertical):
                            placeholder=placeholder)
 
     def on_mount(self) -> None:
-        if self.app._exit:  # the app quit as this was mounting (at once after start-up):
-            return  # its parts are not there, and nothing is to be shown
+        if not running(self):  # the app quit as this was mounting (at once after start-up):
+            return  # its parts are not there, and nothing is to be shown (quitting.py)
         self.show(self.app.plan.profile)
 
     def show(self, profile: Profile, select: int | None = None) -> None:

@@ -28,8 +28,7 @@ class FeedbackDialog(Dialog):
                                     placeholder="e.g. home PD, advisor, a program's email"))
         yield self.row("Said", Input(self.item.said, id="said", placeholder="what they said"))
 
-    def on_mount(self) -> None:
-        self.query_one("#source", Input).focus()
+    FIRST = "#source"
 
     def result(self) -> Feedback:
         source = self.query_one("#source", Input).value.strip()
@@ -56,8 +55,7 @@ class LetterDialog(Dialog):
         yield self.row("Status", Choice([(s.value, s) for s in LetterStatus], value=x.status,
                                         id="status"))
 
-    def on_mount(self) -> None:
-        self.query_one("#author", Input).focus()
+    FIRST = "#author"
 
     def result(self) -> Letter:
         author = self.query_one("#author", Input).value.strip()
@@ -87,8 +85,7 @@ class AdvocateDialog(Dialog):
         yield self.row("Status", Choice([(s.value, s) for s in AdvocateStatus], value=x.status,
                                         id="status"))
 
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+    FIRST = "#name"
 
     def result(self) -> Advocate:
         name = self.query_one("#name", Input).value.strip()
