@@ -143,12 +143,11 @@ class KeysInOrder:
     async def _keys_waiting(self) -> None:
         """Hand on the keys that waited, up to one that must be waited for in turn."""
         keys = self._keys
+        while keys.waiting and self._screen_stack and not self._must_wait():
+            await self._hand_on(keys.waiting.popleft())  # may await a screen's mounting
         if not self._screen_stack:  # the app quit while they waited
             keys.waiting.clear()
-            return
-        while keys.waiting and not self._must_wait():
-            await self._hand_on(keys.waiting.popleft())
-        if keys.waiting:
+        elif keys.waiting:
             self._look_again()
 
     def _look_again(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from rankplan.tui.quitting import QuietAtQuit
 from rankplan.tui.widgets.footer import KeyFooter
 
 
@@ -43,7 +44,7 @@ class PlainHeadings:
         return Measurement.get(console, options, self.markdown)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(QuietAtQuit, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,q", "dismiss_help", "Close", id="help.close"),
     ]

@@ -20,6 +20,7 @@ from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.files import backup_path
 from rankplan.storage.read import read_plan
 from rankplan.tui.literal import literal
+from rankplan.tui.quitting import QuietAtQuit
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
 
@@ -33,7 +34,7 @@ def _free_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-class PlanErrorScreen(Screen):
+class PlanErrorScreen(QuietAtQuit, Screen):
     BINDINGS = [
         Binding("r", "reload", "Read again", id="error.reload"),
         Binding("b", "open_backup", "Restore backup", id="error.backup"),
