@@ -63,7 +63,9 @@ class Dialog(QuietAtQuit, ModalScreen):
     """
     TITLE_TEXT = ""
     OK_LABEL = "Save"
-    FIRST = ""  # the field that has the focus when the dialog opens (a selector)
+    # AUTO_FOCUS (Textual's): the field a dialog opens in. Textual focuses it as the dialog
+    # is composed; a focus() in on_mount came a turn later, and keys typed right after
+    # the key that opened the dialog could reach a field before it (test_key_order).
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -77,13 +79,6 @@ class Dialog(QuietAtQuit, ModalScreen):
 
     def fields(self) -> ComposeResult:
         yield from ()
-
-    def first_field(self) -> str:
-        return self.FIRST
-
-    def on_mount(self) -> None:
-        if first := self.first_field():
-            self.query(first).first().focus()
 
     HELP = ""  # what this dialog asks, for its help (F1)
 
@@ -131,6 +126,7 @@ class Dialog(QuietAtQuit, ModalScreen):
 class ConfirmDialog(Dialog):
     """Ask before something that cannot be taken back."""
 
+    AUTO_FOCUS = "#cancel"
     OK_LABEL = "Delete"
 
     def __init__(self, question: str, ok_label: str = "Delete") -> None:
@@ -140,8 +136,6 @@ class ConfirmDialog(Dialog):
 
     def fields(self) -> ComposeResult:
         yield Static(literal(self.question))  # names the plan's own items
-
-    FIRST = "#cancel"
 
 
 # Pending first and fail last: a step left from "pending" cannot land on "fail" unseen.
@@ -155,6 +149,7 @@ class ExamDialog(Dialog):
     A new attempt starts with no result chosen, and saving asks for one: a default of
     "pending" put "fail" one Left away, and it was saved by mistake."""
 
+    AUTO_FOCUS = "#exam"
     def __init__(self, attempt: ExamAttempt | None, today: date) -> None:
         super().__init__()
         self.new = attempt is None
@@ -176,8 +171,6 @@ class ExamDialog(Dialog):
         yield self.row("Score", Input(str(a.score) if a.score else "", id="score",
                                       placeholder="the score; empty if pass/fail",
                                       restrict=r"\d{0,3}"))
-
-    FIRST = "#exam"
 
     def result(self) -> ExamAttempt:
         text = self.query_one("#date", Input).value
@@ -241,6 +234,7 @@ class SpecialtyDialog(Dialog):
 class NameDialog(Dialog):
     """Ask for one name (a new interview)."""
 
+    AUTO_FOCUS = "#value"
     OK_LABEL = "Add"
 
     def __init__(self, title: str, label: str, value: str = "") -> None:
@@ -252,8 +246,6 @@ class NameDialog(Dialog):
     def fields(self) -> ComposeResult:
         yield self.row(self.label, Input(visible(self.value), id="value"))
 
-    FIRST = "#value"
-
     def result(self) -> str:
         value = self.query_one("#value", Input).value.strip()
         if not value:
@@ -264,6 +256,7 @@ class NameDialog(Dialog):
 class CriteriaDialog(Dialog):
     """Edit the criteria at once: rename (scores follow), re-weight, remove, add."""
 
+    AUTO_FOCUS = "#crit-rows Input"
     TITLE_TEXT = "Criteria and their weights"
     DEFAULT_CSS = """
     CriteriaDialog .crit { height: 1; margin-bottom: 1; }
@@ -283,8 +276,6 @@ class CriteriaDialog(Dialog):
         rows = [self._row(name, f"{weight:g}", original=name) for name, weight in self.original]
         yield Vertical(*(rows or [self._row("", "1", original=None)]), id="crit-rows")
         yield Button("Add criterion", id="add-crit")
-
-    FIRST = "#crit-rows Input"
 
     def _row(self, name: str, weight: str, original: str | None) -> Horizontal:
         n = self._rows
@@ -337,6 +328,7 @@ class PracticeDialog(Dialog):
         self.practice = practice or Practice()
         self.today = today
         self.exam = exam  # the schedule's exam: the score is on its scale
+        self.AUTO_FOCUS = "#score" if self.practice.date else "#date"
         self.TITLE_TEXT = "Edit practice exam" if practice else "Add practice exam"
 
     def fields(self) -> ComposeResult:
@@ -347,9 +339,6 @@ class PracticeDialog(Dialog):
         yield self.row("Score", Input(str(p.score) if p.score else "", id="score",
                                       placeholder=f"{EXAMS[self.exam].name} scale "
                                       f"{EXAMS[self.exam].scale}", restrict=r"\d{0,3}"))
-
-    def first_field(self) -> str:
-        return "#score" if self.practice.date else "#date"
 
     def result(self) -> Practice:
         text = self.query_one("#date", Input).value
@@ -366,6 +355,7 @@ class PracticeDialog(Dialog):
 class GoalDialog(Dialog):
     """Add or edit one goal."""
 
+    AUTO_FOCUS = "#title"
     def __init__(self, goal: Goal | None, today: date) -> None:
         super().__init__()
         self.goal = goal or Goal()
@@ -380,8 +370,6 @@ class GoalDialog(Dialog):
         yield self.row("Due", Input(g.due.isoformat() if g.due else "", id="due",
                                     placeholder=FORMS))
         yield self.row("", Checkbox("done", g.done, id="done"))
-
-    FIRST = "#title"
 
     def result(self) -> Goal:
         title = self.query_one("#title", Input).value.strip()

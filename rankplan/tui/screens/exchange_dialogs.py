@@ -73,6 +73,7 @@ class PathSuggester(Suggester):
 class ExportDialog(Dialog):
     """Ask the format and the path; the result is (format, path)."""
 
+    AUTO_FOCUS = "#format"
     TITLE_TEXT = "Export the plan"
     OK_LABEL = "Export"
 
@@ -91,8 +92,6 @@ class ExportDialog(Dialog):
                                         id="path", suggester=PathSuggester(),
                                         select_on_focus=False))
         yield Static("An existing file at that path is replaced.", classes="note")
-
-    FIRST = "#format"
 
     @on(Choice.Changed, "#format")
     def _format(self, event: Choice.Changed) -> None:
@@ -131,6 +130,7 @@ class ImportDialog(Dialog):
     """Ask for a CSV file and how its dates are written; the result is the file's path
     (``date_order`` holds the other answer: "mdy", "dmy" or None, as ``--date-order``)."""
 
+    AUTO_FOCUS = "#path"
     TITLE_TEXT = "Import programs from a spreadsheet (CSV)"
     OK_LABEL = "Import"
 
@@ -158,8 +158,6 @@ class ImportDialog(Dialog):
     def date_order(self) -> str | None:
         """The ``--date-order`` chosen: "mdy", "dmy", or None to refuse a two-way date."""
         return str(self.query_one("#date-order", Choice).value) or None
-
-    FIRST = "#path"
 
     def result(self) -> Path:
         text = self.query_one("#path", Input).value.strip()

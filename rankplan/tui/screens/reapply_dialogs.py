@@ -18,6 +18,8 @@ def _date(text: str, today: date) -> date | None:
 
 
 class FeedbackDialog(Dialog):
+    AUTO_FOCUS = "#source"
+
     def __init__(self, item: Feedback | None) -> None:
         super().__init__()
         self.item = item or Feedback()
@@ -28,8 +30,6 @@ class FeedbackDialog(Dialog):
                                     placeholder="e.g. home PD, advisor, a program's email"))
         yield self.row("Said", Input(self.item.said, id="said", placeholder="what they said"))
 
-    FIRST = "#source"
-
     def result(self) -> Feedback:
         source = self.query_one("#source", Input).value.strip()
         said = self.query_one("#said", Input).value.strip()
@@ -39,6 +39,8 @@ class FeedbackDialog(Dialog):
 
 
 class LetterDialog(Dialog):
+    AUTO_FOCUS = "#author"
+
     def __init__(self, item: Letter | None, today: date, specialty: str) -> None:
         super().__init__()
         self.item = item or Letter(specialty=specialty)
@@ -55,8 +57,6 @@ class LetterDialog(Dialog):
         yield self.row("Status", Choice([(s.value, s) for s in LetterStatus], value=x.status,
                                         id="status"))
 
-    FIRST = "#author"
-
     def result(self) -> Letter:
         author = self.query_one("#author", Input).value.strip()
         if not author:
@@ -72,6 +72,8 @@ def split_programs(text: str) -> list[str]:
 
 
 class AdvocateDialog(Dialog):
+    AUTO_FOCUS = "#name"
+
     def __init__(self, item: Advocate | None) -> None:
         super().__init__()
         self.item = item or Advocate()
@@ -84,8 +86,6 @@ class AdvocateDialog(Dialog):
                                          placeholder="program ids or names, comma between"))
         yield self.row("Status", Choice([(s.value, s) for s in AdvocateStatus], value=x.status,
                                         id="status"))
-
-    FIRST = "#name"
 
     def result(self) -> Advocate:
         name = self.query_one("#name", Input).value.strip()
