@@ -32,6 +32,16 @@ async def steady(pilot) -> None:
     await pilot.pause()  # a second turn for work scheduled after the first refresh
 
 
+async def until(pilot, condition, limit: float = 30.0) -> None:
+    """Wait until ``condition()`` holds (the idle build, a save): a fixed pause that suits an
+    idle machine is too short on a loaded one. Fails after ``limit`` seconds."""
+    waited = 0.0
+    while not condition():
+        assert waited < limit, f"still not so after {limit:g} s"
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
 def press_then_steady(*keys: str):
     """A ``run_before`` for ``snap_compare`` that presses ``keys`` and then steadies."""
 

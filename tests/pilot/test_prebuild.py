@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 
+from helpers import until
 from rankplan.tui.app import PALETTE, RankPlanApp
 from rankplan.tui.widgets.interview_list import InterviewList
 
@@ -20,10 +21,15 @@ class PrebuildingApp(RankPlanApp):
     prebuild_screens = True
 
 
+async def all_built(app: PrebuildingApp, pilot) -> None:
+    """The four screens, then the palette, are built while idle (a few seconds here)."""
+    await until(pilot, lambda: not app._unbuilt and app._building is None)
+
+
 async def test_other_screens_are_built_while_idle(demo_path: Path) -> None:
     app = PrebuildingApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(4.0)
+        await all_built(app, pilot)
         assert all(mode in app._screen_stacks for mode in LATER)
         assert app.current_mode == "profile"  # built, none shown
         debrief = app._screen_stacks["debrief"][0]
@@ -38,7 +44,7 @@ async def test_other_screens_are_built_while_idle(demo_path: Path) -> None:
 async def test_an_edit_before_the_first_visit_is_shown(demo_path: Path) -> None:
     app = PrebuildingApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(4.0)
+        await all_built(app, pilot)
         assert "rank" in app._screen_stacks
         name = app.screen.query_one("#name")
         name.focus()
@@ -73,7 +79,7 @@ async def test_the_palette_is_built_while_idle_too(demo_path: Path, monkeypatch)
 
     app = PrebuildingApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(4.0)
+        await all_built(app, pilot)
         assert app.is_screen_installed(PALETTE)
         built = app.get_screen(PALETTE)
         assert built.query_one(CommandList).option_count > 15

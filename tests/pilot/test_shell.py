@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers import until
 from keyburst import burst
 from textual.widgets import Input
 
@@ -14,7 +15,7 @@ from rankplan import cli
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.paths import settings_path
 from rankplan.storage.store import PlanStore
-from rankplan.tui import settings
+from rankplan.tui import saving, settings
 from rankplan.tui.app import RankPlanApp
 
 
@@ -174,12 +175,15 @@ async def test_saves_are_rendered_by_a_helper_that_ends_with_the_app(demo_path: 
 
 
 async def test_the_title_bar_shows_the_save_state_without_repainting_the_screen(
-        demo_path: Path) -> None:
+        demo_path: Path, monkeypatch) -> None:
     """A change of save state redraws the title line only: a whole-screen repaint (what
     App.sub_title does) costs tens of milliseconds on a long rank list, at every save."""
     from rankplan.tui.screens.profile import ProfileScreen
     from rankplan.tui.widgets.title_bar import TitleBar
 
+    # "unsaved" stays until the save: on a loaded machine the keys took longer than the
+    # half second after which the autosave comes
+    monkeypatch.setattr(saving, "SAVE_DELAY", 2.0)
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
@@ -200,10 +204,7 @@ async def test_the_title_bar_shows_the_save_state_without_repainting_the_screen(
             await pilot.press("end", *" J")
             await pilot.pause()
             assert "Jordan Avery J — unsaved" in str(bar.render())
-            await pilot.pause(0.8)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert "Jordan Avery J — saved" in str(bar.render())
+            await until(pilot, lambda: "Jordan Avery J — saved" in str(bar.render()))
         finally:
             ProfileScreen.refresh = real
         assert whole == []
