@@ -150,6 +150,7 @@ class ExamDialog(Dialog):
     "pending" put "fail" one Left away, and it was saved by mistake."""
 
     AUTO_FOCUS = "#exam"
+
     def __init__(self, attempt: ExamAttempt | None, today: date) -> None:
         super().__init__()
         self.new = attempt is None
@@ -356,6 +357,7 @@ class GoalDialog(Dialog):
     """Add or edit one goal."""
 
     AUTO_FOCUS = "#title"
+
     def __init__(self, goal: Goal | None, today: date) -> None:
         super().__init__()
         self.goal = goal or Goal()
