@@ -8,6 +8,12 @@ parses and validates them on another core while the parent imports; it sends bac
 written anywhere), and exits. Whatever goes wrong there (no ``fork`` on this system, a child
 that dies or sends something unreadable), the parent reads the bytes itself, as it did
 before: the result, and every error message for a bad file, is the same either way.
+
+The child has time to spare: at 300 programs it is done some 150 ms before the parent has
+imported what the first frame needs. ``derive`` uses it: what the caller would otherwise work
+out from a valid plan before its first frame (the app's findings, whose rules the parent
+then imports only after that frame). It runs in the child only; without a child, or if it
+fails there, the caller gets None and works it out itself.
 """
 
 from __future__ import annotations
@@ -16,36 +22,47 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from rankplan.storage.read import Loaded, loaded_from, read_plan
+from rankplan.core.model import Plan
+from rankplan.storage.read import Loaded, decode, loaded_from, read_plan
 
 
-def read_ahead(path: Path) -> Callable[[], Loaded]:
+class Reading(NamedTuple):
+    loaded: Loaded  # what read_plan(path) gives
+    derived: Any = None  # what derive(plan) gave in the child; None if it did not run
+
+
+def read_ahead(path: Path,
+               derive: Callable[[Plan], Any] | None = None) -> Callable[[], Reading]:
     """Start reading ``path``; the function returned gives what ``read_plan(path)`` gives
-    (call it once)."""
+    (call it once), and, for a valid plan read in the child, what ``derive`` (which must
+    not return None) gave for it there."""
     fork = getattr(os, "fork", None)
     if fork is None:
-        return lambda: read_plan(path)
+        return lambda: Reading(read_plan(path))
     try:
         data = path.read_bytes()
     except OSError:
-        return lambda: read_plan(path)  # the same error, reported by the same code
+        return lambda: Reading(read_plan(path))  # the same error, reported by the same code
     try:
         into, out = os.pipe()
     except OSError:
-        return lambda: loaded_from(data)
+        return lambda: Reading(loaded_from(data))
     try:
         pid = fork()
     except OSError:
         os.close(into)
         os.close(out)
-        return lambda: loaded_from(data)
+        return lambda: Reading(loaded_from(data))
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
         status = 1
         try:
             os.close(into)
             loaded = loaded_from(data)
-            payload = pickle.dumps((loaded.plan, loaded.errors, loaded.text),
+            derived = _derived(derive, loaded.plan)
+            # Not the text: the parent decodes the bytes it has faster than it unpickles.
+            payload = pickle.dumps((loaded.plan, loaded.errors, derived),
                                    pickle.HIGHEST_PROTOCOL)
             with os.fdopen(out, "wb") as pipe:
                 pipe.write(payload)
@@ -54,17 +71,29 @@ def read_ahead(path: Path) -> Callable[[], Loaded]:
             os._exit(status)
     os.close(out)
 
-    def result() -> Loaded:
+    def result() -> Reading:
         with os.fdopen(into, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
         if status == 0:
             try:
-                plan, errors, text = pickle.loads(payload)  # noqa: S301 - our own child's
+                plan, errors, derived = pickle.loads(payload)  # noqa: S301 - our own child's
             except Exception:  # noqa: BLE001 - read it here instead
                 pass
             else:
-                return Loaded(plan, errors, text, data)
-        return loaded_from(data)
+                text, _ = decode(data)  # as loaded_from decodes it ("" if it cannot)
+                return Reading(Loaded(plan, errors, text or "", data), derived)
+        return Reading(loaded_from(data))
 
     return result
+
+
+def _derived(derive: Callable[[Plan], Any] | None, plan: Plan | None) -> Any:
+    """``derive(plan)`` in the child, or None: a failure there leaves the work to the
+    caller, and the reading still counts."""
+    if derive is None or plan is None:
+        return None
+    try:
+        return derive(plan)
+    except Exception:  # noqa: BLE001 - the caller works it out itself, and sees the error
+        return None

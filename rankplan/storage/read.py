@@ -14,7 +14,6 @@ from rankplan.storage.errors import (
     from_huge_number,
     from_toml_error,
 )
-from rankplan.storage.validate import validate
 
 BOM = b"\xef\xbb\xbf"
 
@@ -34,6 +33,10 @@ class Loaded:
 
 
 def parse_text(text: str) -> tuple[Plan | None, list[PlanError]]:
+    # Imported here: the app's reading child validates, and the interface's way to its
+    # first frame need not import the checks (and the exam tables they use).
+    from rankplan.storage.validate import validate
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

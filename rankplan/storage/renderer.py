@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from rankplan.core.model import Plan
-from rankplan.storage.validate import validate
 
 PlanLike = Plan | bytes  # a plan, or its pickle
 _LINE_END = re.compile(r"\r?\n")
@@ -74,6 +73,7 @@ class LocalRenderer:
     def render(self, plan: PlanLike) -> str:
         """The file text for ``plan``, checked to read back as exactly ``plan``."""
         from rankplan.storage.document import update_document
+        from rankplan.storage.validate import validate
 
         plan = _plan(plan)
         self.prepare()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -27,6 +28,9 @@ from rankplan.storage.renderer import (
     PlanLike,
     RoundTripError,
 )
+
+if TYPE_CHECKING:
+    from rankplan.storage.ahead import Reading
 
 __all__ = ["PlanStore", "ReadOnlyError", "RoundTripError", "SaveOutcome", "SaveResult"]
 
@@ -69,20 +73,21 @@ class PlanStore:
         self._lock: FileLock | None = None
         self._io = threading.Lock()
         self.generation = 0  # one more at every reload: a save begun before it is stale
-        self._reading: Callable[[], Loaded] | None = None  # see open(ahead=True)
+        self._reading: Callable[[], Reading] | None = None  # see open(ahead=True)
 
     # -- opening ------------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, create: bool = True,
-             ahead: bool = False) -> PlanStore:
+             ahead: bool = False, derive: Callable[[Plan], Any] | None = None) -> PlanStore:
         """Lock (unless read-only), create an empty plan if there is none, and read it.
 
         Raises ``PlanBusyError`` when another rankplan holds the lock. A file that does not
         validate is opened anyway, with ``errors`` set and saving refused.
 
         ``ahead``: the reading goes on beside what the caller does next (``ahead.py``), and
-        ``plan`` and ``errors`` are set only at ``finish_reading()``.
+        ``plan`` and ``errors`` are set only at ``finish_reading()``, which also hands back
+        what ``derive`` gave for the plan in the reading child (``ahead.read_ahead``).
         """
         store = cls(path, read_only=read_only)
         if not read_only:
@@ -95,7 +100,7 @@ class PlanStore:
         if ahead:
             from rankplan.storage.ahead import read_ahead
 
-            store._reading = read_ahead(path)
+            store._reading = read_ahead(path, derive)
         else:
             store.reload()
         store._backed_up = created  # a file made just now has nothing worth a backup
@@ -120,11 +125,15 @@ class PlanStore:
             self._lock.release()
             self._lock = None
 
-    def finish_reading(self) -> None:
-        """Take the reading begun by ``open(ahead=True)`` (waiting for it if need be)."""
-        if self._reading is not None:
-            reading, self._reading = self._reading, None
-            self.reload(reading())
+    def finish_reading(self) -> Any:
+        """Take the reading begun by ``open(ahead=True)`` (waiting for it if need be), and
+        give what its ``derive`` gave (None when it did not run: the caller works it out)."""
+        if self._reading is None:
+            return None
+        reading, self._reading = self._reading, None
+        loaded, derived = reading()
+        self.reload(loaded)
+        return derived
 
     def reload(self, loaded: Loaded | None = None) -> None:
         """(Re)read the file from disk, forgetting the kept document and any conflict

@@ -22,8 +22,6 @@ from textual.signal import Signal
 from rankplan import clock
 from rankplan.core.findings import Finding, Section, finding_order
 from rankplan.core.model import Plan
-from rankplan.core.odds import MatchOdds, match_odds
-from rankplan.core.rules import ALSO_RERUN, evaluate
 from rankplan.storage.store import PlanStore
 from rankplan.tui import settings
 from rankplan.tui.history import History
@@ -34,13 +32,14 @@ from rankplan.tui.screens.profile import ProfileScreen
 from rankplan.tui.stylesheet import KeptStylesheet
 
 if TYPE_CHECKING:
+    from rankplan.core.odds import MatchOdds
     from rankplan.tui.palette import CommandPalette
 
 
 PALETTE = "command-palette"  # the installed palette's name (action_command_palette)
 PRELOAD_DELAY = 0.2  # s of idle before the next module or screen is made ready
-LATER_MODULES = (  # what the screens after the first need, in the order users go
-    "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
+LATER_MODULES = (  # what edits and the screens after the first need, in the order users go
+    "rankplan.core.rules", "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
     "rankplan.tui.screens.schedule", "rankplan.tui.screens.reapply",
     "rankplan.tui.screens.help", "rankplan.tui.screens.dialogs",
 )
@@ -129,7 +128,11 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         read_only: bool = False,
         store: PlanStore | None = None,
         today: date | None = None,
+        findings: list[Finding] | None = None,
     ) -> None:
+        """``findings``: the plan's findings worked out already for ``today`` (the command
+        line has them from the child that read the plan): the rules are imported and run
+        only once the first frame is out."""
         self._owns_store = store is None
         self.store = store or PlanStore.open(Path(path), read_only=read_only)
         # Start straight on the Profile screen (one screen to build and style before the
@@ -167,7 +170,7 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         from rankplan.tui.conflict import ConflictFlow
 
         self.conflict = ConflictFlow(self)  # a hand edit found while open: ask at once
-        self._recompute()
+        self._recompute(findings=findings)
         self._apply_title()
         if theme := settings.load_theme():
             if theme in self.available_themes:
@@ -198,7 +201,8 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
             return "not valid: never written"
         return "read-only" if self.store.read_only else "saved"
 
-    def _recompute(self, only: Section | None = None) -> None:
+    def _recompute(self, only: Section | None = None, *,
+                   findings: list[Finding] | None = None) -> None:
         """Findings and odds from the model; screens read them when findings_changed fires.
 
         ``only``: the edit can change only that section's findings (a move in the rank list
@@ -208,12 +212,19 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         The odds are worked out again when next asked for (the Rank list asks as it shows
         them), or once the frame after the edit is out: only the Rank list shows them, and
         an edit elsewhere (a Debrief tick) need not wait for them (5-10 ms at 300 programs).
+
+        ``findings``: this plan's findings, worked out already (start-up, see __init__).
         """
         self.plan_version += 1
         plan = self.store.plan
         if plan is None:
             self.findings, self._odds = [], None
             return
+        if findings is not None:
+            self.findings = findings
+            return
+        from rankplan.core.rules import ALSO_RERUN, evaluate  # imported after the first frame
+
         if only is None:
             self.findings = evaluate(plan, self.today)
         else:
@@ -234,6 +245,8 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         which start-up does once the first frame is out (8-15 ms, not before it), and worked
         out again after each edit when next asked for (``_recompute``)."""
         if (self._odds is None or self._odds_due) and self.store.plan is not None:
+            from rankplan.core.odds import match_odds  # imported after the first frame
+
             self._odds = match_odds(self.store.plan, self._odds)
         self._odds_due = False
         return self._odds

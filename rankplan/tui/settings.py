@@ -4,7 +4,6 @@ lives in the same folder."""
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def _text(key: str, path: Path | None) -> str | None:
 
 def _save(key: str, value: str, path: Path | None) -> None:
     """Set one string setting, keeping the others (string settings only)."""
+    import json  # 3 ms that start-up, which only reads the settings, need not pay
+
     path = path or settings_path()
     data = {k: v for k, v in load(path).items() if isinstance(v, str)}
     data[key] = value

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from datetime import date
 
+import pytest
 from helpers import DEMO, ROOT
+
+from rankplan.core.rules import evaluate
+from rankplan.storage.read import read_plan
 
 HEAVY = [
     "tomlkit",  # the layout-keeping parse waits for a worker after the first frame
@@ -50,14 +56,45 @@ print(json.dumps([app.loaded, app.first]))
 """
 
 
-def probe(tmp_path, plan, mode: str = "read-only"):
+# As the command line starts the app: the plan read, and its findings worked out, in the
+# child that reads it ahead (storage/ahead.py). The rules and the odds come after the frame.
+RULES = ["rankplan.core.rules", "rankplan.core.odds", "rankplan.core.schedule"]
+
+CLI_CHILD = """
+import json, sys
+from pathlib import Path
+import rankplan.tui.app as app_module
+from rankplan import cli
+
+seen = []
+
+class Probe(app_module.RankPlanApp):
+    def post_display_hook(self):
+        super().post_display_hook()
+        if not seen and not self._batch_count:
+            seen.append(sorted(m for m in sys.modules if m.startswith(tuple(HEAVY))))
+            seen.append([f.line() for f in self.findings])
+            self.call_later(self.exit)
+
+    def run(self, **kwargs):
+        return super().run(headless=True, size=(80, 24))
+
+app_module.RankPlanApp = Probe  # what cli.run_tui imports and starts
+code = cli.run_tui(Path(sys.argv[1]), read_only=sys.argv[2] == "read-only")
+print(json.dumps([code, *seen]))
+"""
+
+
+def probe(tmp_path, plan, mode: str = "read-only", child: str = CHILD,
+          heavy: list[str] = HEAVY):
     """What was imported, mounted and started when the first frame was handed over."""
-    script = f"HEAVY = {HEAVY!r}\n{CHILD}"
+    script = f"HEAVY = {heavy!r}\n{child}"
     out = subprocess.run(
         [sys.executable, "-c", script, str(plan), mode],
         capture_output=True, text=True, cwd=ROOT, timeout=60,
         env={"PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path),
-             "XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+             "XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin",
+             "RANKPLAN_TODAY": "2026-12-01"},
     )
     assert out.returncode == 0, out.stderr
     # The probe quits as soon as the first frame is out, as the deferred work begins: that
@@ -79,6 +116,43 @@ def test_the_lower_half_and_the_helper_wait_for_the_first_written_frame(tmp_path
     loaded, first = probe(tmp_path, plan, "writable")
     assert first == {"later parts": 0, "helper": "LocalRenderer", "odds worked out": False}
     assert loaded == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no reading child here")
+@pytest.mark.parametrize("mode", ["read-only", "writable"])
+def test_started_from_the_command_line_the_rules_wait_for_the_first_frame(
+        tmp_path, mode: str) -> None:
+    """The findings on the first frame are the rules' own, worked out by the reading child:
+    the interface imports no rule before its first frame."""
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(DEMO.read_bytes())
+    code, loaded, lines = probe(tmp_path, plan, mode, CLI_CHILD, HEAVY + RULES)
+    assert code == 0
+    assert loaded == [], f"imported before the first frame: {loaded}"
+    expected = evaluate(read_plan(plan).plan, date(2026, 12, 1))
+    assert lines == [f.line() for f in expected]
+    assert lines  # the demo plan has findings: the list is not empty by accident
+
+
+async def test_started_with_findings_the_app_shows_them_and_runs_no_rule(
+        demo_path, monkeypatch) -> None:
+    from rankplan.core import rules
+    from rankplan.core.findings import Finding, Section, Severity
+    from rankplan.tui.app import RankPlanApp
+    from rankplan.tui.widgets.findings import FindingsPanel
+
+    given = [Finding("PX99", Severity.WARNING, "as the reading child found it",
+                     Section.PROFILE)]
+    ran = []
+    monkeypatch.setattr(rules, "evaluate", lambda *args: ran.append(args) or [])
+    app = RankPlanApp(demo_path, today=date(2026, 12, 1), findings=given)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.findings == given
+        assert ran == []
+        panel = app.screen.query_one(FindingsPanel)
+        assert "as the reading child found it" in str(panel.query_one("Static").render())
+        assert panel.border_subtitle == "1 found"
 
 
 async def test_the_odds_are_there_once_the_first_frame_is_out(demo_path) -> None:

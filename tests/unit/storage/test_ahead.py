@@ -4,11 +4,13 @@ same reading as ``read_plan``, errors word for word, whatever goes wrong in the 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from rankplan import cli
+from rankplan.core.rules import evaluate
 from rankplan.storage import ahead
 from rankplan.storage.errors import PlanBusyError
 from rankplan.storage.read import read_plan
@@ -34,7 +36,8 @@ def plan_file(tmp_path: Path, demo_path: Path, kind: str) -> Path:
     return path
 
 
-def same(a, b) -> None:
+def same(reading, b) -> None:
+    a = reading.loaded
     assert (a.plan, a.errors, a.text, a.data) == (b.plan, b.errors, b.text, b.data)
 
 
@@ -82,7 +85,7 @@ def test_the_reading_is_done_in_another_process(tmp_path: Path, demo_path: Path,
         return real(data)
 
     monkeypatch.setattr(ahead, "loaded_from", spy)
-    loaded = ahead.read_ahead(demo_path)()
+    loaded = ahead.read_ahead(demo_path)().loaded
     assert loaded.ok
     assert int(where.read_text()) != os.getpid()
 
@@ -123,9 +126,71 @@ def test_the_command_line_opens_the_plan_ahead(demo_path: Path, monkeypatch) -> 
         asked.update(kwargs)
         raise PlanBusyError(path, path)
 
+    monkeypatch.setenv("RANKPLAN_TODAY", "2026-12-01")
     monkeypatch.setattr(PlanStore, "open", open_)
     assert cli.run_tui(demo_path) == cli.EXIT_BUSY
     assert asked.get("ahead") is True
+    # ... and has the reading child work out the findings the app starts with
+    plan = read_plan(demo_path).plan
+    assert asked["derive"](plan) == evaluate(plan, date(2026, 12, 1))
+
+
+# -- derive: work on the plan done in the child ------------------------------------------------
+
+
+def count(plan) -> int:
+    return len(plan.programs)
+
+
+@needs_fork
+def test_what_derive_gives_comes_from_the_child(tmp_path: Path, demo_path: Path) -> None:
+    where = tmp_path / "pid"
+
+    def derive(plan) -> list:
+        where.write_text(str(os.getpid()))
+        return evaluate(plan, date(2026, 12, 1))
+
+    reading = ahead.read_ahead(demo_path, derive)()
+    same(reading, read_plan(demo_path))
+    assert reading.derived == evaluate(read_plan(demo_path).plan, date(2026, 12, 1))
+    assert reading.derived  # the demo plan has findings: a real list came through
+    assert int(where.read_text()) != os.getpid()
+
+
+@needs_fork
+@pytest.mark.parametrize("kind", [k for k in FILES if k not in ("valid", "bom")])
+def test_derive_runs_only_for_a_valid_plan(kind: str, tmp_path: Path, demo_path: Path) -> None:
+    path = plan_file(tmp_path, demo_path, kind)
+    reading = ahead.read_ahead(path, count)()
+    same(reading, read_plan(path))
+    assert reading.derived is None
+
+
+@needs_fork
+def test_a_derive_that_fails_in_the_child_leaves_it_to_the_caller(demo_path: Path) -> None:
+    def broken(plan):
+        raise RuntimeError("a bug in a rule")
+
+    reading = ahead.read_ahead(demo_path, broken)()
+    same(reading, read_plan(demo_path))  # the reading still counts
+    assert reading.derived is None
+
+
+def test_without_a_child_nothing_is_derived(demo_path: Path, monkeypatch) -> None:
+    monkeypatch.delattr(os, "fork", raising=False)
+    reading = ahead.read_ahead(demo_path, count)()
+    same(reading, read_plan(demo_path))
+    assert reading.derived is None
+
+
+@needs_fork
+def test_finish_reading_hands_back_what_was_derived_once(demo_path: Path) -> None:
+    store = PlanStore.open(demo_path, read_only=True, ahead=True, derive=count)
+    try:
+        assert store.finish_reading() == len(read_plan(demo_path).plan.programs)
+        assert store.finish_reading() is None  # taken already
+    finally:
+        store.close()
 
 
 @needs_fork
