@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # only for annotations: the commands import what they use whe
 
     from rankplan.core.findings import Finding
     from rankplan.core.model import Plan
+    from rankplan.tui.app import RankPlanApp
 
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
@@ -400,7 +401,7 @@ def run_tui(path: Path, *, read_only: bool = False) -> int:
         gc.enable()
 
 
-def _first_findings(plan: Plan, today: date) -> list[Finding]:
+def first_findings(plan: Plan, today: date) -> list[Finding]:
     """The app's findings at start, worked out in the child that reads the plan: the rules
     (some 25 ms of imports, and 3-9 ms of checks at 300 programs) stay out of the interface's
     way to its first frame, and it imports them once that frame is out."""
@@ -409,36 +410,52 @@ def _first_findings(plan: Plan, today: date) -> list[Finding]:
     return evaluate(plan, today)
 
 
-def _run_tui(path: Path, read_only: bool) -> int:
+def build_app(path: Path, *, read_only: bool = False,
+              subclass: Callable[[type[RankPlanApp]], type[RankPlanApp]] | None = None,
+              ) -> RankPlanApp:
+    """The app as ``rankplan`` starts it. The plan is read and validated on another core
+    while Textual and the screens are imported, and its findings are worked out there
+    (storage/ahead.py). Raises ``PlanBusyError`` and ``OSError`` as ``PlanStore.open``.
+
+    ``subclass``: given the app's class once it is imported (after the reading has begun),
+    gives the class to make instead (the benchmarks in tests/perf time the app this way)."""
     from functools import partial
 
     from rankplan import clock
-    from rankplan.storage.errors import PlanBusyError
     from rankplan.storage.store import PlanStore
 
     today = clock.today()
+    store = PlanStore.open(path, read_only=read_only, ahead=True,
+                           derive=partial(first_findings, today=today))
     try:
-        # ahead: the plan is read and validated on another core while Textual and the
-        # screens are imported, and its findings worked out there (storage/ahead.py)
-        store = PlanStore.open(path, read_only=read_only, ahead=True,
-                               derive=partial(_first_findings, today=today))
+        from rankplan.tui.app import RankPlanApp
+
+        app_class = subclass(RankPlanApp) if subclass else RankPlanApp
+        findings = store.finish_reading()
+        app = app_class(path, store=store, today=today, findings=findings)
+    except BaseException:
+        store.close()
+        raise
+    app.owns_process = True
+    app.prebuild_screens = True
+    return app
+
+
+def _run_tui(path: Path, read_only: bool) -> int:
+    from rankplan.storage.errors import PlanBusyError
+
+    try:
+        app = build_app(path, read_only=read_only)
     except PlanBusyError as exc:
         print(f"rankplan: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except OSError as exc:
         print(f"rankplan: cannot open {path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
-    from rankplan.tui.app import RankPlanApp
-
-    findings = store.finish_reading()
-
-    app = RankPlanApp(path, store=store, today=today, findings=findings)
-    app.owns_process = True
-    app.prebuild_screens = True
     try:
         app.run()
     finally:
-        store.close()
+        app.store.close()
     if edits := app.unsaved_read_only_edits:
         print(f"rankplan: {path} was open read-only: {edits} change{'s' * (edits != 1)} "
               "made on screen were not saved", file=sys.stderr)

@@ -50,23 +50,28 @@ else:
     from pathlib import Path
 
     gc.disable()  # as rankplan.cli.run_tui does; the app turns it back on once ready
-    from rankplan.tui.app import RankPlanApp
+    from rankplan import cli
 
-    class Timed(RankPlanApp):
-        def post_display_hook(self) -> None:
-            super().post_display_hook()
-            first_frame()
+    def timed(base):
+        class Timed(base):
+            def post_display_hook(self) -> None:
+                super().post_display_hook()
+                first_frame()
 
-        def on_ready(self) -> None:  # runs after RankPlanApp.on_ready (handlers follow the MRO)
-            self.call_after_refresh(self.done)
-
-        def done(self) -> None:
-            if self.screen.query("Lazy"):  # a part still waits to be mounted
+            def on_ready(self) -> None:  # runs after RankPlanApp.on_ready (MRO order)
                 self.call_after_refresh(self.done)
-                return
-            report()
-            self.exit()
 
-    app = Timed(Path(sys.argv[3]), read_only=True)
-    app.owns_process = True  # as rankplan.cli.run_tui sets it
+            def done(self) -> None:
+                if self.screen.query("Lazy"):  # a part still waits to be mounted
+                    self.call_after_refresh(self.done)
+                    return
+                report()
+                self.exit()
+
+        return Timed
+
+    # as rankplan starts it: the plan read (and its findings worked out) in a child while
+    # Textual and the app are imported
+    app = cli.build_app(Path(sys.argv[3]), read_only=True, subclass=timed)
     app.run(headless=True, size=(120, 40))
+    app.store.close()
