@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from rankplan.core.exams import result_overdue
 from rankplan.core.model import EXAM_LABELS, Profile

@@ -23,7 +23,6 @@ from textual.widgets import Button, Input, Static
 from rankplan.core.dates import FORMS, parse_date
 from rankplan.core.findings import Finding, Section
 from rankplan.core.model import (
-    Advocate,
     Decision,
     Feedback,
     GapYear,

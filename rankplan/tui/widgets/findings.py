@@ -15,7 +15,6 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
 
 from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
