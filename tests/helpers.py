@@ -42,6 +42,16 @@ async def until(pilot, condition, limit: float = 30.0) -> None:
         waited += 0.05
 
 
+async def title_says(pilot, state: str) -> None:
+    """Wait until the title bar's save state begins with ``state`` ("saved" once an edit's
+    autosave has landed, "conflict" once it found a hand edit), then for the save's
+    worker to be done."""
+    app = pilot.app
+    await until(pilot, lambda: app.sub_title.startswith(state))
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def press_then_steady(*keys: str):
     """A ``run_before`` for ``snap_compare`` that presses ``keys`` and then steadies."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from helpers import title_says
 from textual.widgets import DataTable, Input
 
 from rankplan.tui.app import RankPlanApp
@@ -17,9 +18,7 @@ async def _conflict(pilot, app: RankPlanApp, path: Path) -> str:
     hand = path.read_text(encoding="utf-8").replace("Jordan Avery", "By Hand")
     path.write_text(hand, encoding="utf-8")
     await pilot.press("shift+tab", "end", *" App")  # from the first list field to the name
-    await pilot.pause(0.8)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await title_says(pilot, "conflict")
     return hand
 
 

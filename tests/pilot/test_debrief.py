@@ -7,7 +7,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from helpers import choose
+from helpers import choose, title_says
 from textual.widgets import Checkbox, Input, TextArea
 
 from rankplan.tui.app import RankPlanApp
@@ -70,9 +70,7 @@ async def test_debrief_a_new_interview_by_keys(plan_file) -> None:
         await choose(pilot, "#p-likelihood", "red")
         assert "You set red" in suggestion(app)
         assert "DB01" in suggestion(app)
-        await pilot.pause(0.7)  # the autosave
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await title_says(pilot, "saved")  # the autosave
         program = saved(path)["programs"][0]
         assert program["id"] == "lakeside-community-im"
         assert program["name"] == "Lakeside Community IM"

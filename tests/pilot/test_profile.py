@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from helpers import choose
+from helpers import choose, title_says
 from textual.widgets import DataTable, Input, TextArea
 
 from rankplan.core.model import AdvisorView
@@ -38,10 +38,7 @@ async def test_typing_the_name_is_saved_after_the_debounce(demo_path: Path) -> N
         await pilot.press("end", "ctrl+u", *"Sam Lee")
         assert app.plan.profile.name == "Sam Lee"
         assert app.sub_title == "unsaved"
-        await pilot.pause(0.8)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.sub_title == "saved"
+        await title_says(pilot, "saved")
         assert saved(demo_path)["profile"]["name"] == "Sam Lee"
         assert "Sam Lee" in app.title
 

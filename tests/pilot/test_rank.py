@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers import until
 from keyburst import burst
 
 from rankplan.tui.app import RankPlanApp
@@ -230,10 +231,8 @@ async def test_moves_after_other_edits_undo_one_by_one_and_autosave(demo_path: P
         await pilot.press("J")
         await pilot.pause()
         await pilot.press("J")
-        await pilot.pause(0.8)  # the autosave
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert saved_order(demo_path) == [order[1], order[2], order[0], *order[3:]]
+        moved = [order[1], order[2], order[0], *order[3:]]
+        await until(pilot, lambda: saved_order(demo_path) == moved)  # the autosave
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.plan.rank_list.order == [order[1], order[0], *order[2:]]
@@ -245,10 +244,8 @@ async def test_moves_after_other_edits_undo_one_by_one_and_autosave(demo_path: P
         assert app.plan.rank_list.order == [order[1], order[2], order[0], *order[3:]]
         assert app.plan.soap.advisor_talked
         await pilot.press("ctrl+z")
-        await pilot.pause(0.8)  # the autosave writes the order of the step undone to
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert saved_order(demo_path) == [order[1], order[0], *order[2:]]
+        # the autosave writes the order of the step undone to
+        await until(pilot, lambda: saved_order(demo_path) == [order[1], order[0], *order[2:]])
 
 
 async def test_take_off_and_put_back(demo_path: Path) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from helpers import title_says
+
 from rankplan.storage import files
 from rankplan.tui import saving as saving_module
 from rankplan.tui.app import RankPlanApp
@@ -33,9 +35,7 @@ async def test_retries_go_on_after_a_cancelled_quit_during_a_failed_save(
         assert app.is_running
         assert app.sub_title.startswith("not saved")
         failing["on"] = False  # the disk has room again: the next retry must save
-        await pilot.pause(1.0)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await title_says(pilot, "saved")
         assert name_in(demo_path) == "Jordan Avery X"
         assert app.sub_title == "saved"
 

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from helpers import until
+from helpers import title_says, until
 from keyburst import burst
 from textual.widgets import Input
 
@@ -69,10 +69,7 @@ async def test_edit_by_hand_while_open_goes_to_a_conflict_copy(demo_path: Path) 
         hand = demo_path.read_text(encoding="utf-8").replace("Jordan Avery", "By Hand")
         demo_path.write_text(hand, encoding="utf-8")
         await pilot.press("shift+tab", "end", *" App")
-        await pilot.pause(0.8)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.sub_title.startswith("conflict")
+        await title_says(pilot, "conflict")
         conflicts = list(demo_path.parent.glob("plan.conflict-*.toml"))
         assert len(conflicts) == 1
         ours = tomllib.loads(conflicts[0].read_text(encoding="utf-8"))
@@ -162,10 +159,7 @@ async def test_saves_are_rendered_by_a_helper_that_ends_with_the_app(demo_path: 
         helper = app.store._renderer
         assert isinstance(helper, HelperRenderer)
         await pilot.press("shift+tab", "end", *" H")
-        await pilot.pause(0.8)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.sub_title == "saved"
+        await title_says(pilot, "saved")
         assert tomllib.loads(demo_path.read_text(encoding="utf-8"))["profile"]["name"] == (
             "Jordan Avery H")
         assert app.store._renderer is helper  # it did the work: nothing fell back
