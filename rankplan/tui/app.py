@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 
 PALETTE = "command-palette"  # the installed palette's name (action_command_palette)
 PRELOAD_DELAY = 0.2  # s of idle before the next module or screen is made ready
-LATER_MODULES = (  # what edits and the screens after the first need, in the order users go
-    "rankplan.core.rules", "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
+# What an edit needs and start-up does not (the reading child worked out the first findings):
+# imported first while idle, before the other screens are built.
+EDIT_MODULES = ("rankplan.core.rules",)
+LATER_MODULES = (  # what the screens after the first need, in the order users go
+    "rankplan.tui.screens.debrief", "rankplan.tui.screens.rank",
     "rankplan.tui.screens.schedule", "rankplan.tui.screens.reapply",
     "rankplan.tui.screens.help", "rankplan.tui.screens.dialogs",
 )
@@ -152,6 +155,7 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         self._save_timer = None
         self._signalled = False  # SIGHUP or SIGTERM came: saving and exiting
         self._keys = KeyOrder()  # keys typed while the one before is on its way
+        self._for_edits: list[str] = []  # modules to import while idle before the builds
         self._unloaded: list[str] = []  # modules still to import while idle (on_ready)
         self._unbuilt: list[str] = []  # screens still to build while idle (on_ready)
         self._building: asyncio.Task | None = None  # a screen being built while idle
@@ -488,6 +492,7 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         if self._keymap_text:
             self._check_keymap_ids(self._keymap_text)
         if self.store.plan is not None:
+            self._for_edits = list(EDIT_MODULES)
             self._unloaded = list(LATER_MODULES)
             if self.prebuild_screens:
                 self._unbuilt = [mode for mode in self.MODES if mode != self.current_mode]
@@ -500,6 +505,10 @@ class RankPlanApp(KeysInOrder, Saving, App[None]):
         meanwhile go first): a first visit then shows a screen built already, or builds it
         from code loaded already."""
         if not self.is_running or self._exit or self._quitting or self.store.plan is None:
+            return
+        if self._for_edits:  # an edit would import it between its key and its frame
+            importlib.import_module(self._for_edits.pop(0))
+            self.set_timer(PRELOAD_DELAY, self._load_next_module, name="preload")
             return
         while self._unbuilt:
             mode = self._unbuilt.pop(0)

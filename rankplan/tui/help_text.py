@@ -7,6 +7,10 @@ from rankplan.core.specialties import BUILTIN
 
 
 def findings_help(section: Section) -> str:
+    # The rules fill REGISTRY as they are imported, which the app does only after its first
+    # frame (the first findings come from the child that read the plan): help may be sooner.
+    import rankplan.core.rules  # noqa: F401
+
     rows = [
         f"| {r.code} | {r.severity} | {r.summary} |"
         for r in REGISTRY.values()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-import rankplan.tui.app as app_module
+import rankplan.core.odds as odds_module
 from rankplan.core.model import TakesChances
 from rankplan.core.odds import match_odds
 from rankplan.core.programs import set_would_not_attend
@@ -70,7 +70,7 @@ async def test_a_debrief_edit_leaves_the_odds_until_its_frame_is_out(
         await pilot.pause(0.2)
         before = app.odds
         calls = []
-        monkeypatch.setattr(app_module, "match_odds",
+        monkeypatch.setattr(odds_module, "match_odds",
                             lambda *a: (calls.append(1), match_odds(*a))[1])
         set_would_not_attend(app.plan, app.screen.program(), True)  # as the box does
         app.plan_changed()

@@ -74,6 +74,8 @@ class Probe(app_module.RankPlanApp):
         if not seen and not self._batch_count:
             seen.append(sorted(m for m in sys.modules if m.startswith(tuple(HEAVY))))
             seen.append([f.line() for f in self.findings])
+            # help (F1) may come before the app imports the rules: its table lists them
+            seen.append("| PR01 |" in self.screen.help_markdown())
             self.call_later(self.exit)
 
     def run(self, **kwargs):
@@ -126,12 +128,44 @@ def test_started_from_the_command_line_the_rules_wait_for_the_first_frame(
     the interface imports no rule before its first frame."""
     plan = tmp_path / "plan.toml"
     plan.write_bytes(DEMO.read_bytes())
-    code, loaded, lines = probe(tmp_path, plan, mode, CLI_CHILD, HEAVY + RULES)
+    code, loaded, lines, help_lists_rules = probe(tmp_path, plan, mode, CLI_CHILD,
+                                                  HEAVY + RULES)
     assert code == 0
+    assert help_lists_rules
     assert loaded == [], f"imported before the first frame: {loaded}"
     expected = evaluate(read_plan(plan).plan, date(2026, 12, 1))
     assert lines == [f.line() for f in expected]
     assert lines  # the demo plan has findings: the list is not empty by accident
+
+
+BUILDS_CHILD = """
+import json, sys
+from pathlib import Path
+import rankplan.tui.app as app_module
+from rankplan import cli
+
+seen = []
+
+class Probe(app_module.RankPlanApp):
+    async def _build_hidden(self, build):
+        if not seen:  # the first screen built while idle
+            seen.append("rankplan.core.rules" in sys.modules)
+            self.call_later(self.exit)
+
+    def run(self, **kwargs):
+        return super().run(headless=True, size=(80, 24))
+
+app_module.RankPlanApp = Probe
+cli.run_tui(Path(sys.argv[1]), read_only=sys.argv[2] == "read-only")
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no reading child here")
+def test_what_an_edit_needs_is_imported_before_the_idle_builds(tmp_path) -> None:
+    """The idle builds take a second or two: an edit made meanwhile must not import the
+    rules between its key and its frame."""
+    assert probe(tmp_path, DEMO, child=BUILDS_CHILD) == [True]
 
 
 async def test_started_with_findings_the_app_shows_them_and_runs_no_rule(

@@ -167,12 +167,22 @@ def test_derive_runs_only_for_a_valid_plan(kind: str, tmp_path: Path, demo_path:
 
 
 @needs_fork
-def test_a_derive_that_fails_in_the_child_leaves_it_to_the_caller(demo_path: Path) -> None:
+def test_a_derive_that_fails_in_the_child_leaves_it_to_the_caller(
+        tmp_path: Path, demo_path: Path, monkeypatch) -> None:
+    where = tmp_path / "pid"  # who read last: the parent reads again if the child failed
+    real = ahead.loaded_from
+
+    def spy(data: bytes):
+        where.write_text(str(os.getpid()))
+        return real(data)
+
     def broken(plan):
         raise RuntimeError("a bug in a rule")
 
+    monkeypatch.setattr(ahead, "loaded_from", spy)
     reading = ahead.read_ahead(demo_path, broken)()
-    same(reading, read_plan(demo_path))  # the reading still counts
+    same(reading, read_plan(demo_path))
+    assert int(where.read_text()) != os.getpid()  # the child's reading still counts
     assert reading.derived is None
 
 
