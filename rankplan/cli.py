@@ -17,10 +17,9 @@ if TYPE_CHECKING:  # only for annotations: the commands import what they use whe
 
     from rankplan.core.findings import Finding
     from rankplan.core.model import Plan
-    from rankplan.tui.app import RankPlanApp
-
     from rankplan.exchange.csv_cells import CsvError
     from rankplan.exchange.csv_import import ImportResult
+    from rankplan.tui.app import RankPlanApp
 
 EXIT_OK, EXIT_BUSY, EXIT_INVALID = 0, 1, 2
 EXPORT_FORMATS = ("text", "markdown", "csv", "ics", "json")

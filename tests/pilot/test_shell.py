@@ -305,8 +305,10 @@ async def test_later_screens_code_is_loaded_while_idle(demo_path: Path, monkeypa
     monkeypatch.setattr(app_module.importlib, "import_module", recording)
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(2.5)  # start-up, then the idle imports
-        assert loaded == list(app_module.LATER_MODULES)
+        # start-up, then the idle imports: what an edit needs first
+        expected = [*app_module.EDIT_MODULES, *app_module.LATER_MODULES]
+        await until(pilot, lambda: len(loaded) >= len(expected))
+        assert loaded == expected
         await pilot.press("f3")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "DebriefScreen"
