@@ -60,7 +60,11 @@ print(json.dumps([app.loaded, app.first]))
 # child that reads it ahead (storage/ahead.py). The rules and the odds come after the frame.
 RULES = ["rankplan.core.rules", "rankplan.core.odds", "rankplan.core.schedule"]
 
-CLI_CHILD = """
+def from_the_command_line(probe_class: str) -> str:
+    """A child script that starts the app through ``cli.run_tui`` with ``probe_class`` (the
+    source of a ``Probe`` subclass of the app's class, which fills ``seen``) in its place,
+    headless, and prints ``[exit code, *seen]``."""
+    return f"""
 import json, sys
 from pathlib import Path
 import rankplan.tui.app as app_module
@@ -68,7 +72,19 @@ from rankplan import cli
 
 seen = []
 
-class Probe(app_module.RankPlanApp):
+class Headless(app_module.RankPlanApp):
+    def run(self, **kwargs):
+        return super().run(headless=True, size=(80, 24))
+
+{probe_class}
+app_module.RankPlanApp = Probe  # what cli.run_tui imports and starts
+code = cli.run_tui(Path(sys.argv[1]), read_only=sys.argv[2] == "read-only")
+print(json.dumps([code, *seen]))
+"""
+
+
+CLI_CHILD = from_the_command_line("""
+class Probe(Headless):
     def post_display_hook(self):
         super().post_display_hook()
         if not seen and not self._batch_count:
@@ -77,14 +93,7 @@ class Probe(app_module.RankPlanApp):
             # help (F1) may come before the app imports the rules: its table lists them
             seen.append("| PR01 |" in self.screen.help_markdown())
             self.call_later(self.exit)
-
-    def run(self, **kwargs):
-        return super().run(headless=True, size=(80, 24))
-
-app_module.RankPlanApp = Probe  # what cli.run_tui imports and starts
-code = cli.run_tui(Path(sys.argv[1]), read_only=sys.argv[2] == "read-only")
-print(json.dumps([code, *seen]))
-"""
+""")
 
 
 def probe(tmp_path, plan, mode: str = "read-only", child: str = CHILD,
@@ -138,34 +147,20 @@ def test_started_from_the_command_line_the_rules_wait_for_the_first_frame(
     assert lines  # the demo plan has findings: the list is not empty by accident
 
 
-BUILDS_CHILD = """
-import json, sys
-from pathlib import Path
-import rankplan.tui.app as app_module
-from rankplan import cli
-
-seen = []
-
-class Probe(app_module.RankPlanApp):
+BUILDS_CHILD = from_the_command_line("""
+class Probe(Headless):
     async def _build_hidden(self, build):
         if not seen:  # the first screen built while idle
             seen.append("rankplan.core.rules" in sys.modules)
             self.call_later(self.exit)
-
-    def run(self, **kwargs):
-        return super().run(headless=True, size=(80, 24))
-
-app_module.RankPlanApp = Probe
-cli.run_tui(Path(sys.argv[1]), read_only=sys.argv[2] == "read-only")
-print(json.dumps(seen))
-"""
+""")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no reading child here")
 def test_what_an_edit_needs_is_imported_before_the_idle_builds(tmp_path) -> None:
     """The idle builds take a second or two: an edit made meanwhile must not import the
     rules between its key and its frame."""
-    assert probe(tmp_path, DEMO, child=BUILDS_CHILD) == [True]
+    assert probe(tmp_path, DEMO, child=BUILDS_CHILD) == [0, True]
 
 
 async def test_started_with_findings_the_app_shows_them_and_runs_no_rule(
