@@ -5,9 +5,9 @@
 For each scenario and plan size it opens ``RankPlanApp`` (through Pilot, headless), gets to
 the scenario's starting point, then presses keys one at a time. After each key it waits
 until the app has been quiet for ``SETTLE`` seconds and records the time from the
-``events.Key`` arriving in ``App.on_event`` to the last ``post_display_hook`` before that
-quiet: a key whose work spans frames (a list highlight, then a form refilled) counts until
-its last frame. Only the keys a scenario names as timed are reported (escape closing the
+``events.Key`` first arriving in ``App.on_event`` to the last display before that quiet
+that wrote to the terminal: a key whose work spans frames (a list highlight, then a form
+refilled) counts until its last frame. Only the keys a scenario names as timed are reported (escape closing the
 help is not). A bare Textual app is measured in the same run for reference (for the
 palette also with as many commands as rankplan's palette lists). Prints the
 median and 90th percentile per case and the 300/15 ratio. Timings are reported, never
@@ -53,18 +53,30 @@ class Stopwatch:
     def _init_stopwatch(self) -> None:
         self.samples: list[tuple[str, float]] = []
         self._key: tuple[str, float] | None = None
+        self._key_event: events.Key | None = None
         self._last_display: float | None = None
+        self._writes = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        # A key no widget bound comes back to the app as it bubbles up (the same event):
+        # the time runs from its first arrival, from the terminal.
+        if isinstance(event, events.Key) and event is not self._key_event:
             self.close_sample()
             self._key = (event.key, time.perf_counter())
+            self._key_event = event
             self._last_display = None
         await super().on_event(event)  # type: ignore[misc]
 
+    def _display(self, screen, renderable) -> None:
+        # Textual calls post_display_hook also when a refresh found nothing to draw (no
+        # renderable) or drew inside a batch: nothing reaches the terminal, and the user
+        # sees nothing; such a "display" is not counted.
+        self._writes = renderable is not None and not self._batch_count  # type: ignore[attr-defined]
+        super()._display(screen, renderable)  # type: ignore[misc]
+
     def post_display_hook(self) -> None:
         super().post_display_hook()  # type: ignore[misc] - the app starts its deferred work there
-        if self._key is not None:
+        if self._key is not None and self._writes:
             self._last_display = time.perf_counter()
 
     def close_sample(self) -> None:
