@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual._compositor import Compositor
+from textual.widgets import Input, TextArea
 
 import rankplan.core.odds as odds_module
 from rankplan.core.model import TakesChances
 from rankplan.core.odds import match_odds
 from rankplan.core.programs import set_would_not_attend
 from rankplan.tui.app import RankPlanApp
+from rankplan.tui.compositor import PlanCompositor
+from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.interview_list import InterviewList
 
@@ -136,3 +139,59 @@ async def test_a_pick_reaches_the_record_in_the_same_turn_once(demo_path: Path) 
         assert program.criteria.get(name, 0) == score.value and app._edits == 3
         await pilot.pause()
         assert app._edits == 3
+
+
+async def test_fields_out_of_sight_follow_once_the_record_is_drawn(demo_path: Path) -> None:
+    """At 80x24 the notes and the criteria are scrolled out of view: the key's frame leaves
+    them, and they take the new record's values right after it, before any key can reach
+    them (an edit of a field scrolled into view finds the record it shows)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        notes = screen.query_one("#p-notes", TextArea)
+        name = screen.query_one("#p-name", Input)
+        assert screen.out_of_sight(notes) and not screen.out_of_sight(name)
+        programs = [p for p in app.plan.programs if p.notes]
+        assert len({p.notes for p in programs}) > 1  # records whose notes differ
+        table = screen.query_one(InterviewList)
+        for program in programs[:3]:
+            table.move_cursor(row=table.get_row_index(program.id))
+            assert name.value == program.name  # at once, in the key's turn
+            await pilot.pause()
+            assert notes.text == program.notes
+            for i, criterion in enumerate(screen._criteria):
+                assert screen.query_one(f"#c-{i}", Choice).value == program.criteria.get(criterion, 0)
+        notes.focus()  # scrolled into view: a field like any other
+        await pilot.pause()
+        assert not screen.out_of_sight(notes)
+        assert app._edits == 0
+
+
+async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None:
+    """PlanCompositor draws only the widgets over a changed region: the frame it writes is
+    the one Textual's compositor writes, character for character."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        compositor = screen._compositor
+        assert isinstance(compositor, PlanCompositor)
+        for key in ("down", "down", "up"):
+            await pilot.press(key)
+            await pilot.pause()
+            # Repaint what a record change repaints, far apart: list rows, fields, suggestion.
+            widgets = [screen.query_one(InterviewList), screen.query_one("#suggestion"),
+                       *screen.query("#debrief-form Choice"), screen.query_one("#p-name")]
+            regions = [w.region for w in widgets if not screen.out_of_sight(w)]
+            assert len(regions) > 5
+            frames = []
+            for draw in (Compositor.render_partial_update, PlanCompositor.render_partial_update):
+                for widget in widgets:
+                    widget.refresh()
+                compositor._dirty_regions.update(regions)
+                update = draw(compositor)
+                frames.append(update.render_segments(app.console))
+            assert frames[0] == frames[1]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import gc
 
 from textual import events
-from textual._compositor import Compositor
 from textual.screen import Screen
 
+from rankplan.tui.compositor import PlanCompositor
 from rankplan.tui.quitting import QuietAtQuit
 
 
@@ -31,23 +31,10 @@ def breakpoint_class(width: int, breakpoints: list[tuple[int, str]]) -> str | No
     return None
 
 
-class KnownWidgetsCompositor(Compositor):
-    """Textual's compositor takes a repainted widget it does not see on screen for a new one
-    and drops its map of every widget, which the next question about any widget's place
-    rebuilds (about 5 ms on the Debrief form, where choosing another interview refills
-    fields scrolled out of sight). A widget that map already holds is not new: it stays."""
-
-    def update_widgets(self, widgets: set) -> None:
-        known = not self._full_map_invalidated and widgets <= self._full_map.keys()
-        super().update_widgets(widgets)
-        if known:
-            self._full_map_invalidated = False
-
-
 class PlanScreen(QuietAtQuit, Screen):
     def __init__(self) -> None:
         super().__init__()
-        self._compositor = KnownWidgetsCompositor()
+        self._compositor = PlanCompositor()
         self._shown = False
         self._left_at: int | None = None  # the plan's version when last left
         self._drawing_hidden = False
@@ -62,6 +49,21 @@ class PlanScreen(QuietAtQuit, Screen):
         """Shown, or being drawn while hidden (draw_hidden). A hidden screen skips the
         redraws that follow each edit and catches up when it is shown again."""
         return self.is_current or self._drawing_hidden
+
+    def out_of_sight(self, widget) -> bool:
+        """True when ``widget`` is on this screen, shown, but scrolled out of view: drawing
+        it changes nothing the user sees. False whenever that is not known (the screen is
+        not shown, or not laid out since the widget was mounted)."""
+        return self.is_current and self._compositor.out_of_sight(widget)
+
+    def repaint_now(self, widgets) -> None:
+        """Have the screen know now of the repaints ``widgets`` asked for, so one frame draws
+        them all. Textual learns of a widget's repaint when the widget's own message loop
+        next goes idle; the screen draws as soon as its own loop is idle, which can come
+        first: a widget changed last in a key (the Debrief suggestion) then came a frame
+        later, 20-30 ms after the rest."""
+        for widget in widgets:
+            widget._check_refresh()
 
     def redraw(self) -> None:
         """Show the plan as it is now: what a screen does when it is shown again after the

@@ -7,7 +7,8 @@ points table in ``core.likelihood``, and the app saves a moment later.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
@@ -68,6 +70,8 @@ SCORE_OPTIONS = [("not scored", 0), *((str(n), n) for n in range(1, 6))]
 FELT_OPTIONS = [(f"{n} of 5", n) for n in range(1, 6)]
 
 
+W = TypeVar("W", bound=Widget)
+
 SUGGESTION_LINES = 6  # the suggestion block's usual height: a headline and a few reasons
 
 
@@ -93,6 +97,7 @@ class DebriefScreen(PlanScreen):
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
         self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
         self._filling = False  # _fill_form is setting the fields (see _follow)
+        self._unseen_pending = False  # _fill_unseen is to run after the next frame
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -261,45 +266,89 @@ class DebriefScreen(PlanScreen):
         program = self.program()
         if program is None:
             return
-        self._filling = True
-        try:
-            self._set_fields(program)
-        finally:
-            self._filling = False
+        shown = self._fill_fields(program, unseen_later=True)
         show_hint(self.query_one("#date-hint", Static), "")
         self._show_suggestion()
+        self.repaint_now([*shown, *(self.query_one(f"#{name}", Static)
+                                    for name in ("record-title", "date-hint", "suggestion"))])
 
-    def _set_fields(self, program: Program) -> None:
+    def _fill_fields(self, program: Program, *, unseen_later: bool = False) -> list[Widget]:
+        """Put the record's values in the form. With ``unseen_later``, the fields scrolled
+        out of sight (at 120x40 the last debrief fields, the criteria and the notes) wait
+        until the frame that shows the record has been drawn: they change nothing on the
+        screen, and setting them meanwhile (the notes' text area above all) delays that
+        frame by some 2 ms. Returns the fields it set (or left as they were)."""
+        self._filling = True
+        try:
+            shown, skipped = self._set_fields(program,
+                                              self.out_of_sight if unseen_later else None)
+        finally:
+            self._filling = False
+        if skipped and not self._unseen_pending:
+            self._unseen_pending = True
+            self.call_after_refresh(self._fill_unseen)
+        return shown
+
+    def _fill_unseen(self) -> None:
+        self._unseen_pending = False
+        if (program := self.program()) is not None:
+            self._fill_fields(program)  # the record selected now, whichever was then
+
+    def _set_fields(self, program: Program, skip: Callable[[Widget], bool] | None
+                    ) -> tuple[list[Widget], bool]:
+        """Set each field to the record's value, except those ``skip`` names: the fields
+        it set (or found set), and whether it skipped any."""
+        shown: list[Widget] = []
+        skipped = False
+
+        def field(selector: str, kind: type[W]) -> W | None:
+            nonlocal skipped
+            widget = self.query_one(selector, kind)
+            if skip is not None and skip(widget):
+                skipped = True
+                return None
+            shown.append(widget)
+            return widget
+
         with self.prevent(Input.Changed, Checkbox.Changed, TextArea.Changed):
             readout(self.query_one("#record-title", Static), program.name or program.id,
                     wraps=False)
             for key in ("name", "location"):
-                field = self.query_one(f"#p-{key}", Input)
-                field.value = visible(getattr(program, key))  # an edit keeps what it shows
-                field.cursor_position = 0  # show the start of a long name, not its end
-            self.query_one("#p-interview_date", Input).value = (
-                program.interview_date.isoformat() if program.interview_date else "")
-            self.query_one("#p-specialty", Choice).value = (
-                "" if program.specialty == self.plan.profile.specialty else program.specialty)
+                if text := field(f"#p-{key}", Input):
+                    text.value = visible(getattr(program, key))  # an edit keeps what it shows
+                    text.cursor_position = 0  # show the start of a long name, not its end
+            if date := field("#p-interview_date", Input):
+                date.value = program.interview_date.isoformat() if program.interview_date else ""
+            if specialty := field("#p-specialty", Choice):
+                specialty.value = ("" if program.specialty == self.plan.profile.specialty
+                                   else program.specialty)
             for key in PROGRAM_SELECTS:
-                self.query_one(f"#p-{key}", Choice).value = getattr(program, key)
-            self.query_one("#p-would_not_attend", Checkbox).value = program.would_not_attend
+                if choice := field(f"#p-{key}", Choice):
+                    choice.value = getattr(program, key)
+            if box := field("#p-would_not_attend", Checkbox):
+                box.value = program.would_not_attend
             d = program.debrief
             for key in DEBRIEF_SELECTS:
-                self.query_one(f"#d-{key}", Choice).value = getattr(d, key)
+                if choice := field(f"#d-{key}", Choice):
+                    choice.value = getattr(d, key)
             for value in TakesChances:
-                self.query_one(f"#tc-{value.value}", Checkbox).value = value in d.takes_chances
-            self.query_one("#d-home_program", Checkbox).value = d.home_program
-            self.query_one("#d-felt", Choice).value = d.felt
+                if box := field(f"#tc-{value.value}", Checkbox):
+                    box.value = value in d.takes_chances
+            if box := field("#d-home_program", Checkbox):
+                box.value = d.home_program
+            if choice := field("#d-felt", Choice):
+                choice.value = d.felt
             for i, name in enumerate(self._criteria):
                 try:  # query_one is cached; a query walks the form for each criterion
-                    choice = self.query_one(f"#c-{i}", Choice)
+                    choice = field(f"#c-{i}", Choice)
                 except NoMatches:  # its row is being mounted (_build_criteria fills it)
                     continue
-                choice.value = program.criteria.get(name, 0)
-            notes = self.query_one("#p-notes", TextArea)
-            if notes.text != visible(program.notes):
+                if choice:
+                    choice.value = program.criteria.get(name, 0)
+            notes = field("#p-notes", TextArea)
+            if notes and notes.text != visible(program.notes):
                 notes.text = visible(program.notes)
+        return shown, skipped
 
     def _show_suggestion(self) -> None:
         program = self.program()
