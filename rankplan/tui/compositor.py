@@ -32,9 +32,10 @@ class PlanCompositor(Compositor):
             self._full_map_invalidated = False
 
     def out_of_sight(self, widget) -> bool:
-        """``widget`` is laid out on this screen but nothing of it is in view."""
-        return (not self._full_map_invalidated and widget in self._full_map
-                and widget not in self.visible_widgets)
+        """Nothing of ``widget`` was in view in the last frame drawn (a scroll since then,
+        not yet drawn, is not seen: one frame late)."""
+        visible = self.visible_widgets
+        return bool(visible) and widget not in visible
 
     def render_partial_update(self) -> ChopsUpdate | None:
         self._changed = list(self._dirty_regions)

@@ -53,17 +53,15 @@ class Stopwatch:
     def _init_stopwatch(self) -> None:
         self.samples: list[tuple[str, float]] = []
         self._key: tuple[str, float] | None = None
-        self._key_event: events.Key | None = None
         self._last_display: float | None = None
         self._writes = False
 
     async def on_event(self, event: events.Event) -> None:
-        # A key no widget bound comes back to the app as it bubbles up (the same event):
-        # the time runs from its first arrival, from the terminal.
-        if isinstance(event, events.Key) and event is not self._key_event:
+        # A key no widget bound comes back to the app as it bubbles up (forwarded): the
+        # time runs from its first arrival, from the terminal.
+        if isinstance(event, events.Key) and not event.is_forwarded:
             self.close_sample()
             self._key = (event.key, time.perf_counter())
-            self._key_event = event
             self._last_display = None
         await super().on_event(event)  # type: ignore[misc]
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import until
 from textual._compositor import Compositor
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 import rankplan.core.odds as odds_module
@@ -142,9 +144,9 @@ async def test_a_pick_reaches_the_record_in_the_same_turn_once(demo_path: Path) 
 
 
 async def test_fields_out_of_sight_follow_once_the_record_is_drawn(demo_path: Path) -> None:
-    """At 80x24 the notes and the criteria are scrolled out of view: the key's frame leaves
-    them, and they take the new record's values right after it, before any key can reach
-    them (an edit of a field scrolled into view finds the record it shows)."""
+    """At 80x24 the notes and the criteria are scrolled out of view: the key's turn leaves
+    them, and they take the new record's values right after its frame, or as soon as focus
+    moves (a key reaches a field only once it holds the record shown)."""
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f3")
@@ -153,25 +155,38 @@ async def test_fields_out_of_sight_follow_once_the_record_is_drawn(demo_path: Pa
         notes = screen.query_one("#p-notes", TextArea)
         name = screen.query_one("#p-name", Input)
         assert screen.out_of_sight(notes) and not screen.out_of_sight(name)
-        programs = [p for p in app.plan.programs if p.notes]
-        assert len({p.notes for p in programs}) > 1  # records whose notes differ
+        programs = [p for p in app.plan.programs if p.notes and p.notes != notes.text]
+        assert len({p.notes for p in programs}) == len(programs) > 2  # notes all different
         table = screen.query_one(InterviewList)
-        for program in programs[:3]:
+
+        def select(program) -> None:
             table.move_cursor(row=table.get_row_index(program.id))
             assert name.value == program.name  # at once, in the key's turn
-            await pilot.pause()
-            assert notes.text == program.notes
+            assert notes.text != program.notes  # not yet: after the frame
+
+        for program in programs[:2]:
+            select(program)
+            await until(pilot, lambda program=program: notes.text == program.notes)
             for i, criterion in enumerate(screen._criteria):
-                assert screen.query_one(f"#c-{i}", Choice).value == program.criteria.get(criterion, 0)
-        notes.focus()  # scrolled into view: a field like any other
+                choice = screen.query_one(f"#c-{i}", Choice)
+                assert choice.value == program.criteria.get(criterion, 0)
+        select(programs[2])
+        screen.set_focus(notes)  # focus moving into a waiting field fills it first
+        assert notes.text == programs[2].notes
         await pilot.pause()
-        assert not screen.out_of_sight(notes)
+        # The focused field never waits, even when scrolled out of view.
+        screen.query_one("#debrief-form").scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert screen.out_of_sight(notes) and screen.focused is notes
+        table.move_cursor(row=table.get_row_index(programs[0].id))
+        assert notes.text == programs[0].notes
         assert app._edits == 0
 
 
 async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None:
-    """PlanCompositor draws only the widgets over a changed region: the frame it writes is
-    the one Textual's compositor writes, character for character."""
+    """PlanCompositor draws only the widgets over a changed region, fewer than Textual's
+    compositor, and writes the frame Textual's writes, character for character: with a
+    choice's list open over the form, too."""
     app = RankPlanApp(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f3")
@@ -179,19 +194,33 @@ async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None
         screen = app.screen
         compositor = screen._compositor
         assert isinstance(compositor, PlanCompositor)
-        for key in ("down", "down", "up"):
-            await pilot.press(key)
+        drawn: list[Widget] = []
+        for widget in compositor.visible_widgets:
+            def counted(crop, widget=widget, draw=widget.render_lines):
+                drawn.append(widget)
+                return draw(crop)
+            widget.render_lines = counted
+        for key in ("down", "down", "up", "picker"):
+            if key == "picker":
+                screen.query_one("#p-track", Choice).action_open()
+            else:
+                await pilot.press(key)
             await pilot.pause()
             # Repaint what a record change repaints, far apart: list rows, fields, suggestion.
             widgets = [screen.query_one(InterviewList), screen.query_one("#suggestion"),
-                       *screen.query("#debrief-form Choice"), screen.query_one("#p-name")]
+                       *screen.query("#debrief-form Choice"), screen.query_one("#p-name"),
+                       *screen.query("ChoicePicker")]
             regions = [w.region for w in widgets if not screen.out_of_sight(w)]
             assert len(regions) > 5
-            frames = []
+            frames, counts = [], []
             for draw in (Compositor.render_partial_update, PlanCompositor.render_partial_update):
                 for widget in widgets:
                     widget.refresh()
+                drawn.clear()
                 compositor._dirty_regions.update(regions)
                 update = draw(compositor)
                 frames.append(update.render_segments(app.console))
+                counts.append(len(drawn))
             assert frames[0] == frames[1]
+            assert counts[1] < counts[0]
+        assert screen.query("ChoicePicker")

@@ -51,9 +51,8 @@ class PlanScreen(QuietAtQuit, Screen):
         return self.is_current or self._drawing_hidden
 
     def out_of_sight(self, widget) -> bool:
-        """True when ``widget`` is on this screen, shown, but scrolled out of view: drawing
-        it changes nothing the user sees. False whenever that is not known (the screen is
-        not shown, or not laid out since the widget was mounted)."""
+        """True when this screen is shown and ``widget`` was not in view in its last frame
+        (scrolled out of it, or not yet laid out)."""
         return self.is_current and self._compositor.out_of_sight(widget)
 
     def repaint_now(self, widgets) -> None:

@@ -97,7 +97,7 @@ class DebriefScreen(PlanScreen):
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
         self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
         self._filling = False  # _fill_form is setting the fields (see _follow)
-        self._unseen_pending = False  # _fill_unseen is to run after the next frame
+        self._unseen: set[Widget] = set()  # fields _fill_unseen is to fill (see _can_wait)
         # Where each program marked "would not attend" in this session stood on the rank
         # list, so unmarking puts it back there rather than last.
         self._rank_before_mark: dict[str, int] = {}
@@ -266,46 +266,64 @@ class DebriefScreen(PlanScreen):
         program = self.program()
         if program is None:
             return
-        shown = self._fill_fields(program, unseen_later=True)
+        shown = self._fill_fields(program, defer=self._can_wait)
         show_hint(self.query_one("#date-hint", Static), "")
         self._show_suggestion()
         self.repaint_now([*shown, *(self.query_one(f"#{name}", Static)
                                     for name in ("record-title", "date-hint", "suggestion"))])
 
-    def _fill_fields(self, program: Program, *, unseen_later: bool = False) -> list[Widget]:
-        """Put the record's values in the form. With ``unseen_later``, the fields scrolled
-        out of sight (at 120x40 the last debrief fields, the criteria and the notes) wait
-        until the frame that shows the record has been drawn: they change nothing on the
-        screen, and setting them meanwhile (the notes' text area above all) delays that
-        frame by some 2 ms. Returns the fields it set (or left as they were)."""
+    def _can_wait(self, widget: Widget) -> bool:
+        """A field scrolled out of view can wait until the frame that shows the record has
+        been drawn (at 120x40 the last debrief fields, the criteria and the notes): it
+        changes nothing on the screen, and setting it meanwhile (the notes' text area above
+        all) delays that frame by some 2 ms. The focused field never waits: a key goes
+        there next."""
+        return widget is not self.focused and self.out_of_sight(widget)
+
+    def _fill_fields(self, program: Program, *, defer: Callable[[Widget], bool] | None = None,
+                     only: set[Widget] | None = None) -> list[Widget]:
+        """Put the record's values in the form (in the fields of ``only``, if given), except
+        the fields ``defer`` names: _fill_unseen fills those after the next frame, or when
+        focus moves. Returns the fields it set (or left as they were)."""
         self._filling = True
         try:
-            shown, skipped = self._set_fields(program,
-                                              self.out_of_sight if unseen_later else None)
+            shown, deferred = self._set_fields(program, defer, only)
         finally:
             self._filling = False
-        if skipped and not self._unseen_pending:
-            self._unseen_pending = True
+        self._unseen.difference_update(shown)
+        if deferred:
+            self._unseen.update(deferred)
             self.call_after_refresh(self._fill_unseen)
         return shown
 
     def _fill_unseen(self) -> None:
-        self._unseen_pending = False
+        """The fields the last record changes left take the values of the record selected
+        now (whichever it was then). Scheduled once per such change: a callback lost with a
+        dialog closed before its first frame leaves them for the next one or a focus."""
+        if not self._unseen:
+            return
+        unseen, self._unseen = self._unseen, set()
         if (program := self.program()) is not None:
-            self._fill_fields(program)  # the record selected now, whichever was then
+            self._fill_fields(program, only=unseen)
 
-    def _set_fields(self, program: Program, skip: Callable[[Widget], bool] | None
-                    ) -> tuple[list[Widget], bool]:
-        """Set each field to the record's value, except those ``skip`` names: the fields
-        it set (or found set), and whether it skipped any."""
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
+                  from_app_focus: bool = False) -> None:
+        self._fill_unseen()  # a field is filled before it can take a key
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
+    def _set_fields(self, program: Program, defer: Callable[[Widget], bool] | None,
+                    only: set[Widget] | None) -> tuple[list[Widget], list[Widget]]:
+        """Set each field of ``only`` (or all) to the record's value, except those ``defer``
+        names: the fields set (or found set), and those deferred."""
         shown: list[Widget] = []
-        skipped = False
+        deferred: list[Widget] = []
 
-        def field(selector: str, kind: type[W]) -> W | None:
-            nonlocal skipped
+        def form_field(selector: str, kind: type[W]) -> W | None:
             widget = self.query_one(selector, kind)
-            if skip is not None and skip(widget):
-                skipped = True
+            if only is not None and widget not in only:
+                return None
+            if defer is not None and defer(widget):
+                deferred.append(widget)
                 return None
             shown.append(widget)
             return widget
@@ -314,41 +332,41 @@ class DebriefScreen(PlanScreen):
             readout(self.query_one("#record-title", Static), program.name or program.id,
                     wraps=False)
             for key in ("name", "location"):
-                if text := field(f"#p-{key}", Input):
+                if (text := form_field(f"#p-{key}", Input)) is not None:
                     text.value = visible(getattr(program, key))  # an edit keeps what it shows
                     text.cursor_position = 0  # show the start of a long name, not its end
-            if date := field("#p-interview_date", Input):
+            if (date := form_field("#p-interview_date", Input)) is not None:
                 date.value = program.interview_date.isoformat() if program.interview_date else ""
-            if specialty := field("#p-specialty", Choice):
+            if (specialty := form_field("#p-specialty", Choice)) is not None:
                 specialty.value = ("" if program.specialty == self.plan.profile.specialty
                                    else program.specialty)
             for key in PROGRAM_SELECTS:
-                if choice := field(f"#p-{key}", Choice):
+                if (choice := form_field(f"#p-{key}", Choice)) is not None:
                     choice.value = getattr(program, key)
-            if box := field("#p-would_not_attend", Checkbox):
+            if (box := form_field("#p-would_not_attend", Checkbox)) is not None:
                 box.value = program.would_not_attend
             d = program.debrief
             for key in DEBRIEF_SELECTS:
-                if choice := field(f"#d-{key}", Choice):
+                if (choice := form_field(f"#d-{key}", Choice)) is not None:
                     choice.value = getattr(d, key)
             for value in TakesChances:
-                if box := field(f"#tc-{value.value}", Checkbox):
+                if (box := form_field(f"#tc-{value.value}", Checkbox)) is not None:
                     box.value = value in d.takes_chances
-            if box := field("#d-home_program", Checkbox):
+            if (box := form_field("#d-home_program", Checkbox)) is not None:
                 box.value = d.home_program
-            if choice := field("#d-felt", Choice):
+            if (choice := form_field("#d-felt", Choice)) is not None:
                 choice.value = d.felt
             for i, name in enumerate(self._criteria):
                 try:  # query_one is cached; a query walks the form for each criterion
-                    choice = field(f"#c-{i}", Choice)
+                    choice = form_field(f"#c-{i}", Choice)
                 except NoMatches:  # its row is being mounted (_build_criteria fills it)
                     continue
-                if choice:
+                if choice is not None:
                     choice.value = program.criteria.get(name, 0)
-            notes = field("#p-notes", TextArea)
-            if notes and notes.text != visible(program.notes):
+            notes = form_field("#p-notes", TextArea)
+            if notes is not None and notes.text != visible(program.notes):
                 notes.text = visible(program.notes)
-        return shown, skipped
+        return shown, deferred
 
     def _show_suggestion(self) -> None:
         program = self.program()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -85,3 +88,19 @@ class FormInput(Input):
     frame."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def render_line(self, y: int) -> Strip:
+        # A field without focus shows its value in one style, cut at the field's edge: one
+        # segment. Textual draws it through a Rich Text and the console (about 0.3 ms; a
+        # Debrief record change redraws two or three fields), which is kept for every other
+        # case: focus (cursor, selection, suggestion), a placeholder, a password, a
+        # highlighter, a tab or a line break to lay out.
+        value = self.value
+        if (y or self.has_focus or not value or self.password or self.highlighter is not None
+                or "\t" in value or "\n" in value):
+            return super().render_line(y)
+        width = self.scrollable_content_region.width + 1
+        scroll_x = self.scroll_offset.x
+        strip = Strip([Segment(value)], cell_len(value))
+        return (strip.crop(scroll_x, scroll_x + width).extend_cell_length(width)
+                .apply_style(self.rich_style))

@@ -1,0 +1,48 @@
+"""FormInput draws an unfocused field as one segment: the same cells and styles as Textual's
+Input draws through a Rich Text (issue 16: the Debrief record change)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.form import FormInput
+
+VALUES = [
+    "St. Elsewhere Medical Center",
+    "x",
+    "  spaces around  ",
+    "中文名字的医院 Hospital",  # two cells a character
+    "Café naïve e\u0301 combining",
+    "emoji 🏥 and 👩‍⚕️ joined",
+    "مستشفى right to left",
+    "a control shown as \\x07 text",
+    "A name much longer than the field is wide, so that it runs past its right edge by far",
+]
+
+
+def segments(strip) -> list[tuple[str, object]]:
+    return [(segment.text, segment.style) for segment in strip]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_unfocused_field_draws_as_textual_would(demo_path: Path, size) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        field = app.screen.query_one("#p-location", FormInput)
+        assert not field.has_focus
+        for value in VALUES:
+            for cursor in (0, len(value)):  # the field scrolls to show its cursor
+                field.value = value
+                field.cursor_position = cursor
+                await pilot.pause()
+                ours = field.render_line(0)
+                textual = Input.render_line(field, 0)
+                assert segments(ours) == segments(textual), (value, cursor)
+                assert ours.cell_length == textual.cell_length
+        assert field.scroll_offset.x > 0  # the long value did scroll
