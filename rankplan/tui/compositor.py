@@ -9,9 +9,10 @@ Two habits of Textual's compositor cost the plan screens time on every key:
 - It draws every widget that overlaps the bounding box of a frame's changes. Choosing another
   interview changes the list on the left and fields down the form on the right, a box that
   covers the screen: some 55 widgets drawn for 20 that changed. Only the widgets that
-  overlap a changed region are drawn here. The lines written are the same: Textual writes
-  only what lies inside the changed regions, and each cell there belongs to a widget that
-  overlaps one of them.
+  overlap a changed region are drawn here, each in the rows from its first changed one to
+  its last. The lines written are the same: Textual writes only what lies inside the
+  changed regions, and each cell there belongs to a widget that overlaps one of them, in
+  one of the rows drawn.
 """
 
 from __future__ import annotations
@@ -50,9 +51,18 @@ class PlanCompositor(Compositor):
             yield from super()._get_renders(crop)
             return
         # Textual's own loop, but a widget is drawn when what shows of it overlaps a changed
-        # region (Textual asks whether its container's visible part overlaps the crop).
+        # region (Textual asks whether its container's visible part overlaps the crop), and
+        # only in the rows from its first changed one to its last (Textual draws every row
+        # of it, and writes only the changed ones).
         for widget, (region, clip) in self.visible_widgets.items():
             shown = region.intersection(clip)
-            if not shown.area or not any(shown.overlaps(each) for each in changed):
+            top = bottom = None
+            for each in changed:
+                if shown.overlaps(each):
+                    y1, y2 = max(shown.y, each.y), min(shown.bottom, each.bottom)
+                    top = y1 if top is None else min(top, y1)
+                    bottom = y2 if bottom is None else max(bottom, y2)
+            if top is None:
                 continue
-            yield region, clip, widget.render_lines(shown.translate(-region.offset))
+            rows = Region(shown.x, top, shown.width, bottom - top)
+            yield region, rows, widget.render_lines(rows.translate(-region.offset))

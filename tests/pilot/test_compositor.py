@@ -1,0 +1,48 @@
+"""PlanCompositor (issue 16) draws fewer widgets and rows than Textual's compositor: every
+frame it writes must be the one Textual's would write. Here each partial frame of a session
+across the four plan screens is drawn both ways and compared, character for character."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual._compositor import Compositor
+
+import rankplan.tui.screens.base as base
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.compositor import PlanCompositor
+
+
+class Checking(PlanCompositor):
+    frames: list[tuple[str, str]] = []  # each partial frame: ours, Textual's
+
+    def render_partial_update(self):
+        regions = set(self._dirty_regions)
+        ours = super().render_partial_update()
+        if ours is not None and len(regions) > 1:
+            self._dirty_regions.update(regions)
+            textual = Compositor.render_partial_update(self)  # Textual's own widget choice
+            console = self.root.app.console  # type: ignore[union-attr]
+            self.frames.append((ours.render_segments(console),
+                                textual.render_segments(console)))  # type: ignore[union-attr]
+        return ours
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_frame_of_a_session_is_textuals(demo_path: Path, size, monkeypatch) -> None:
+    monkeypatch.setattr(base, "PlanCompositor", Checking)
+    Checking.frames = []
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=size) as pilot:
+        for keys in (["f4", "J", "J", "K", "down", "down", "K"],
+                     ["f5", "s", "q", "down", "right", "s"],
+                     ["f3", "down", "down", "up", "enter", "tab", "space", "escape", "down"],
+                     ["f2", "tab", "tab", "x", "backspace"],
+                     ["f3", "ctrl+g", "right", "escape", "up"]):
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+    assert len(Checking.frames) > 10
+    for ours, textual in Checking.frames:
+        assert ours == textual
