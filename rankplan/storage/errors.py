@@ -185,7 +185,7 @@ def from_deep_nesting(text: str) -> PlanError:
 
 def from_huge_number(text: str) -> PlanError:
     """Where a number too long to read sits (tomllib raised a ValueError without a position)."""
-    run_start, run = 0, 0
+    run_start, run, previous = 0, 0, -2
     for i, c in _code_positions(text):
         if c.isdigit() or (c == "_" and run):
             if run == 0 or i != previous + 1:

@@ -82,17 +82,18 @@ class CountingApp(latency.TimedPlanApp):
             self.end_key()
             counts.clear()
             self._cpu_start = time.thread_time()
-            self._open = {}
+            self._open = {"key": event.key}
         await super().on_event(event)
 
     def post_display_hook(self) -> None:
         super().post_display_hook()
-        if self._open is not None:
-            self._open = {**counts, "displays": self._open.get("displays", 0) + 1,
+        # Only a display that wrote to the terminal counts (latency.Stopwatch._display).
+        if self._open is not None and self._writes:
+            self._open = {**counts, "key": self._open["key"], "displays": self._open.get("displays", 0) + 1,
                           "CPU ms": (time.thread_time() - self._cpu_start) * 1000}
 
 
-async def measure(path: Path, setup, presses: int) -> dict[str, float]:
+async def measure(path: Path, setup, presses: int) -> list[dict]:
     app = CountingApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -100,19 +101,27 @@ async def measure(path: Path, setup, presses: int) -> dict[str, float]:
         await pilot.pause(0.3)
         await latency.screens_built(app, pilot)
         app._open = None
+        app.per_key.clear()
         for i in range(presses):
             await pilot.press(keys[i % len(keys)])
             await pilot.pause(latency.SETTLE)
         app.end_key()
-        rows = app.per_key
-    names = ["displays", *COUNTED, "messages", "CPU ms"]
-    return {n: statistics.median(r.get(n, 0) for r in rows) for n in names}
+        return app.per_key
+
+
+NAMES = ["displays", *COUNTED, "messages", "CPU ms"]
+
+
+def medians(rows: list[dict]) -> dict[str, float]:
+    return {n: statistics.median(r.get(n, 0) for r in rows) for n in NAMES}
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--only", choices=list(latency.SCENARIOS), action="append")
+    parser.add_argument("--by-key", action="store_true",
+                        help="a row per key of the scenario (J and K apart, say)")
     args = parser.parse_args()
     latency.private_folders()
     latency.no_blinks()
@@ -126,10 +135,17 @@ async def main() -> None:
         for n in (15, 300):
             path = folder / f"plan-{n}.toml"
             path.write_text(generate_plan(n), encoding="utf-8")
-            m = await measure(path, latency.SCENARIOS[name], args.presses)
-            print(f"{name:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} "
-                  f"{m['lines drawn']:6.0f} {m['layouts']:7.0f} {m['restyles']:8.0f} "
-                  f"{m['messages']:8.0f} {m['CPU ms']:7.1f}", flush=True)
+            rows = await measure(path, latency.SCENARIOS[name], args.presses)
+            groups = {"": rows}
+            if args.by_key:
+                groups = {}
+                for row in rows:
+                    groups.setdefault(f" {row['key']}", []).append(row)
+            for key, group in groups.items():
+                m = medians(group)
+                print(f"{name + key:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} "
+                      f"{m['lines drawn']:6.0f} {m['layouts']:7.0f} {m['restyles']:8.0f} "
+                      f"{m['messages']:8.0f} {m['CPU ms']:7.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from rankplan.core.findings import Finding, Section, Severity
 from rankplan.core.text import visible
 from rankplan.tui.contrast import readable_in
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.pass_style import PassStyle
 from rankplan.tui.widgets.readable import ReadableStatic
 
 SEVERITY_STYLE: dict[Severity, str] = {
@@ -78,7 +79,7 @@ class FindingsPanel(VerticalScroll, can_focus=True):
         self.border_subtitle = f"{len(mine)} found" if mine else ""
 
 
-class FindingsList(ScrollView, can_focus=True):
+class FindingsList(PassStyle, ScrollView, can_focus=True):
     """Every finding, this screen's section first; enter (or a click) picks one.
 
     The scrollbar's gutter is kept even when no scrollbar shows, so the text is wrapped to
@@ -114,6 +115,8 @@ class FindingsList(ScrollView, can_focus=True):
             super().__init__()
             self.finding = finding
 
+    _border_row_only = False  # while the count is set (_show_count)
+
     def __init__(self, first: Section, **kwargs) -> None:
         super().__init__(**kwargs)
         self.first = first
@@ -128,11 +131,30 @@ class FindingsList(ScrollView, can_focus=True):
         ordered = sorted(findings, key=lambda f: f.section != self.first)  # stable sort
         if ordered == self.findings:
             return
+        before = self._lines_in_sight()
         self.findings = ordered
         if self.highlighted is not None:
             self.highlighted = min(self.highlighted, len(ordered) - 1) if ordered else None
-        self.border_subtitle = f"{len(ordered)} found" if ordered else ""
-        self._layout_lines()
+        self._show_count(len(ordered))
+        self._layout_lines(drawn=before)
+
+    def _show_count(self, count: int) -> None:
+        """"N found" on the bottom border. Textual's ``border_subtitle`` draws the whole
+        widget again when set; the count is in the border's row alone, so only that row is."""
+        subtitle = f"{count} found" if count else ""
+        if subtitle == self.border_subtitle:
+            return
+        self._border_row_only = True
+        try:
+            self.border_subtitle = subtitle
+        finally:
+            self._border_row_only = False
+
+    def refresh(self, *regions: Region, **kwargs) -> FindingsList:
+        if self._border_row_only and not regions and not kwargs:
+            offset, outer = self.content_offset, self.outer_size
+            regions = (Region(-offset.x, outer.height - 1 - offset.y, outer.width, 1),)
+        return super().refresh(*regions, **kwargs)
 
     def _wrap(self, finding: Finding) -> list[str]:
         key = (finding, self._width)
@@ -148,8 +170,31 @@ class FindingsList(ScrollView, can_focus=True):
         """Let the height shrink to fit (on a new plan, not after every move)."""
         self._layout_lines(keep_height=False)
 
-    def _layout_lines(self, keep_height: bool = True) -> None:
-        self._width = self.scrollable_content_region.width or 30
+    def _lines_in_sight(self) -> list[tuple] | None:
+        """What each line in sight shows, as a key that changes when its drawing does (None
+        with no findings: the one line then says so)."""
+        if not self.findings:
+            return None
+        top = round(self.scroll_offset.y)
+        keys: list[tuple] = []
+        for line in range(top, top + self.scrollable_content_region.height):
+            if line >= len(self._lines) or self._lines[line][0] < 0:
+                keys.append(())
+                continue
+            index, part = self._lines[line]
+            finding = self.findings[index]
+            shows = (finding.severity, finding.code) if part < 0 else self._wrap(finding)[part]
+            keys.append((shows, index == self.highlighted))
+        return keys
+
+    def _layout_lines(self, keep_height: bool = True, drawn: list[tuple] | None = None) -> None:
+        """The lines of the findings at the current width. ``drawn``: the lines in sight as
+        drawn before (``_lines_in_sight``); only those that changed are drawn again (a move
+        on the Rank list changes a finding or two, not the 14 lines in sight)."""
+        width = self.scrollable_content_region.width or 30
+        if width != self._width:
+            drawn = None
+        self._width = width
         lines: list[tuple[int, int]] = []
         for i, finding in enumerate(self.findings):
             if i:
@@ -162,7 +207,15 @@ class FindingsList(ScrollView, can_focus=True):
         height = max(1, len(lines), self.virtual_size.height if keep_height else 0)
         if self.virtual_size != Size(self._width, height):
             self.virtual_size = Size(self._width, height)
-        self.refresh()
+            drawn = None
+        now = self._lines_in_sight() if drawn is not None else None
+        if now is None or len(now) != len(drawn or ()):
+            self.refresh()
+            return
+        top = round(self.scroll_offset.y)
+        for i, (was, shows) in enumerate(zip(drawn, now)):  # type: ignore[arg-type]
+            if was != shows:
+                self.refresh_line(top + i)
 
     def on_resize(self) -> None:
         self._layout_lines(keep_height=False)
@@ -170,7 +223,7 @@ class FindingsList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self.base_style
         if not self.findings:
             if line == 0:
                 style = base + self.get_component_rich_style("findings--empty")

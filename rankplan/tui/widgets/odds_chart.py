@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from rankplan.tui.widgets.pass_style import PassStyle
+
 BLOCKS = " ▏▎▍▌▋▊▉█"
 CAPTION = "Chance to match at each rank"
 
@@ -38,7 +40,7 @@ def caption(first: int, last: int, total: int, *, focused: bool, width: int) -> 
     return shown
 
 
-class OddsChart(ScrollView, can_focus=True):
+class OddsChart(PassStyle, ScrollView, can_focus=True):
     """P(match at rank k) for each rank, scaled to the largest, under a caption line.
 
     Focusable only while some ranks are out of sight (otherwise Tab would stop on a chart
@@ -70,11 +72,17 @@ class OddsChart(ScrollView, can_focus=True):
     def show(self, values: tuple[float, ...]) -> None:
         if values == self.values:
             return
-        resized = len(values) != len(self.values)
-        self.values = values
-        if resized:  # a new length needs a new layout; new figures only a repaint
+        old, self.values = self.values, values
+        if len(values) != len(old):  # a new length needs a new layout; new figures only a repaint
             self.virtual_size = Size(self.size.width, len(values) + 1)
             self.styles.height = len(values) + 1  # max-height in CSS caps it
+        elif max(values) == max(old):
+            # The bars keep their scale: only the ranks whose chance changed are drawn again
+            # (a move changes the two ranks it swaps and none below: 2 bars, not 13).
+            for k, (before, after) in enumerate(zip(old, values)):
+                if before != after:
+                    self.refresh_line(k + 1)
+            return
         self.refresh()
 
     def in_sight(self) -> tuple[int, int]:
@@ -102,16 +110,17 @@ class OddsChart(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        label_style = self.rich_style + self.get_component_rich_style("odds--label")
+        base = self.base_style
+        label_style = base + self.get_component_rich_style("odds--label")
         if y == 0:
             if not self.values:
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, base)
             first, last = self.in_sight()
             text = caption(first, last, len(self.values), focused=self.has_focus, width=width)
-            return Strip([Segment(text, self.rich_style)]).adjust_cell_length(width, self.rich_style)
+            return Strip([Segment(text, base)]).adjust_cell_length(width, base)
         k = y - 1 + round(self.scroll_offset.y)
         if k >= len(self.values):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         value = self.values[k]
         top = max(self.values) or 1.0
         label = f"{k + 1:>3} "
@@ -120,7 +129,7 @@ class OddsChart(ScrollView, can_focus=True):
         return Strip(
             [
                 Segment(label, label_style),
-                Segment(bar(value / top, bar_width), self.rich_style + self.get_component_rich_style("odds--bar")),
-                Segment(figure, self.rich_style),
+                Segment(bar(value / top, bar_width), base + self.get_component_rich_style("odds--bar")),
+                Segment(figure, base),
             ]
-        ).adjust_cell_length(width, self.rich_style)
+        ).adjust_cell_length(width, base)

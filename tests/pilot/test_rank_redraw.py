@@ -1,0 +1,145 @@
+"""A move on the Rank list draws again only what it changed (issue 16), and what stays on the
+screen from before is what a fresh drawing would give.
+
+The odds chart draws the bars whose chance changed (all of them when the largest changes,
+since the bars are scaled to it); the findings list draws the lines in sight that changed and,
+when the count changes, its bottom border's row. Each check after a key compares the lines
+Textual keeps for a widget (what the terminal shows) with the widget drawn from nothing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.geometry import Region
+
+from rankplan.core.findings import Finding, Section, Severity
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.findings import FindingsList
+from rankplan.tui.widgets.odds_chart import OddsChart
+from rankplan.tui.widgets.pass_style import PassStyle
+from rankplan.tui.widgets.rank_table import RankTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "perf"))
+from genplan import generate_plan  # noqa: E402
+
+
+def kept_and_fresh(widget) -> tuple[list, list]:
+    """The widget's lines as Textual keeps them, and as drawn from nothing."""
+    crop = Region(0, 0, *widget.outer_size)
+    kept = [list(strip) for strip in widget.render_lines(crop)]
+    widget._styles_cache.clear()
+    fresh = [list(strip) for strip in widget.render_lines(crop)]
+    return kept, fresh
+
+
+def drawn_lines(widget, monkeypatch) -> list[int]:
+    """Record the lines ``widget`` draws from now on (its own ``render_line`` calls)."""
+    lines: list[int] = []
+    real = type(widget).render_line
+
+    def render_line(self, y):
+        if self is widget:
+            lines.append(y)
+        return real(self, y)
+
+    monkeypatch.setattr(type(widget), "render_line", render_line)
+    return lines
+
+
+async def rank_screen(pilot):
+    await pilot.press("f4")
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_every_move_leaves_the_screen_as_a_fresh_drawing(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    # A plan whose findings change as its first programs move (RL findings name ranks).
+    path.write_text(generate_plan(60, seed=7), encoding="utf-8")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await rank_screen(pilot)
+        findings = screen.query_one("#rank-findings", FindingsList)
+        chart = screen.query_one("#odds-chart", OddsChart)
+        widgets = [screen.query_one("#ranked", RankTable), findings, chart]
+        seen_findings, seen_odds = {tuple(findings.findings)}, {chart.values}
+        for key in ["J", "J", "K", "down", "J", "J", "K", "K", "up", "K", "J"]:
+            await pilot.press(key)
+            await pilot.pause()
+            seen_findings.add(tuple(findings.findings))
+            seen_odds.add(chart.values)
+            for widget in widgets:
+                kept, fresh = kept_and_fresh(widget)
+                assert kept == fresh, (key, widget)
+        # Not a vacuous pass: the moves changed the findings and the odds shown.
+        assert len(seen_findings) > 1 and len(seen_odds) > 1
+
+
+async def test_the_chart_draws_only_the_bars_that_changed(demo_path: Path, monkeypatch) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chart = (await rank_screen(pilot)).query_one("#odds-chart", OddsChart)
+        values = list(chart.values)
+        assert len(values) >= 5
+        lines = drawn_lines(chart, monkeypatch)
+        top = values.index(max(values))
+        changed = next(k for k in range(len(values)) if k != top)
+        values[changed] /= 2  # a smaller bar, the largest as it was
+        chart.show(tuple(values))
+        await pilot.pause()
+        assert lines == [changed + 1]  # line 0 is the caption
+        lines.clear()
+        values[top] *= 1.1  # a new largest: every bar is scaled to it
+        chart.show(tuple(values))
+        await pilot.pause()
+        assert set(range(1, len(values) + 1)) <= set(lines)
+        assert kept_and_fresh(chart)[0] == kept_and_fresh(chart)[1]
+
+
+def finding(code: str, message: str) -> Finding:
+    return Finding(code, Severity.WARNING, message, Section.RANK)
+
+
+async def test_the_findings_list_draws_the_changed_lines_and_the_count(
+        demo_path: Path, monkeypatch) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = (await rank_screen(pilot)).query_one("#rank-findings", FindingsList)
+        first = [finding("RL01", "one"), finding("RL02", "two"), finding("RL03", "three")]
+        panel.show(first)
+        await pilot.pause()
+        lines = drawn_lines(panel, monkeypatch)
+        panel.show([first[0], finding("RL02", "two, reworded"), first[2]])
+        await pilot.pause()
+        # Line 0 "WARNING RL01", 1 "one", 2 blank, 3 "WARNING RL02", 4 the changed message.
+        assert lines == [4]
+        kept, fresh = kept_and_fresh(panel)
+        assert kept == fresh
+        lines.clear()
+        panel.show(first[:2])  # one finding fewer: its lines and the count
+        await pilot.pause()
+        assert sorted(lines) == [4, 6, 7]  # line 5, blank between findings, stays blank
+        kept, fresh = kept_and_fresh(panel)
+        assert kept == fresh
+        bottom = "".join(segment.text for segment in kept[-1])
+        assert "2 found" in bottom
+
+
+async def test_a_pass_reads_the_widget_s_style_once(demo_path: Path, monkeypatch) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chart = (await rank_screen(pilot)).query_one("#odds-chart", OddsChart)
+        assert isinstance(chart, PassStyle)
+        reads = []
+        real = type(chart).rich_style
+
+        def rich_style(self):
+            reads.append(self)
+            return real.fget(self)
+
+        monkeypatch.setattr(type(chart), "rich_style", property(rich_style))
+        chart.refresh()
+        await pilot.pause()
+        assert reads.count(chart) == 1  # not once or more per bar
+        assert chart.base_style == real.fget(chart)  # outside a pass: read afresh
