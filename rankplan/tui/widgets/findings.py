@@ -223,7 +223,7 @@ class FindingsList(PassStyle, ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + self.scroll_offset.y
-        base = self.base_style
+        base = self.rich_style
         if not self.findings:
             if line == 0:
                 style = base + self.get_component_rich_style("findings--empty")

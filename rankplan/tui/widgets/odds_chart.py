@@ -110,7 +110,7 @@ class OddsChart(PassStyle, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.base_style
+        base = self.rich_style
         label_style = base + self.get_component_rich_style("odds--label")
         if y == 0:
             if not self.values:

@@ -234,7 +234,7 @@ class RankTable(PassStyle, ScrollView, can_focus=True):
         if not self.rows and self.empty_text:
             return self._empty_line(line, width)
         if line >= self._line_count():
-            return Strip.blank(width, self.base_style)
+            return Strip.blank(width, self.rich_style)
         row = self._row_at(line)
         if row is None:
             return self._divider(line, width)
@@ -246,17 +246,17 @@ class RankTable(PassStyle, ScrollView, can_focus=True):
 
         lines = textwrap.wrap(self.empty_text, max(10, width - 4))
         text = ("  " + lines[line]) if line < len(lines) else ""
-        style = self._readable(self.base_style + self.get_component_rich_style("rank--dim"))
-        return Strip([Segment(text, style)]).adjust_cell_length(width, self.base_style)
+        style = self._readable(self.rich_style + self.get_component_rich_style("rank--dim"))
+        return Strip([Segment(text, style)]).adjust_cell_length(width, self.rich_style)
 
     def _divider(self, line: int, width: int) -> Strip:
         text = f"── {self._divider_at(line)} ".ljust(width, "─")[:width]
         style = self.get_component_rich_style("rank--divider")
-        return Strip([Segment(text, self._readable(self.base_style + style))], width)
+        return Strip([Segment(text, self._readable(self.rich_style + style))], width)
 
     def _render_row(self, index: int, width: int) -> Strip:
         row = self.rows[self._display_order(index)]
-        base = self.base_style
+        base = self.rich_style
         dragged = self._drag is not None and index == self._drag[1]
         selected = not dragged and index == self.cursor and self._drag is None
         if dragged:
@@ -290,9 +290,9 @@ class RankTable(PassStyle, ScrollView, can_focus=True):
         terminal's text and background colours swapped (a theme's ANSI white behind bold
         black is grey on grey in many terminals); underlined while the list has no focus."""
         if self.app.current_theme.ansi:
-            return self.base_style + (Style(reverse=True, bold=True) if self.has_focus
+            return self.rich_style + (Style(reverse=True, bold=True) if self.has_focus
                                       else Style(underline=True))
-        return self._readable(self.base_style + self.get_component_rich_style("rank--cursor"))
+        return self._readable(self.rich_style + self.get_component_rich_style("rank--cursor"))
 
     def _readable(self, style: Style) -> Style:
         return readable_in(self.app, style)
