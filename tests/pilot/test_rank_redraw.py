@@ -54,27 +54,51 @@ async def rank_screen(pilot):
     return pilot.app.screen
 
 
-async def test_every_move_leaves_the_screen_as_a_fresh_drawing(tmp_path: Path) -> None:
+async def test_every_move_leaves_the_screen_as_a_fresh_drawing(tmp_path: Path,
+                                                              monkeypatch) -> None:
     path = tmp_path / "plan.toml"
     # A plan whose findings change as its first programs move (RL findings name ranks).
     path.write_text(generate_plan(60, seed=7), encoding="utf-8")
+    partial = {FindingsList: 0, OddsChart: 0}  # redraws of some lines, not the whole widget
+    for kind in partial:
+        real = kind.refresh_line
+
+        def refresh_line(self, y, _real=real, _kind=kind):
+            partial[_kind] += 1
+            return _real(self, y)
+
+        monkeypatch.setattr(kind, "refresh_line", refresh_line)
     app = RankPlanApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await rank_screen(pilot)
         findings = screen.query_one("#rank-findings", FindingsList)
         chart = screen.query_one("#odds-chart", OddsChart)
-        widgets = [screen.query_one("#ranked", RankTable), findings, chart]
+        ranked = screen.query_one("#ranked", RankTable)
         seen_findings, seen_odds = {tuple(findings.findings)}, {chart.values}
-        for key in ["J", "J", "K", "down", "J", "J", "K", "K", "up", "K", "J"]:
-            await pilot.press(key)
+        scrolled = highlighted = False
+        keys = ["J", "J", "K", "down", "J", "J", "K", "K", "up", "K", "J",
+                "findings", "J", "K", "J",  # with a finding highlighted in the list
+                "end", "K", "K", "J", "home", "J"]  # at the bottom: the chart scrolled
+        for key in keys:
+            if key == "findings":
+                findings.focus()
+                await pilot.press("down")
+                ranked.focus()
+            else:
+                await pilot.press(key)
             await pilot.pause()
             seen_findings.add(tuple(findings.findings))
             seen_odds.add(chart.values)
-            for widget in widgets:
+            scrolled |= chart.scroll_offset.y > 0
+            highlighted |= findings.highlighted is not None
+            for widget in (ranked, findings, chart):
                 kept, fresh = kept_and_fresh(widget)
                 assert kept == fresh, (key, widget)
-        # Not a vacuous pass: the moves changed the findings and the odds shown.
+        # Not a vacuous pass: the moves changed the findings and the odds shown, some of
+        # them were drawn line by line, with the chart scrolled and a finding highlighted.
         assert len(seen_findings) > 1 and len(seen_odds) > 1
+        assert partial[FindingsList] and partial[OddsChart]
+        assert scrolled and highlighted
 
 
 async def test_the_chart_draws_only_the_bars_that_changed(demo_path: Path, monkeypatch) -> None:
@@ -95,7 +119,8 @@ async def test_the_chart_draws_only_the_bars_that_changed(demo_path: Path, monke
         chart.show(tuple(values))
         await pilot.pause()
         assert set(range(1, len(values) + 1)) <= set(lines)
-        assert kept_and_fresh(chart)[0] == kept_and_fresh(chart)[1]
+        kept, fresh = kept_and_fresh(chart)
+        assert kept == fresh
 
 
 def finding(code: str, message: str) -> Finding:
@@ -125,6 +150,12 @@ async def test_the_findings_list_draws_the_changed_lines_and_the_count(
         assert kept == fresh
         bottom = "".join(segment.text for segment in kept[-1])
         assert "2 found" in bottom
+        for shown in ([], first):  # to none (one line says so, no count) and back
+            panel.show(shown)
+            await pilot.pause()
+            kept, fresh = kept_and_fresh(panel)
+            assert kept == fresh
+            assert ("3 found" in "".join(s.text for s in kept[-1])) == bool(shown)
 
 
 async def test_a_pass_reads_the_widget_s_style_once(demo_path: Path, monkeypatch) -> None:
@@ -140,8 +171,19 @@ async def test_a_pass_reads_the_widget_s_style_once(demo_path: Path, monkeypatch
             return real.fget(self)
 
         monkeypatch.setattr(DOMNode, "rich_style", property(rich_style))
+        lines = drawn_lines(chart, monkeypatch)
+        passes = []
+        real_pass = OddsChart.render_lines
+
+        def render_lines(self, crop):
+            passes.append(self)
+            return real_pass(self, crop)
+
+        monkeypatch.setattr(OddsChart, "render_lines", render_lines)
         chart.refresh()
         await pilot.pause()
-        assert walks.count(chart) == 1  # not once or more per bar
+        assert len(lines) >= 5  # the caption and the bars drawn again
+        assert 1 <= walks.count(chart) <= passes.count(chart)  # once a pass, not a line
+        walks.clear()
         assert chart.rich_style == real.fget(chart)  # outside a pass: read afresh
-        assert walks.count(chart) == 2
+        assert walks.count(chart) == 1

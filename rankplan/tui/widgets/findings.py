@@ -175,7 +175,7 @@ class FindingsList(PassStyle, ScrollView, can_focus=True):
         with no findings: the one line then says so)."""
         if not self.findings:
             return None
-        top = round(self.scroll_offset.y)
+        top = self.scroll_offset.y
         keys: list[tuple] = []
         for line in range(top, top + self.scrollable_content_region.height):
             if line >= len(self._lines) or self._lines[line][0] < 0:
@@ -209,10 +209,10 @@ class FindingsList(PassStyle, ScrollView, can_focus=True):
             self.virtual_size = Size(self._width, height)
             drawn = None
         now = self._lines_in_sight() if drawn is not None else None
-        if now is None or len(now) != len(drawn or ()):
+        if now is None or len(now) != len(drawn):  # type: ignore[arg-type]
             self.refresh()
             return
-        top = round(self.scroll_offset.y)
+        top = self.scroll_offset.y
         for i, (was, shows) in enumerate(zip(drawn, now)):  # type: ignore[arg-type]
             if was != shows:
                 self.refresh_line(top + i)

@@ -77,10 +77,12 @@ class OddsChart(PassStyle, ScrollView, can_focus=True):
             self.virtual_size = Size(self.size.width, len(values) + 1)
             self.styles.height = len(values) + 1  # max-height in CSS caps it
         elif max(values) == max(old):
-            # The bars keep their scale: only the ranks whose chance changed are drawn again
-            # (a move changes the two ranks it swaps and none below: 2 bars, not 13).
-            for k, (before, after) in enumerate(zip(old, values)):
-                if before != after:
+            # The bars keep their scale: only the ranks in sight whose chance changed are
+            # drawn again (a move changes the two ranks it swaps and none below: 2 bars, not
+            # 13). A rank out of sight is drawn when scrolled to.
+            first, last = self.in_sight()
+            for k in range(first - 1, last):
+                if old[k] != values[k]:
                     self.refresh_line(k + 1)
             return
         self.refresh()
