@@ -46,3 +46,29 @@ async def test_an_unfocused_field_draws_as_textual_would(demo_path: Path, size) 
                 assert segments(ours) == segments(textual), (value, cursor)
                 assert ours.cell_length == textual.cell_length
         assert field.scroll_offset.x > 0  # the long value did scroll
+
+
+async def test_form_fields_are_not_styled_before_they_mount(demo_path: Path,
+                                                            monkeypatch) -> None:
+    """Textual restyles a widget whenever one of its classes changes, mounted or not: the
+    form's text fields once took two stylings each before their first (compact, then valid),
+    some 6 ms before the first frame. Every screen's fields are checked, as each is built."""
+    from textual.dom import DOMNode
+
+    early: list[str] = []
+    real = DOMNode.update_node_styles
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        if isinstance(self, Input) and not self.is_mounted:
+            early.append(self.id or type(self).__name__)
+        real(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", update_node_styles)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("f3", "f5", "f6", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+        inputs = list(app.screen.query(Input))
+        assert inputs and all(field.has_class("-textual-compact") for field in inputs)
+    assert early == []

@@ -103,12 +103,12 @@ class ProfileScreen(PlanScreen):
             # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
             with VerticalScroll(id="profile-form", can_focus=False):
                 yield Static("Applicant", classes="section-title")
-                yield field("Name", Input(id="name", placeholder="your name", compact=True))
+                yield field("Name", Input(id="name", placeholder="your name"))
                 yield field("Applicant type", Choice(
                     [(APPLICANT_TYPE_LABELS[t], t) for t in ApplicantType], id="applicant_type"))
                 yield field("Graduation year", Input(
                     id="graduation_year", placeholder="e.g. 2025", restrict=r"\d{0,4}",
-                    max_length=4, compact=True), hint_id="graduation_year-hint")
+                    max_length=4), hint_id="graduation_year-hint")
                 yield field("Risk profile", Choice(
                     [(f"{p.value}  {RISK_PROFILE_SHORT[p]}", p) for p in RiskProfile],
                     id="risk_profile"), hint_id="risk_profile-hint")

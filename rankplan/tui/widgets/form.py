@@ -34,6 +34,12 @@ def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     it, hidden while it has nothing to say. (A row without a hint gets no wrapper: every
     widget costs start-up time.)"""
     if hasattr(widget, "compact"):
+        if isinstance(widget, Input):
+            # Textual restyles a widget (and all under it) as soon as one of its classes
+            # changes, mounted or not: an Input set compact here, then found valid as it
+            # mounts, was styled twice before its first styling (1-2 ms each before the
+            # first frame). Its classes go in first, unstyled; they change nothing after.
+            widget.add_class("-textual-compact", "-valid", update=False)
         widget.compact = True
     row = FieldRow(FieldLabel(literal(label), classes="field-label"), widget, classes="field")
     if not hint_id:
