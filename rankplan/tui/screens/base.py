@@ -42,7 +42,7 @@ class PlanScreen(QuietAtQuit, Screen):
         if breakpoints is None:
             breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
         if name := breakpoint_class(self.app.size.width, breakpoints):
-            self.add_class(name)
+            self.add_class(name, update=False)  # styled as it mounts, with the rest
 
     @property
     def in_sight(self) -> bool:
