@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from textual.dom import DOMNode
 from textual.geometry import Region
 
@@ -187,3 +189,32 @@ async def test_a_pass_reads_the_widget_s_style_once(demo_path: Path, monkeypatch
         walks.clear()
         assert chart.rich_style == real.fget(chart)  # outside a pass: read afresh
         assert walks.count(chart) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_moves_made_with_the_odds_tab_hidden_show_when_it_comes_back(
+        tmp_path: Path, size) -> None:
+    """ctrl+o shows the SOAP plan in place of the odds and findings: moves made meanwhile
+    change bars and findings that are not on screen (the chart then has no size to say
+    which bars are in sight). Shown again, they are drawn as they are now."""
+    path = tmp_path / "plan.toml"
+    path.write_text(generate_plan(15, seed=1), encoding="utf-8")
+    app = RankPlanApp(path)
+    async with app.run_test(size=size) as pilot:
+        screen = await rank_screen(pilot)
+        chart = screen.query_one("#odds-chart", OddsChart)
+        findings = screen.query_one("#rank-findings", FindingsList)
+        await pilot.press("ctrl+o")
+        screen.query_one("#ranked", RankTable).focus()
+        partial = 0  # moves that changed bars but not the largest: the bar-by-bar path
+        for key in ["down", "down", "J", "J", "K", "J"]:  # below the largest chance
+            before = chart.values
+            await pilot.press(key)
+            await pilot.pause()
+            partial += chart.values != before and max(chart.values) == max(before)
+        assert partial
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        for widget in (chart, findings):
+            kept, fresh = kept_and_fresh(widget)
+            assert kept == fresh, widget
