@@ -76,10 +76,12 @@ class OddsChart(PassStyle, ScrollView, can_focus=True):
         if len(values) != len(old):  # a new length needs a new layout; new figures only a repaint
             self.virtual_size = Size(self.size.width, len(values) + 1)
             self.styles.height = len(values) + 1  # max-height in CSS caps it
-        elif max(values) == max(old):
+        elif max(values) == max(old) and self.size.height:
             # The bars keep their scale: only the ranks in sight whose chance changed are
             # drawn again (a move changes the two ranks it swaps and none below: 2 bars, not
-            # 13). A rank out of sight is drawn when scrolled to.
+            # 13). A rank out of sight is drawn when scrolled to. A chart with no size (its
+            # tab hidden: ctrl+o) has no bars in sight: it is drawn whole, since coming back
+            # at the same size would show the lines kept from before.
             first, last = self.in_sight()
             for k in range(first - 1, last):
                 if old[k] != values[k]:
