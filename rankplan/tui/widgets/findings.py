@@ -172,8 +172,9 @@ class FindingsList(PassStyle, ScrollView, can_focus=True):
 
     def _lines_in_sight(self) -> list[tuple] | None:
         """What each line in sight shows, as a key that changes when its drawing does (None
-        with no findings: the one line then says so)."""
-        if not self.findings:
+        with no findings, where the one line says so, or with no lines in sight: its tab
+        hidden, so the whole list is drawn again, as the odds chart is)."""
+        if not self.findings or not self.scrollable_content_region.height:
             return None
         top = self.scroll_offset.y
         keys: list[tuple] = []
