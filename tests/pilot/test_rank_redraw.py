@@ -36,18 +36,22 @@ def kept_and_fresh(widget) -> tuple[list, list]:
     return kept, fresh
 
 
-def drawn_lines(widget, monkeypatch) -> list[int]:
-    """Record the lines ``widget`` draws from now on (its own ``render_line`` calls)."""
-    lines: list[int] = []
-    real = type(widget).render_line
+def spy(monkeypatch, owner, name: str) -> list[tuple[object, tuple]]:
+    """Record each call of the method ``owner.name`` from now on: (instance, arguments)."""
+    calls: list[tuple[object, tuple]] = []
+    real = getattr(owner, name)
 
-    def render_line(self, y):
-        if self is widget:
-            lines.append(y)
-        return real(self, y)
+    def record(self, *args):
+        calls.append((self, args))
+        return real(self, *args)
 
-    monkeypatch.setattr(type(widget), "render_line", render_line)
-    return lines
+    monkeypatch.setattr(owner, name, record)
+    return calls
+
+
+def lines_of(calls: list[tuple[object, tuple]], widget) -> list[int]:
+    """The lines ``widget`` drew, from a spy on ``render_line``."""
+    return [args[0] for who, args in calls if who is widget]
 
 
 async def rank_screen(pilot):
@@ -61,15 +65,8 @@ async def test_every_move_leaves_the_screen_as_a_fresh_drawing(tmp_path: Path,
     path = tmp_path / "plan.toml"
     # A plan whose findings change as its first programs move (RL findings name ranks).
     path.write_text(generate_plan(60, seed=7), encoding="utf-8")
-    partial = {FindingsList: 0, OddsChart: 0}  # redraws of some lines, not the whole widget
-    for kind in partial:
-        real = kind.refresh_line
-
-        def refresh_line(self, y, _real=real, _kind=kind):
-            partial[_kind] += 1
-            return _real(self, y)
-
-        monkeypatch.setattr(kind, "refresh_line", refresh_line)
+    # Redraws of some lines, not the whole widget:
+    partial = {kind: spy(monkeypatch, kind, "refresh_line") for kind in (FindingsList, OddsChart)}
     app = RankPlanApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await rank_screen(pilot)
@@ -109,18 +106,18 @@ async def test_the_chart_draws_only_the_bars_that_changed(demo_path: Path, monke
         chart = (await rank_screen(pilot)).query_one("#odds-chart", OddsChart)
         values = list(chart.values)
         assert len(values) >= 5
-        lines = drawn_lines(chart, monkeypatch)
+        drawn = spy(monkeypatch, OddsChart, "render_line")
         top = values.index(max(values))
         changed = next(k for k in range(len(values)) if k != top)
         values[changed] /= 2  # a smaller bar, the largest as it was
         chart.show(tuple(values))
         await pilot.pause()
-        assert lines == [changed + 1]  # line 0 is the caption
-        lines.clear()
+        assert lines_of(drawn, chart) == [changed + 1]  # line 0 is the caption
+        drawn.clear()
         values[top] *= 1.1  # a new largest: every bar is scaled to it
         chart.show(tuple(values))
         await pilot.pause()
-        assert set(range(1, len(values) + 1)) <= set(lines)
+        assert set(range(1, len(values) + 1)) <= set(lines_of(drawn, chart))
         kept, fresh = kept_and_fresh(chart)
         assert kept == fresh
 
@@ -137,17 +134,17 @@ async def test_the_findings_list_draws_the_changed_lines_and_the_count(
         first = [finding("RL01", "one"), finding("RL02", "two"), finding("RL03", "three")]
         panel.show(first)
         await pilot.pause()
-        lines = drawn_lines(panel, monkeypatch)
+        drawn = spy(monkeypatch, FindingsList, "render_line")
         panel.show([first[0], finding("RL02", "two, reworded"), first[2]])
         await pilot.pause()
         # Line 0 "WARNING RL01", 1 "one", 2 blank, 3 "WARNING RL02", 4 the changed message.
-        assert lines == [4]
+        assert lines_of(drawn, panel) == [4]
         kept, fresh = kept_and_fresh(panel)
         assert kept == fresh
-        lines.clear()
+        drawn.clear()
         panel.show(first[:2])  # one finding fewer: its lines and the count
         await pilot.pause()
-        assert sorted(lines) == [4, 6, 7]  # line 5, blank between findings, stays blank
+        assert sorted(lines_of(drawn, panel)) == [4, 6, 7]  # line 5, blank between findings, stays blank
         kept, fresh = kept_and_fresh(panel)
         assert kept == fresh
         bottom = "".join(segment.text for segment in kept[-1])
@@ -173,19 +170,13 @@ async def test_a_pass_reads_the_widget_s_style_once(demo_path: Path, monkeypatch
             return real.fget(self)
 
         monkeypatch.setattr(DOMNode, "rich_style", property(rich_style))
-        lines = drawn_lines(chart, monkeypatch)
-        passes = []
-        real_pass = OddsChart.render_lines
-
-        def render_lines(self, crop):
-            passes.append(self)
-            return real_pass(self, crop)
-
-        monkeypatch.setattr(OddsChart, "render_lines", render_lines)
+        drawn = spy(monkeypatch, OddsChart, "render_line")
+        passes = spy(monkeypatch, OddsChart, "render_lines")
         chart.refresh()
         await pilot.pause()
-        assert len(lines) >= 5  # the caption and the bars drawn again
-        assert 1 <= walks.count(chart) <= passes.count(chart)  # once a pass, not a line
+        assert len(lines_of(drawn, chart)) >= 5  # the caption and the bars drawn again
+        # Once a pass, not a line:
+        assert 1 <= walks.count(chart) <= [who for who, _ in passes].count(chart)
         walks.clear()
         assert chart.rich_style == real.fget(chart)  # outside a pass: read afresh
         assert walks.count(chart) == 1
