@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -79,3 +80,14 @@ async def choose(pilot, selector: str, value) -> None:
     await pilot.pause()
     assert choice.value == value
     assert pilot.app.focused is choice
+
+
+EMPTY_MOVE = re.compile(r"\x1b\[\d+;\d+H(?=\n|\x1b\[\d+;\d+H|$)")
+
+
+def cells_written(frame: str) -> str:
+    """A frame's terminal text without the cursor moves that write nothing after them.
+    Textual writes one where a changed span ends at the start of the next widget's piece
+    of the line; PlanCompositor, which does not draw a widget it knows is hidden or
+    unchanged there, leaves it out. Either way no cell changes."""
+    return EMPTY_MOVE.sub("", frame)

@@ -13,9 +13,17 @@ Two habits of Textual's compositor cost the plan screens time on every key:
   its last. The lines written are the same: Textual writes only what lies inside the
   changed regions, and each cell there belongs to a widget that overlaps one of them, in
   one of the rows drawn.
+- Among those, it draws the widgets hidden behind others where the frame changed: a form's
+  row behind its changed field, the form and the screen behind everything. Here a widget
+  whose changed cells are all covered by the widgets drawn in front of it is not drawn at
+  all (10-11 rows and 4 containers on each Debrief record change, about 1.3 ms in a slow
+  hour). Each part of a line Textual writes lies under one front-most widget, which is
+  drawn; what a skipped widget would have drawn is never written.
 """
 
 from __future__ import annotations
+
+from bisect import insort
 
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
@@ -51,9 +59,16 @@ class PlanCompositor(Compositor):
             yield from super()._get_renders(crop)
             return
         # Textual's own loop, but a widget is drawn when what shows of it overlaps a changed
-        # region (Textual asks whether its container's visible part overlaps the crop), and
-        # only in the rows from its first changed one to its last (Textual draws every row
-        # of it, and writes only the changed ones).
+        # region (Textual asks whether its container's visible part overlaps the crop), only
+        # in the rows from its first changed one to its last (Textual draws every row of it,
+        # and writes only the changed ones), and not at all when the widgets in front of it
+        # (drawn first: the first line drawn in a cell wins) already cover every changed cell
+        # it overlaps (a form row behind its changed field).
+        written: dict[int, list[tuple[int, int]]] = {}  # row: its changed spans
+        for each in changed:
+            for y in range(each.y, each.bottom):
+                written.setdefault(y, []).append((each.x, each.right))
+        drawn: dict[int, list[tuple[int, int]]] = {}  # row: the spans drawn on it so far
         for widget, (region, clip) in self.visible_widgets.items():
             shown = region.intersection(clip)
             top = bottom = None
@@ -64,5 +79,37 @@ class PlanCompositor(Compositor):
                     bottom = y2 if bottom is None else max(bottom, y2)
             if top is None:
                 continue
+            x1, x2 = shown.x, shown.right
+            lines = [y for y in range(top, bottom) if y in written]
+            if not any(shows_through(drawn.get(y), written[y], x1, x2) for y in lines):
+                continue
+            for y in lines:
+                insort(drawn.setdefault(y, []), (x1, x2))
             rows = Region(shown.x, top, shown.width, bottom - top)
             yield region, rows, widget.render_lines(rows.translate(-region.offset))
+
+
+def shows_through(drawn: list[tuple[int, int]] | None, changed: list[tuple[int, int]],
+                  x1: int, x2: int) -> bool:
+    """True if a changed cell of a row between columns ``x1`` and ``x2`` is not covered by
+    the ``drawn`` spans (sorted) of the widgets in front."""
+    for start, end in changed:
+        lo, hi = max(start, x1), min(end, x2)
+        if lo < hi and not covers(drawn, lo, hi):
+            return True
+    return False
+
+
+def covers(spans: list[tuple[int, int]] | None, x1: int, x2: int) -> bool:
+    """True if the sorted ``spans`` together cover the columns from ``x1`` to ``x2``."""
+    if not spans:
+        return False
+    reach = x1
+    for start, end in spans:
+        if start > reach:
+            return False
+        if end > reach:
+            reach = end
+            if reach >= x2:
+                return True
+    return reach >= x2
