@@ -50,3 +50,39 @@ async def test_every_frame_of_a_session_is_textuals(demo_path: Path, size, monke
     assert len(Checking.frames) > 10
     for ours, textual in Checking.frames:
         assert ours == textual
+
+
+async def test_a_record_change_draws_no_row_behind_its_field(demo_path: Path,
+                                                             monkeypatch) -> None:
+    """The form's rows and containers lie behind the changed fields: the frame that shows
+    another record draws none of them."""
+    from rankplan.tui.widgets.form import FieldRow
+
+    frames: list[list] = []  # the widgets each partial frame drew
+    real = PlanCompositor.render_partial_update
+
+    def render_partial_update(self):
+        frames.append([])
+        return real(self)
+
+    monkeypatch.setattr(PlanCompositor, "render_partial_update", render_partial_update)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        for widget in screen._compositor.visible_widgets:
+            def counted(crop, widget=widget, draw=widget.render_lines):
+                if frames:
+                    frames[-1].append(widget)
+                return draw(crop)
+            widget.render_lines = counted
+        for key in ("down", "down", "up"):
+            frames.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            first = frames[0]  # the record's frame (the notes, out of sight, come after it)
+            assert screen.query_one("#p-name") in first and len(first) > 8
+            assert not [w for w in first if isinstance(w, FieldRow) or w is screen]
