@@ -47,7 +47,7 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
-from rankplan.tui.widgets.form import FormInput, Heading, field, readout, show_hint
+from rankplan.tui.widgets.form import FormInput, Heading, Readout, field, readout, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.still import StillHorizontal, StillScroll, StillVertical
 from rankplan.tui.widgets.title_bar import TitleBar
@@ -133,7 +133,7 @@ class DebriefScreen(PlanScreen):
                 yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
                 yield Heading("Likelihood", classes="section-title")
                 yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
-                yield Static("", id="suggestion")
+                yield Readout("", id="suggestion")
                 yield Heading("Debrief", classes="section-title")
                 for key in ("failure_discussion", "board_policy"):
                     label, names, _ = DEBRIEF_SELECTS[key]
@@ -384,7 +384,7 @@ class DebriefScreen(PlanScreen):
             content = Content.assemble(content, "\n\n", findings_content(mine, ""))
         # Padded to one height from record to record (the tallest shown yet), so choosing
         # another interview repaints the form instead of laying out the screen again.
-        box = self.query_one("#suggestion", Static)
+        box = self.query_one("#suggestion", Readout)
         width = box.content_size.width
         if width > 0:
             self._suggestion_lines = max(self._suggestion_lines,

@@ -1,0 +1,70 @@
+"""The Debrief suggestion keeps the height of the longest text shown yet (no new layout from
+record to record). Choosing another interview redraws only its lines of text, the old ones
+and the new (``Readout``): the blank lines below stay as drawn, and the block still reads as a
+fresh drawing of the record's suggestion."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.geometry import Region
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.form import Readout
+from rankplan.tui.widgets.interview_list import InterviewList
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "perf"))
+from genplan import generate_plan  # noqa: E402
+
+
+def drawn(box: Readout) -> list[str]:
+    """The block's lines as its cache hands them to the screen, as text with styles."""
+    return [repr(list(strip)) for strip in box.render_lines(Region(0, 0, *box.size))]
+
+
+def text_height(box: Readout) -> int:
+    return box.shown.get_height(box.styles, box.content_size.width)
+
+
+async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(generate_plan(40, seed=3), encoding="utf-8")
+    app = RankPlanApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        box = screen.query_one("#suggestion", Readout)
+        heights = {}
+        for row in range(table.row_count):  # every record once: the block grows to the tallest
+            table.move_cursor(row=row)
+            await pilot.pause()
+            heights[row] = text_height(box)
+        tallest = max(heights.values())
+        assert box.size.height == tallest
+        short = [row for row, height in heights.items() if height <= tallest - 3]
+        assert len(short) >= 2, heights
+        first, second = short[:2]
+        table.move_cursor(row=first)
+        await pilot.pause()
+
+        redrawn: list[int] = []
+        real = Readout.render_line
+
+        def render_line(self, y):
+            if self is box:
+                redrawn.append(y)
+            return real(self, y)
+
+        monkeypatch.setattr(Readout, "render_line", render_line)
+        table.move_cursor(row=second)
+        await pilot.pause()
+        monkeypatch.undo()
+        assert redrawn and max(redrawn) < max(heights[first], heights[second])
+        assert box.size.height == tallest  # no layout: the height stayed
+        shown = drawn(box)
+        box.refresh()  # every line drawn again from the text
+        assert drawn(box) == shown
+        assert box.shown.plain.splitlines()[0].startswith("Suggested:")
