@@ -18,7 +18,10 @@ Two habits of Textual's compositor cost the plan screens time on every key:
   whose changed cells are all covered by the widgets drawn in front of it is not drawn at
   all (10-11 rows and 4 containers on each Debrief record change, about 1.3 ms in a slow
   hour). Each part of a line Textual writes lies under one front-most widget, which is
-  drawn; what a skipped widget would have drawn is never written.
+  drawn; what a skipped widget would have drawn is never written. This takes a widget to
+  draw every cell of the rows it is asked for, as Textual's styles cache (which pads each
+  line to the widget's width) and ``Still`` do: a shorter line would leave its last cells
+  to a widget behind that may have been skipped.
 """
 
 from __future__ import annotations

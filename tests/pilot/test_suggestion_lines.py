@@ -19,8 +19,9 @@ from genplan import generate_plan  # noqa: E402
 
 
 def drawn(box: Readout) -> list[str]:
-    """The block's lines as its cache hands them to the screen, as text with styles."""
-    return [repr(list(strip)) for strip in box.render_lines(Region(0, 0, *box.size))]
+    """The block's lines (its padding too) as its cache hands them to the screen, as text
+    with styles."""
+    return [repr(list(strip)) for strip in box.render_lines(Region(0, 0, *box.region.size))]
 
 
 def text_height(box: Readout) -> int:
@@ -44,9 +45,10 @@ async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monke
             heights[row] = text_height(box)
         tallest = max(heights.values())
         assert box.size.height == tallest
-        short = [row for row, height in heights.items() if height <= tallest - 3]
-        assert len(short) >= 2, heights
-        first, second = short[:2]
+        short = sorted((row for row, height in heights.items() if height <= tallest - 3),
+                       key=heights.__getitem__)
+        first, second = short[-1], short[0]  # from a taller text to a shorter one
+        assert heights[first] > heights[second], heights
         table.move_cursor(row=first)
         await pilot.pause()
 
@@ -64,6 +66,7 @@ async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monke
         monkeypatch.undo()
         assert redrawn and max(redrawn) < max(heights[first], heights[second])
         assert box.size.height == tallest  # no layout: the height stayed
+        assert not box._styles_cache._dirty_lines  # each line marked was drawn on the screen
         shown = drawn(box)
         box.refresh()  # every line drawn again from the text
         assert drawn(box) == shown

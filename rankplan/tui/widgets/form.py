@@ -98,7 +98,8 @@ class Readout(Static):
     only its lines of text, the old ones and the new: the blank lines below them stay as
     drawn. Textual redraws every line of a Static on a new text, at some 0.1-0.3 ms a
     line; the Debrief suggestion keeps the height of the longest yet (15 lines on a large
-    plan) for texts of 2 to 6."""
+    plan) for texts of 2 to 6. The text must sit at the top (no vertical ``content-align``):
+    the lines below both texts are then blank before and after."""
 
     _lines: int | None = None  # while show_lines runs: the lines it redraws
 
