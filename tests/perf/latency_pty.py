@@ -16,8 +16,10 @@ is start-up work, timed by latency.py). The bare Textual app of bare_keys.py, wh
 one line, is measured in every round too, so a busy hour slows both alike. Prints the median
 and 90th percentile per case and its ratio to the bare key. Nothing is asserted.
 
-A key that leaves a text field focused (F2's Name field) starts its cursor's blink, a half
-second later: past SETTLE, so not counted.
+Text cursors do not blink (the apps run through noblink.py): a blink comes every half second
+whatever the keys do, and one that fell in a key's quiet window was taken for its last output
+(the palette's search field, kept from one opening to the next, blinked inside it one time in
+two: 12 ms or 250 ms).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ COLUMNS, LINES = 120, 40
 SETTLE = 0.25  # seconds of quiet after a key: its last output has come (autosave waits 0.5)
 IDLE = 3.0  # seconds after the first frame: the app builds its other screens meanwhile
 NO_OUTPUT = 2.0  # seconds without any output after a key: the key is lost
+NOBLINK = [sys.executable, str(HERE / "noblink.py")]  # each app runs through it
 
 KEYS = {
     "down": b"\x1b[B", "up": b"\x1b[A", "escape": b"\x1b", "ctrl+p": b"\x10",
@@ -157,17 +160,23 @@ def main() -> None:
                         help="fresh apps per case, taken in turn with the other cases")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
     parser.add_argument("--only", choices=list(SCENARIOS), action="append")
+    parser.add_argument("--before", metavar="TREE",
+                        help="another rankplan source tree (git archive of an older commit) "
+                        "to measure in the same run, as 'before'")
     args = parser.parse_args()
     compile_package(ROOT)  # as an install does (bytecode.py)
+    if args.before:
+        compile_package(Path(args.before))
     folder = Path(tempfile.mkdtemp(prefix="rankplan-latency-pty-"))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
            "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
            "XDG_CONFIG_HOME": str(folder / "config"), "XDG_CACHE_HOME": str(folder / "cache")}
     env.pop("TEXTUAL", None)
     env.pop("RANKPLAN_FILE", None)
-    cases: dict[tuple[str, str], tuple[list[str], bytes, Scenario]] = {}
+    cases: dict[tuple[str, str], tuple[list[str], bytes, Scenario, dict[str, str]]] = {}
     for name, scenario in BARE.items():
-        cases[(name, "-")] = ([sys.executable, str(HERE / "bare_keys.py")], b"hello", scenario)
+        cases[(name, "-")] = ([*NOBLINK, str(HERE / "bare_keys.py")], b"hello", scenario,
+                              env)
     for name, scenario in SCENARIOS.items():
         if args.only and name not in args.only:
             continue
@@ -175,13 +184,16 @@ def main() -> None:
             plan = folder / f"plan-{n}.toml"
             if not plan.exists():
                 plan.write_text(generate_plan(n), encoding="utf-8")
-            cases[(name, str(n))] = ([sys.executable, "-m", "rankplan", "--file", str(plan)],
-                                     b"rankplan \xc2\xb7", scenario)
+            argv = [*NOBLINK, "-m", "rankplan", "--file", str(plan)]
+            cases[(name, str(n))] = (argv, b"rankplan \xc2\xb7", scenario, env)
+            if args.before:
+                cases[(f"{name}, before", str(n))] = (argv, b"rankplan \xc2\xb7", scenario,
+                                                      {**env, "PYTHONPATH": args.before})
     samples: dict[tuple[str, str], list[float]] = {case: [] for case in cases}
     lost: dict[tuple[str, str], int] = {case: 0 for case in cases}
     for _ in range(args.rounds):
-        for case, (argv, marker, scenario) in cases.items():
-            got, missed = run_case(argv, marker, env, str(folder), scenario, args.presses)
+        for case, (argv, marker, scenario, case_env) in cases.items():
+            got, missed = run_case(argv, marker, case_env, str(folder), scenario, args.presses)
             samples[case] += got
             lost[case] += missed
 
@@ -191,12 +203,12 @@ def main() -> None:
     bare = median(("bare Textual app, a key", "-"))
     print(f"key to its last output in a pty ({COLUMNS}x{LINES}), {args.rounds} rounds of "
           f"{args.presses} presses, load average {os.getloadavg()[0]:.2f}")
-    print(f"{'case':28} {'n':>4} {'median ms':>10} {'p90 ms':>8} {'x bare key':>10} {'lost':>5}")
+    print(f"{'case':36} {'n':>4} {'median ms':>10} {'p90 ms':>8} {'x bare key':>10} {'lost':>5}")
     for case in cases:
         ms = sorted(s * 1000 for s in samples[case])
         p90 = ms[max(0, int(len(ms) * 0.9) - 1)] if ms else float("nan")
         med = median(case) if ms else float("nan")
-        print(f"{case[0]:28} {case[1]:>4} {med:10.2f} {p90:8.2f} {med / bare:10.2f} "
+        print(f"{case[0]:36} {case[1]:>4} {med:10.2f} {p90:8.2f} {med / bare:10.2f} "
               f"{lost[case]:>5}")
 
 
