@@ -72,3 +72,36 @@ async def test_form_fields_are_not_styled_before_they_mount(demo_path: Path,
         inputs = list(app.screen.query(Input))
         assert inputs and all(field.has_class("-textual-compact") for field in inputs)
     assert early == []
+
+
+async def test_a_long_name_after_a_short_one_lays_nothing_out(demo_path: Path) -> None:
+    """Textual's Input shows a scrollbar of no size when its text is wider than the field,
+    and showing or hiding it laid the whole screen out again (a long name after a short
+    one, at each layout). A FormInput keeps it hidden and still scrolls to its cursor."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        field = app.screen.query_one("#p-name", FormInput)
+        layouts: list[str] = []
+        refresh = field.refresh
+
+        def counted(*regions, **kwargs):
+            if kwargs.get("layout"):
+                layouts.append(field.value)
+            return refresh(*regions, **kwargs)
+
+        field.refresh = counted  # type: ignore[method-assign]
+        long = VALUES[-1]
+        for value in ("x", long, "y", long):
+            field.value = value
+            app.screen.refresh(layout=True)  # as a layout for another reason does
+            await pilot.pause()
+            assert not field.show_horizontal_scrollbar
+            assert field.allow_horizontal_scroll == (value == long)  # a wheel scrolls it
+        assert layouts == []
+        field.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert field.scroll_offset.x == field.max_scroll_x > 0  # scrolled to the cursor, as
+        # Textual's Input is (the same offset, checked by hand, before this change)

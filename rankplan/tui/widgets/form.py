@@ -124,7 +124,18 @@ class FormInput(Input):
     the form fixes only needs a repaint, which keeps a record change on Debrief to one
     frame."""
 
+    # Textual's Input has a horizontal scrollbar of no size, shown whenever the text is wider
+    # than the field: each time a long text follows a short one (another interview's name),
+    # showing or hiding it laid out the whole screen again and drew the field a second time.
+    # Hidden overflow keeps it hidden; the field still scrolls to its cursor (Textual forces
+    # that scroll), and a mouse wheel still scrolls a long text (allow_horizontal_scroll).
+    DEFAULT_CSS = "FormInput { overflow-x: hidden; }"
+
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    @property
+    def allow_horizontal_scroll(self) -> bool:
+        return not self.disabled and self.max_scroll_x > 0
 
     def render_line(self, y: int) -> Strip:
         # A field without focus shows its value in one style, cut at the field's edge: one
