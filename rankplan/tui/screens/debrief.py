@@ -50,6 +50,7 @@ from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import FormInput, Heading, Readout, field, readout, show_hint
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.still import StillHorizontal, StillScroll, StillVertical
+from rankplan.tui.widgets.text_box import TextBox
 from rankplan.tui.widgets.title_bar import TitleBar
 from rankplan.tui.widgets.footer import KeyFooter
 from rankplan.tui.widgets.wrap_checkbox import WrapCheckbox
@@ -151,7 +152,7 @@ class DebriefScreen(PlanScreen):
                 yield StillVertical(*self._criteria_rows(), id="criteria-fields")
                 yield Heading("ctrl+r: add, rename, weigh or remove criteria", classes="hint")
                 yield Heading("Notes", classes="section-title")
-                yield TextArea(id="p-notes", soft_wrap=True, tab_behavior="focus")
+                yield TextBox(id="p-notes", soft_wrap=True, tab_behavior="focus")
             yield Static("No interviews yet. Press a (or ctrl+n) to add one.", id="empty")
         yield KeyFooter()
 

@@ -18,6 +18,7 @@ from rankplan.core.model import EXAM_LABELS, Profile
 from rankplan.core.text import visible
 from rankplan.tui.quitting import running
 from rankplan.tui.widgets.readable_table import ReadableTable
+from rankplan.tui.widgets.text_box import TextBox
 
 STORY_FIELDS = {
     "story_context": ("What happened", "The context of the failed attempt, briefly and without excuses."),
@@ -47,7 +48,7 @@ class LaterPart(Vertical):
         yield Static("Your story", classes="section-title")
         for key, (label, placeholder) in STORY_FIELDS.items():
             yield Label(label, classes="story-label")
-            yield TextArea(id=key, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+            yield TextBox(id=key, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            placeholder=placeholder)
 
     def on_mount(self) -> None:

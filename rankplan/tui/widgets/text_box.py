@@ -1,0 +1,26 @@
+"""``TextBox``: Textual's TextArea for a form, where the box has a fixed height.
+
+Textual's TextArea asks for a new layout of the whole screen whenever its text changes height
+(its virtual size): each new line typed, and on Debrief each record change, whose notes are
+put in the box once the frame that shows the record is out. At 300 programs that layout
+took some 8 ms and redrew the interview list's scrollbar, a second frame 40-50 ms after the
+key. A box whose height the form fixes needs no layout for that: only its scrollbar follows
+the text (its thumb, and showing or hiding it, which still lays the screen out).
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import TextArea
+
+
+class TextBox(TextArea):
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def _refresh_size(self) -> None:
+        super()._refresh_size()
+        if self.is_mounted and self.container_size.height > 0:  # laid out once already
+            # What a layout would do for a scroll view whose text changed height: the
+            # scrollbars' size and position, and the scroll kept within the text.
+            self._scroll_update(self.virtual_size)

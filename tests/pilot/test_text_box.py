@@ -1,0 +1,55 @@
+"""TextBox (the Debrief notes, the Profile's story): a new text of another height lays the
+screen out only when the box's scrollbar comes or goes; otherwise the scrollbar follows the
+text as a layout would have it (issue 16: walking the Debrief list at 300 programs laid the
+screen out after every record and drew a second frame 40-50 ms after the key)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.screen import Screen
+
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.text_box import TextBox
+
+
+def scroll_state(box: TextBox) -> tuple:
+    bar = box.vertical_scrollbar
+    return (box.show_vertical_scrollbar, bar.window_virtual_size, bar.window_size,
+            box.scroll_y, box.max_scroll_y)
+
+
+async def test_a_text_of_another_height_lays_nothing_out(demo_path: Path, monkeypatch) -> None:
+    layouts: list[Screen] = []
+    real = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(self)
+        return real(self, *args, **kwargs)
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        box = app.screen.query_one("#p-notes", TextBox)
+        box.text = "\n".join(f"line {i}" for i in range(30))  # a scrollbar from here on
+        box.scroll_visible(animate=False)
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        for lines in (12, 40, 9):  # all taller than the box (6 lines)
+            box.scroll_end(animate=False, immediate=True)  # then a shorter text: kept inside
+            await pilot.pause()
+            box.text = "\n".join(f"line {i}" for i in range(lines))
+            await pilot.pause()
+            state = scroll_state(box)
+            assert state[0] and state[1] == lines and state[3] <= state[4]
+            assert layouts == []
+            monkeypatch.undo()
+            app.screen.refresh(layout=True)  # what a layout makes of it: the same
+            await pilot.pause()
+            assert scroll_state(box) == state
+            monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        monkeypatch.undo()
+        box.text = "one line"  # the scrollbar goes: a layout, as before
+        await pilot.pause()
+        assert not box.show_vertical_scrollbar and box.scroll_y == 0
