@@ -61,6 +61,8 @@ SCENARIOS: dict[str, Scenario] = {
     "reorder on Rank list": (["f4"], ["J", "J", "K", "K"], None),
     "block on Schedule": (["f5"], ["s", "q"], None),
     "Debrief list down/up": (["f3", "escape"], ["down", "up"], None),
+    # down through 8 interviews and back: records of every kind, as a user goes through them
+    "Debrief list, walking": (["f3", "escape"], ["down"] * 8 + ["up"] * 8, None),
     "later visit F2-F5": (["f3", "f4", "f5", "f2"], ["f3", "f4", "f5", "f2"], None),
     "help F1 (Rank list)": (["f4"], ["f1", "escape"], {"f1"}),
     "palette ctrl+p": ([], ["ctrl+p", "escape"], {"ctrl+p"}),
