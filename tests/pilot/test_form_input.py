@@ -105,3 +105,12 @@ async def test_a_long_name_after_a_short_one_lays_nothing_out(demo_path: Path) -
         await pilot.pause()
         assert field.scroll_offset.x == field.max_scroll_x > 0  # scrolled to the cursor, as
         # Textual's Input is (the same offset, checked by hand, before this change)
+        field.blur()
+        field.cursor_position = 0
+        await pilot.pause()
+        field.scroll_to(x=4, animate=False, immediate=True)  # a mouse wheel over the field
+        assert field.scroll_offset.x == 4
+        with app.screen.prevent(Input.Changed):  # as the form is filled from a record
+            field.value = "y"  # another record's short name; the cursor stays at 0
+        await pilot.pause()
+        assert field.scroll_offset.x == 0 == field.max_scroll_x

@@ -135,7 +135,13 @@ class FormInput(Input):
 
     @property
     def allow_horizontal_scroll(self) -> bool:
-        return not self.disabled and self.max_scroll_x > 0
+        return not self._check_disabled() and self.max_scroll_x > 0
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        # A shorter text keeps no scroll past its end (the layout that came with the
+        # scrollbar's hiding did that; the cursor's own scroll runs only when it moves).
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
 
     def render_line(self, y: int) -> Strip:
         # A field without focus shows its value in one style, cut at the field's edge: one
