@@ -78,17 +78,18 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
     shown = getattr(widget, "shown", None)
     if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
         return
+    text_lines = 0  # the lines the old text and the new take, where both are measured
     if shown is None:
         same_height = False
     elif width > 0:
-        same_height = (max(floor, shown.get_height(widget.styles, width))
-                       == max(floor, content.get_height(widget.styles, width)))
+        old, new = (text.get_height(widget.styles, width) for text in (shown, content))
+        same_height = max(floor, old) == max(floor, new)
+        text_lines = max(old, new)
     else:
         same_height = not wraps and shown.plain.count("\n") == content.plain.count("\n")
     widget.shown = content  # type: ignore[attr-defined]
-    if same_height and width > 0 and isinstance(widget, Readout) and shown is not None:
-        widget.show_lines(content, max(shown.get_height(widget.styles, width),
-                                       content.get_height(widget.styles, width)))
+    if same_height and text_lines and isinstance(widget, Readout):
+        widget.show_lines(content, text_lines)
     else:
         widget.update(content, layout=not same_height)
 
