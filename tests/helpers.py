@@ -91,3 +91,30 @@ def cells_written(frame: str) -> str:
     of the line; PlanCompositor, which does not draw a widget it knows is hidden or
     unchanged there, leaves it out. Either way no cell changes."""
     return EMPTY_MOVE.sub("", frame)
+
+
+def spy(monkeypatch, owner, name: str) -> list[tuple[object, tuple]]:
+    """Record each call of the method ``owner.name`` from now on: (instance, arguments)."""
+    calls: list[tuple[object, tuple]] = []
+    real = getattr(owner, name)
+
+    def record(self, *args):
+        calls.append((self, args))
+        return real(self, *args)
+
+    monkeypatch.setattr(owner, name, record)
+    return calls
+
+
+def lines_of(calls: list[tuple[object, tuple]], widget) -> list[int]:
+    """The lines ``widget`` drew, from a spy on ``render_line``."""
+    return [args[0] for who, args in calls if who is widget]
+
+
+def on_each_drawing(widgets, seen) -> None:
+    """Call ``seen(widget)`` each time one of ``widgets`` is drawn (its ``render_lines``)."""
+    for widget in widgets:
+        def counted(crop, widget=widget, draw=widget.render_lines):
+            seen(widget)
+            return draw(crop)
+        widget.render_lines = counted

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import cells_written
+from helpers import cells_written, on_each_drawing
 from textual._compositor import Compositor
 
 import rankplan.tui.screens.base as base
@@ -73,12 +73,8 @@ async def test_a_record_change_draws_no_row_behind_its_field(demo_path: Path,
         await pilot.press("escape")
         await pilot.pause()
         screen = app.screen
-        for widget in screen._compositor.visible_widgets:
-            def counted(crop, widget=widget, draw=widget.render_lines):
-                if frames:
-                    frames[-1].append(widget)
-                return draw(crop)
-            widget.render_lines = counted
+        on_each_drawing(screen._compositor.visible_widgets,
+                        lambda widget: frames and frames[-1].append(widget))
         for key in ("down", "down", "up"):
             frames.clear()
             await pilot.press(key)

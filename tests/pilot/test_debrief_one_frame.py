@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import cells_written, until
+from helpers import cells_written, on_each_drawing, until
 from textual._compositor import Compositor
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -195,11 +195,7 @@ async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None
         compositor = screen._compositor
         assert isinstance(compositor, PlanCompositor)
         drawn: list[Widget] = []
-        for widget in compositor.visible_widgets:
-            def counted(crop, widget=widget, draw=widget.render_lines):
-                drawn.append(widget)
-                return draw(crop)
-            widget.render_lines = counted
+        on_each_drawing(compositor.visible_widgets, drawn.append)
         for key in ("down", "down", "up", "picker"):
             if key == "picker":
                 screen.query_one("#p-track", Choice).action_open()

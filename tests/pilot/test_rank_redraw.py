@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import lines_of, spy
 
 from textual.dom import DOMNode
 from textual.geometry import Region
@@ -34,24 +35,6 @@ def kept_and_fresh(widget) -> tuple[list, list]:
     widget._styles_cache.clear()
     fresh = [list(strip) for strip in widget.render_lines(crop)]
     return kept, fresh
-
-
-def spy(monkeypatch, owner, name: str) -> list[tuple[object, tuple]]:
-    """Record each call of the method ``owner.name`` from now on: (instance, arguments)."""
-    calls: list[tuple[object, tuple]] = []
-    real = getattr(owner, name)
-
-    def record(self, *args):
-        calls.append((self, args))
-        return real(self, *args)
-
-    monkeypatch.setattr(owner, name, record)
-    return calls
-
-
-def lines_of(calls: list[tuple[object, tuple]], widget) -> list[int]:
-    """The lines ``widget`` drew, from a spy on ``render_line``."""
-    return [args[0] for who, args in calls if who is widget]
 
 
 async def rank_screen(pilot):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from helpers import lines_of, spy
 from textual.geometry import Region
 
 from rankplan.tui.app import RankPlanApp
@@ -52,18 +53,11 @@ async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monke
         table.move_cursor(row=first)
         await pilot.pause()
 
-        redrawn: list[int] = []
-        real = Readout.render_line
-
-        def render_line(self, y):
-            if self is box:
-                redrawn.append(y)
-            return real(self, y)
-
-        monkeypatch.setattr(Readout, "render_line", render_line)
+        calls = spy(monkeypatch, Readout, "render_line")
         table.move_cursor(row=second)
         await pilot.pause()
         monkeypatch.undo()
+        redrawn = lines_of(calls, box)
         assert redrawn and max(redrawn) < max(heights[first], heights[second])
         assert box.size.height == tallest  # no layout: the height stayed
         assert not box._styles_cache._dirty_lines  # each line marked was drawn on the screen
