@@ -26,25 +26,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import pty
 import select
 import signal
 import statistics
-import struct
 import sys
-import fcntl
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from bytecode import compile_package  # noqa: E402
 from genplan import generate_plan  # noqa: E402
+from startup_pty import COLUMNS, LINES, add_before_option, compile_trees, pty_env, spawn  # noqa: E402
 
-COLUMNS, LINES = 120, 40
 SETTLE = 0.25  # seconds of quiet after a key: its last output has come (autosave waits 0.5)
 IDLE = 3.0  # seconds after the first frame: the app builds its other screens meanwhile
 NO_OUTPUT = 2.0  # seconds without any output after a key: the key is lost
@@ -77,15 +72,7 @@ class Terminal:
     """``argv`` on a pty of COLUMNS x LINES; reads everything it writes."""
 
     def __init__(self, argv: list[str], env: dict[str, str], cwd: str) -> None:
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: the app (python -m looks in the current folder first)
-            try:
-                os.chdir(cwd)
-                os.execvpe(argv[0], argv, env)
-            finally:
-                os._exit(127)
-        self.pid, self.fd = pid, fd
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        self.pid, self.fd = spawn(argv, env, cwd)
 
     def read(self, timeout: float) -> float | None:
         """Wait up to ``timeout`` for output and read it: the time it came, or None."""
@@ -162,19 +149,11 @@ def main() -> None:
                         help="fresh apps per case, taken in turn with the other cases")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
     parser.add_argument("--only", choices=list(SCENARIOS), action="append")
-    parser.add_argument("--before", metavar="TREE",
-                        help="another rankplan source tree (git archive of an older commit) "
-                        "to measure in the same run, as 'before'")
+    add_before_option(parser)
     args = parser.parse_args()
-    compile_package(ROOT)  # as an install does (bytecode.py)
-    if args.before:
-        compile_package(Path(args.before))
+    compile_trees(args.before)
     folder = Path(tempfile.mkdtemp(prefix="rankplan-latency-pty-"))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
-           "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
-           "XDG_CONFIG_HOME": str(folder / "config"), "XDG_CACHE_HOME": str(folder / "cache")}
-    env.pop("TEXTUAL", None)
-    env.pop("RANKPLAN_FILE", None)
+    env = pty_env(folder)
     cases: dict[tuple[str, str], tuple[list[str], bytes, Scenario, dict[str, str]]] = {}
     for name, scenario in BARE.items():
         cases[(name, "-")] = ([*NOBLINK, str(HERE / "bare_keys.py")], b"hello", scenario,

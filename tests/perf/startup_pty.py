@@ -52,6 +52,44 @@ def peak_rss_mib(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for {pid}")
 
 
+def spawn(argv: list[str], env: dict[str, str], cwd: str) -> tuple[int, int]:
+    """Start ``argv`` on a new pty of COLUMNS x LINES, in the folder ``cwd`` (python -m
+    looks in the current folder first): its pid and the pty's fd."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the app
+        try:
+            os.chdir(cwd)
+            os.execvpe(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    return pid, fd
+
+
+def pty_env(folder: Path) -> dict[str, str]:
+    """The environment of an app under measure: this tree's rankplan, a terminal of
+    COLUMNS x LINES, and settings and data folders of its own under ``folder``."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
+           "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
+           "XDG_CONFIG_HOME": str(folder / "config"), "XDG_CACHE_HOME": str(folder / "cache")}
+    env.pop("TEXTUAL", None)
+    env.pop("RANKPLAN_FILE", None)
+    return env
+
+
+def add_before_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--before", metavar="TREE",
+                        help="another rankplan source tree (git archive of an older commit) "
+                        "to measure in the same run, as 'before'")
+
+
+def compile_trees(before: str | None) -> None:
+    """Compile this tree's bytecode, and ``before``'s, as an install does (bytecode.py)."""
+    compile_package(ROOT)
+    if before:
+        compile_package(Path(before))
+
+
 def drain(fd: int, seconds: float) -> None:
     """Read and drop the app's output for ``seconds`` (a full pty would stop the app)."""
     end = time.perf_counter() + seconds
@@ -70,11 +108,7 @@ def time_to_marker(argv: list[str], marker: bytes, env: dict[str, str],
     """Seconds from spawning ``argv`` in a pty to the marker arriving on the terminal, and
     the app process's peak memory (MiB) then and ``settle`` seconds later."""
     start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the app, in a folder of its own (python -m looks in the
-        os.chdir(env["XDG_DATA_HOME"].rsplit("/", 1)[0])  # current folder first)
-        os.execvpe(argv[0], argv, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    pid, fd = spawn(argv, env, env["XDG_DATA_HOME"].rsplit("/", 1)[0])
     seen = b""
     found = None
     try:
@@ -123,18 +157,11 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=2.0,
                         help="seconds after the first frame to read the peak memory again")
     parser.add_argument("--sizes", default="15,300", help="plan sizes, comma-separated")
-    parser.add_argument("--before", metavar="TREE",
-                        help="another rankplan source tree (git archive of an older commit) "
-                        "to measure in the same run, as 'before'")
+    add_before_option(parser)
     args = parser.parse_args()
-    compile_package(ROOT)  # as an install does (bytecode.py)
-    if args.before:
-        compile_package(Path(args.before))
+    compile_trees(args.before)
     folder = Path(tempfile.mkdtemp(prefix="rankplan-pty-"))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
-           "LINES": str(LINES), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(folder / "data"),
-           "XDG_CONFIG_HOME": str(folder / "config"), "XDG_CACHE_HOME": str(folder / "cache")}
-    env.pop("TEXTUAL", None)
+    env = pty_env(folder)
     cases: dict[str, tuple[list[str], bytes, dict[str, str]]] = {
         "bare Textual app": ([sys.executable, str(HERE / "bare.py")], b"hello", env),
     }
