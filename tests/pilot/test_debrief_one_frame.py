@@ -220,3 +220,30 @@ async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None
             assert frames[0] == frames[1]
             assert counts[1] < counts[0]
         assert screen.query("ChoicePicker")
+
+
+async def test_a_record_change_wakes_no_field_and_the_screen_has_them_all(
+        demo_path: Path) -> None:
+    """The fields a record change sets go straight into the screen's next frame (through
+    gather_repaints): none of their message loops is woken to pass the repaint on."""
+    from rankplan.tui.widgets.gathered import Gathered
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        fields = [w for w in screen.query("#debrief-form *") if isinstance(w, Gathered)]
+        assert len(fields) > 20
+        await pilot.pause()
+        table = screen.query_one(InterviewList)
+        before = app.plan.program(screen.current)
+        table.action_cursor_down()  # no await
+        after = app.plan.program(screen.current)
+        assert after is not before and after.name != before.name
+        assert [w.id for w in fields if not w._message_queue.empty()] == []
+        dirty = {w.id for w in screen._dirty_widgets}
+        assert {"p-name", "record-title", "suggestion"} <= dirty
+        await pilot.pause()
+        assert screen.query_one("#p-name", Input).value == after.name
+        assert after.name in screen.query_one("#record-title").shown.plain

@@ -55,15 +55,6 @@ class PlanScreen(QuietAtQuit, Screen):
         (scrolled out of it, or not yet laid out)."""
         return self.is_current and self._compositor.out_of_sight(widget)
 
-    def repaint_now(self, widgets) -> None:
-        """Have the screen know now of the repaints ``widgets`` asked for, so one frame draws
-        them all. Textual learns of a widget's repaint when the widget's own message loop
-        next goes idle; the screen draws as soon as its own loop is idle, which can come
-        first: a widget changed last in a key (the Debrief suggestion) then came a frame
-        later, 20-30 ms after the rest."""
-        for widget in widgets:
-            widget._check_refresh()
-
     def redraw(self) -> None:
         """Show the plan as it is now: what a screen does when it is shown again after the
         plan changed (each screen says what that takes)."""

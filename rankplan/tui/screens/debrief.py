@@ -47,7 +47,9 @@ from rankplan.tui.screens.base import PlanScreen
 from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
-from rankplan.tui.widgets.form import FormInput, Heading, Readout, field, readout, show_hint
+from rankplan.tui.widgets.form import (FormInput, Heading, HintLine, Readout, field, readout,
+                                       show_hint)
+from rankplan.tui.widgets.gathered import gather_repaints
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.still import StillHorizontal, StillScroll, StillVertical
 from rankplan.tui.widgets.text_box import TextBox
@@ -120,7 +122,7 @@ class DebriefScreen(PlanScreen):
                 yield Static("", id="list-hint", classes="hint-line")
             # No Tab stop of its own (it showed nothing focused): focus moving scrolls it.
             with StillScroll(id="debrief-form", can_focus=False):
-                yield Static("", id="record-title")
+                yield Readout("", id="record-title")
                 yield Heading("Program", classes="section-title")
                 yield field("Name", FormInput(id="p-name"))
                 yield field("Specialty", Choice([("same as profile", "")], id="p-specialty"))
@@ -129,7 +131,7 @@ class DebriefScreen(PlanScreen):
                     yield field(label, _choice(f"p-{key}", names))
                 yield field("Location", FormInput(id="p-location", placeholder="city, state"))
                 yield field("Interviewed", FormInput(id="p-interview_date", placeholder=FORMS))
-                yield Static("", id="date-hint", classes="hint")
+                yield HintLine("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
                 yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
                 yield Heading("Likelihood", classes="section-title")
@@ -267,11 +269,12 @@ class DebriefScreen(PlanScreen):
         program = self.program()
         if program is None:
             return
-        shown = self._fill_fields(program, defer=self._can_wait)
-        show_hint(self.query_one("#date-hint", Static), "")
-        self._show_suggestion()
-        self.repaint_now([*shown, *(self.query_one(f"#{name}", Static)
-                                    for name in ("record-title", "date-hint", "suggestion"))])
+        # One frame shows the whole record, and it starts as soon as this returns (see
+        # gather_repaints).
+        with gather_repaints():
+            self._fill_fields(program, defer=self._can_wait)
+            show_hint(self.query_one("#date-hint", Static), "")
+            self._show_suggestion()
 
     def _can_wait(self, widget: Widget) -> bool:
         """A field scrolled out of view can wait until the frame that shows the record has
@@ -305,7 +308,8 @@ class DebriefScreen(PlanScreen):
             return
         unseen, self._unseen = self._unseen, set()
         if (program := self.program()) is not None:
-            self._fill_fields(program, only=unseen)
+            with gather_repaints():
+                self._fill_fields(program, only=unseen)
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
                   from_app_focus: bool = False) -> None:

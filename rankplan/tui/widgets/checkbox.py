@@ -22,12 +22,13 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Checkbox as TextualCheckbox
 
+from rankplan.tui.widgets.gathered import Gathered
 from rankplan.tui.widgets.readable import readable_strip
 
 ON, OFF = "X", " "
 
 
-class Checkbox(TextualCheckbox, inherit_bindings=False):
+class Checkbox(Gathered, TextualCheckbox, inherit_bindings=False):
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False, id="checkbox.toggle")]
     COMPONENT_CLASSES = {"checkbox--on"}
     DEFAULT_CSS = """

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.gathered import Gathered
 
 
 class ChoicePicker(OptionList):
@@ -88,7 +89,7 @@ class ChoicePicker(OptionList):
             owner.pick(index)
 
 
-class Choice(Widget, can_focus=True):
+class Choice(Gathered, Widget, can_focus=True):
     DEFAULT_CSS = """
     Choice {
         height: 1; width: 1fr; background: $surface; color: $foreground;

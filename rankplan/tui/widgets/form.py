@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from rankplan.tui.literal import literal
+from rankplan.tui.widgets.gathered import Gathered
 from rankplan.tui.widgets.still import Still
 
 
@@ -29,6 +30,10 @@ class FieldLabel(Still, Label):
 
 class Heading(Still, Static):
     """A form's section title or a fixed hint."""
+
+
+class HintLine(Gathered, Static):
+    """A line under a field for what is wrong with its value, hidden while nothing is."""
 
 
 def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
@@ -46,7 +51,7 @@ def field(label: str, widget: Widget, hint_id: str | None = None) -> Widget:
     row = FieldRow(FieldLabel(literal(label), classes="field-label"), widget, classes="field")
     if not hint_id:
         return row
-    hint = Static("", id=hint_id, classes="hint", markup=False)
+    hint = HintLine("", id=hint_id, classes="hint", markup=False)
     hint.display = False
     return Vertical(row, hint, classes="field-block")
 
@@ -94,7 +99,7 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
         widget.update(content, layout=not same_height)
 
 
-class Readout(Static):
+class Readout(Gathered, Static):
     """A read-out kept at one height (``readout``'s ``min_height``) whose new text redraws
     only its lines of text, the old ones and the new: the blank lines below them stay as
     drawn. Textual redraws every line of a Static on a new text, at some 0.1-0.3 ms a
@@ -119,7 +124,7 @@ class Readout(Static):
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
-class FormInput(Input):
+class FormInput(Gathered, Input):
     """A one-line text field of a fixed size. Textual's Input asks for a new layout of the
     whole screen whenever its text changes length (its virtual size); a field whose size
     the form fixes only needs a repaint, which keeps a record change on Debrief to one

@@ -14,8 +14,10 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import TextArea
 
+from rankplan.tui.widgets.gathered import Gathered
 
-class TextBox(TextArea):
+
+class TextBox(Gathered, TextArea):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def _refresh_size(self) -> None:
