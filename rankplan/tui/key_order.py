@@ -11,9 +11,10 @@ which dropped them.
 
 ``KeysInOrder`` (mixed into the app) keeps the keys and pastes behind one still on its way:
 that key is done when it comes back to the app (its binding, if any, has run) or when a
-widget has stopped it; after a change of screen, the keys wait until the new screen has
-been drawn (its focus set). Nothing waits longer than ``LIMIT`` seconds (a key lost on the
-way with its widget, a screen that never draws).
+widget has stopped it (one that ran its own binding says so: ``key_handled``); after a
+change of screen, the keys wait until the new screen has been drawn (its focus set).
+Nothing waits longer than ``LIMIT`` seconds (a key lost on the way with its widget, a
+screen that never draws).
 """
 
 from __future__ import annotations
@@ -104,6 +105,12 @@ class KeysInOrder:
                 await self._hand_on(event)
         else:
             await super().on_event(event)
+
+    def key_handled(self, event: events.Key) -> None:
+        """A widget acted on ``event`` itself and stopped it (OwnKeysFirst): it will not come
+        back, and the keys typed behind it may go now rather than at the next look."""
+        if self._keys.came_back(event) and self._keys.waiting:
+            self.call_next(self._keys_waiting)
 
     async def _hand_on(self, event: events.Key | events.Paste) -> None:
         """One key or paste, as typed."""

@@ -23,12 +23,13 @@ from textual.style import Style
 from textual.widgets import Checkbox as TextualCheckbox
 
 from rankplan.tui.widgets.gathered import Gathered
+from rankplan.tui.widgets.own_keys import OwnKeysFirst
 from rankplan.tui.widgets.readable import readable_strip
 
 ON, OFF = "X", " "
 
 
-class Checkbox(Gathered, TextualCheckbox, inherit_bindings=False):
+class Checkbox(OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindings=False):
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False, id="checkbox.toggle")]
     COMPONENT_CLASSES = {"checkbox--on"}
     DEFAULT_CSS = """

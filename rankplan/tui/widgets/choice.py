@@ -28,6 +28,7 @@ from textual.widgets import OptionList
 
 from rankplan.tui.literal import literal
 from rankplan.tui.widgets.gathered import Gathered
+from rankplan.tui.widgets.own_keys import OwnKeysFirst
 
 
 class ChoicePicker(OptionList):
@@ -89,7 +90,7 @@ class ChoicePicker(OptionList):
             owner.pick(index)
 
 
-class Choice(Gathered, Widget, can_focus=True):
+class Choice(OwnKeysFirst, Gathered, Widget, can_focus=True):
     DEFAULT_CSS = """
     Choice {
         height: 1; width: 1fr; background: $surface; color: $foreground;

@@ -33,6 +33,7 @@ from textual.widget import Widget
 from rankplan.core.model import Likelihood
 from rankplan.core.text import visible
 from rankplan.tui.contrast import readable_in
+from rankplan.tui.widgets.own_keys import OwnKeysFirst
 from rankplan.tui.widgets.pass_style import PassStyle
 
 LIKELIHOOD_LETTER = {Likelihood.GREEN: "G", Likelihood.YELLOW: "Y", Likelihood.RED: "R"}
@@ -63,7 +64,7 @@ def figure_cells(row: RankRow | None) -> tuple[str, str]:
     return chance, value
 
 
-class RankTable(PassStyle, ScrollView, can_focus=True):
+class RankTable(OwnKeysFirst, PassStyle, ScrollView, can_focus=True):
     """Rows of programs with a cursor; ranked mode adds rank numbers and band dividers."""
 
     ALLOW_SELECT = False  # a press starts a drag, not a text selection

@@ -9,10 +9,11 @@ from __future__ import annotations
 from textual.strip import Strip
 from textual.widgets import DataTable
 
+from rankplan.tui.widgets.own_keys import OwnKeysFirst
 from rankplan.tui.widgets.readable import readable_strip
 
 
-class ReadableTable(DataTable):
+class ReadableTable(OwnKeysFirst, DataTable):
     # In the ANSI themes the header's colour is the terminal's bright blue, on which neither
     # the terminal's text colour nor black reads: the header goes on the terminal's background.
     DEFAULT_CSS = """

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from rankplan.core.model import DAYS, SLOTS, Activity
 from rankplan.tui.contrast import ratio
 from rankplan.tui.labels import ACTIVITY_KEYS
+from rankplan.tui.widgets.own_keys import OwnKeysFirst
 
 SHORT_SLOTS = ("morn", "aftn", "eve")
 
@@ -35,7 +36,7 @@ def geometry(width: int) -> tuple[int, int]:
     return label, max(4, min(8, (width - label) // 7))
 
 
-class WeekGrid(Widget, can_focus=True):
+class WeekGrid(OwnKeysFirst, Widget, can_focus=True):
     DEFAULT_CSS = """
     WeekGrid { height: 4; width: 1fr; max-width: 66; }
     WeekGrid:focus { text-style: none; }

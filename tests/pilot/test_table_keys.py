@@ -1,0 +1,133 @@
+"""A key bound to a table's own action runs in the table (issue 16): Textual passed it up
+through every container to the app first, one message loop after another. A key bound to a
+screen's action from the table still goes that long way (a dialog it opens, a screen it
+dismisses, is handled in the app's loop)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual import events
+
+from helpers import until
+from rankplan.tui import settings
+from rankplan.tui.app import RankPlanApp
+from rankplan.tui.widgets.interview_list import InterviewList
+from rankplan.tui.widgets.rank_table import RankTable
+
+
+def keys_reaching(node) -> list[str]:
+    """The keys ``node`` handles from now on (through its message signal)."""
+    keys: list[str] = []
+
+    def seen(message) -> None:
+        if isinstance(message, events.Key):
+            keys.append(message.key)
+
+    node.message_signal.subscribe(node, seen, immediate=True)
+    return keys
+
+
+async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        assert screen.focused is table
+        reached = keys_reaching(screen)
+        first = screen.current
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.current != first and screen.current == table.current_id()
+        await pilot.press("up")
+        await pilot.pause()
+        assert screen.current == first
+        assert reached == []
+        # "s" is the screen's sort: it goes up to the app, and sorts.
+        sort = screen.query_one(InterviewList).sort_key
+        await pilot.press("s")
+        await pilot.pause()
+        assert reached == ["s"]
+        assert screen.query_one(InterviewList).sort_key != sort
+
+
+async def test_a_rank_move_runs_in_the_table_and_is_saved(demo_path: Path) -> None:
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.focused
+        assert isinstance(table, RankTable)
+        reached = keys_reaching(screen)
+        rank = list(app.plan.rank_list.order)
+        await pilot.press("J")
+        await pilot.pause()
+        assert reached == []
+        assert app.plan.rank_list.order == [rank[1], rank[0], *rank[2:]]
+        app.flush()
+        await until(pilot, lambda: app.save_state == "saved")
+        saved = tomllib.loads(demo_path.read_text(encoding="utf-8"))
+        assert saved["rank_list"]["order"] == [rank[1], rank[0], *rank[2:]]
+
+
+async def test_a_remapped_table_key_takes_the_short_way_too(demo_path: Path) -> None:
+    path = settings.keymap_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('"rank.move_down" = "n"\n', encoding="utf-8")
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        reached = keys_reaching(app.screen)
+        rank = list(app.plan.rank_list.order)
+        await pilot.press("J")  # no longer bound
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.plan.rank_list.order == [rank[1], rank[0], *rank[2:]]
+        assert reached == ["J"]  # unbound in the table: it went up, and did nothing
+
+
+async def test_arrows_read_in_one_go_all_move_at_once(demo_path: Path, monkeypatch) -> None:
+    """Keys that arrive together wait behind the one on its way (KeysInOrder). A key the
+    list acts on itself lets them go as soon as it has run, not at the app's next look
+    (each 4 ms later, held off here)."""
+    from rankplan.tui import key_order
+
+    monkeypatch.setattr(key_order, "LOOK_AGAIN", 30.0)
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(InterviewList)
+        start = table.cursor_row
+        for _ in range(3):
+            app.post_message(events.Key("down", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert table.cursor_row == start + 3
+        assert app.screen.current == table.current_id()
+
+
+async def test_a_key_an_ancestor_handles_goes_up_as_before(demo_path: Path) -> None:
+    """The screen's own escape (it clears a text selection) runs before the app's bindings
+    in Textual. Escape during a press on the Rank list (a drag about to start) cancels the
+    drag, the list's own binding, and still goes up to the screen."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        table = app.focused
+        assert isinstance(table, RankTable)
+        reached = keys_reaching(app.screen)
+        await pilot.mouse_down(table, offset=(6, 3))
+        await pilot.pause()
+        assert table._press is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table._press is None and table._drag is None  # cancelled
+        assert reached == ["escape"]
+        assert app.focused is table
