@@ -65,3 +65,26 @@ async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monke
         box.refresh()  # every line drawn again from the text
         assert drawn(box) == shown
         assert box.shown.plain.splitlines()[0].startswith("Suggested:")
+
+
+async def test_a_record_change_measures_the_suggestion_once(demo_path: Path, monkeypatch) -> None:
+    """Measuring a text's height wraps all of it: the new suggestion is measured once (for
+    the tallest height yet and for the layout decision), the one shown not again."""
+    from textual.content import Content
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        box = screen.query_one("#suggestion", Readout)
+        screen.query_one(InterviewList).action_cursor_down()  # the texts shown are measured
+        await pilot.pause()
+        calls = spy(monkeypatch, Content, "get_height")
+        for _ in range(3):
+            screen.query_one(InterviewList).action_cursor_down()
+            measured = [text.plain for text, _ in calls]
+            assert measured.count(box.shown.plain) == 1
+            assert len(measured) == 2  # the suggestion and the record's title, once each
+            calls.clear()
+            await pilot.pause()

@@ -48,7 +48,7 @@ from rankplan.tui.widgets.checkbox import Checkbox
 from rankplan.tui.widgets.choice import Choice
 from rankplan.tui.widgets.findings import findings_content
 from rankplan.tui.widgets.form import (FormInput, Heading, HintLine, Readout, field, readout,
-                                       show_hint)
+                                       show_hint, text_height)
 from rankplan.tui.widgets.gathered import gather_repaints
 from rankplan.tui.widgets.interview_list import InterviewList, InterviewRow, SortKey
 from rankplan.tui.widgets.still import StillHorizontal, StillScroll, StillVertical
@@ -393,7 +393,7 @@ class DebriefScreen(PlanScreen):
         width = box.content_size.width
         if width > 0:
             self._suggestion_lines = max(self._suggestion_lines,
-                                         content.get_height(box.styles, width))
+                                         text_height(box, content, width))
         readout(box, content, min_height=self._suggestion_lines)
 
     # -- edits -------------------------------------------------------------------------------

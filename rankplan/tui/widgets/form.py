@@ -87,7 +87,7 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
     if shown is None:
         same_height = False
     elif width > 0:
-        old, new = (text.get_height(widget.styles, width) for text in (shown, content))
+        old, new = (text_height(widget, text, width) for text in (shown, content))
         same_height = max(floor, old) == max(floor, new)
         text_lines = max(old, new)
     else:
@@ -97,6 +97,21 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
         widget.show_lines(content, text_lines)
     else:
         widget.update(content, layout=not same_height)
+
+
+def text_height(widget: Widget, content: Content, width: int) -> int:
+    """The lines ``content`` takes in ``widget`` at ``width``. Measuring wraps the whole
+    text: the last few texts measured in a widget are measured once (a Debrief record
+    change asked three times for the suggestion's height). Styles change no text's width:
+    the plain text and the width decide."""
+    key = (content.plain, width)
+    kept: dict = widget.__dict__.setdefault("_text_heights", {})
+    height = kept.get(key)
+    if height is None:
+        height = kept[key] = content.get_height(widget.styles, width)
+        if len(kept) > 4:
+            del kept[next(iter(kept))]  # the oldest
+    return height
 
 
 class Readout(Gathered, Static):
