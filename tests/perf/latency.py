@@ -212,6 +212,12 @@ async def debrief_list_setup(pilot):
     return ["down", "up"], None  # select the next interview, then back
 
 
+async def debrief_walk_setup(pilot):
+    await debrief_list_setup(pilot)
+    # down through 8 interviews and back: records of every kind, as a user goes through them
+    return ["down"] * 8 + ["up"] * 8, None
+
+
 async def schedule_setup(pilot):
     await pilot.press("f5")
     await pilot.pause()
@@ -244,6 +250,7 @@ SCENARIOS: dict[str, Setup] = {
     "signal on Debrief": debrief_setup,
     "block on Schedule": schedule_setup,
     "Debrief list down/up": debrief_list_setup,
+    "Debrief list, walking": debrief_walk_setup,
     "later visit F2-F5": switch_setup,
     "help F1 (Rank list)": help_setup,
     "palette ctrl+p": palette_setup,
