@@ -51,3 +51,24 @@ async def test_a_text_of_another_height_lays_nothing_out(demo_path: Path, monkey
         box.text = "one line"  # the scrollbar goes: a layout, as before
         await pilot.pause()
         assert not box.show_vertical_scrollbar and box.scroll_y == 0
+
+
+async def test_a_new_line_at_the_bottom_keeps_the_cursor_in_view(demo_path: Path) -> None:
+    """Textual scrolls to the cursor before it measures the edited text: enter at the end
+    of a full box left the cursor a row below the view until the next key."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        box = app.screen.query_one("#p-notes", TextBox)
+        box.focus()
+        box.text = "\n".join(f"line {i}" for i in range(8))
+        await pilot.pause()
+        box.move_cursor((7, 6))
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("enter")
+            row, top = box.cursor_location[0], box.scroll_offset.y
+            assert top <= row < top + box.scrollable_content_region.height
+        await pilot.press("x")
+        assert box.text.endswith("line 7\n\n\nx")

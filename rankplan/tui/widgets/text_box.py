@@ -10,11 +10,16 @@ the text (its thumb, and showing or hiding it, which still lays the screen out).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import TextArea
 
 from rankplan.tui.widgets.gathered import Gathered
+
+if TYPE_CHECKING:
+    from textual.widgets.text_area import Edit, EditResult
 
 
 class TextBox(Gathered, TextArea):
@@ -26,3 +31,13 @@ class TextBox(Gathered, TextArea):
             # What a layout would do for a scroll view whose text changed height: the
             # scrollbars' size and position, and the scroll kept within the text.
             self._scroll_update(self.virtual_size)
+
+    def edit(self, edit: Edit) -> EditResult:
+        height = self.virtual_size.height
+        result = super().edit(edit)
+        if self.virtual_size.height != height:
+            # Textual moves the cursor into view before it measures the new text: a line
+            # added at the bottom of a full box left the cursor a row below the view, until
+            # the next key. The scrollbars are up to date by now (_refresh_size).
+            self.scroll_cursor_visible()
+        return result
