@@ -131,3 +131,28 @@ async def test_a_key_an_ancestor_handles_goes_up_as_before(demo_path: Path) -> N
         assert table._press is None and table._drag is None  # cancelled
         assert reached == ["escape"]
         assert app.focused is table
+
+
+async def test_a_cursor_key_redraws_the_mouse_row_only_to_hide_its_cursor(
+        demo_path: Path, monkeypatch) -> None:
+    """Textual redraws the row under the mouse at every cursor key, to hide the mouse's
+    faint cursor there; once it is hidden, a key redraws the rows it moves between only."""
+    from textual.widgets import DataTable
+
+    from helpers import spy
+
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one(InterviewList)
+        await pilot.hover(table, offset=(4, 6))  # the mouse over a row: its faint cursor
+        await pilot.pause()
+        assert table._show_hover_cursor
+        rows = spy(monkeypatch, DataTable, "refresh_row")
+        start = table.cursor_row
+        await pilot.press("down")
+        assert [args[0] for _, args in rows] == [table.hover_row, start, start + 1]
+        rows.clear()
+        await pilot.press("down")
+        assert [args[0] for _, args in rows] == [start + 1, start + 2]
