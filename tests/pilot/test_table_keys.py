@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from textual import events
+from textual.widgets import DataTable
 
 from helpers import until
 from rankplan.tui import settings
@@ -38,6 +39,10 @@ async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) 
         table = screen.query_one(InterviewList)
         assert screen.focused is table
         reached = keys_reaching(screen)
+        highlights: list = []
+        screen.message_signal.subscribe(
+            screen, lambda m: highlights.append(m) if isinstance(m, DataTable.RowHighlighted)
+            else None, immediate=True)
         first = screen.current
         await pilot.press("down")
         await pilot.pause()
@@ -46,6 +51,7 @@ async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) 
         await pilot.pause()
         assert screen.current == first
         assert reached == []
+        assert highlights == []  # the list keeps its RowHighlighted: the screen watches
         # "s" is the screen's sort: it goes up to the app, and sorts.
         sort = screen.query_one(InterviewList).sort_key
         await pilot.press("s")
@@ -137,8 +143,6 @@ async def test_a_cursor_key_redraws_the_mouse_row_only_to_hide_its_cursor(
         demo_path: Path, monkeypatch) -> None:
     """Textual redraws the row under the mouse at every cursor key, to hide the mouse's
     faint cursor there; once it is hidden, a key redraws the rows it moves between only."""
-    from textual.widgets import DataTable
-
     from helpers import spy
 
     app = RankPlanApp(demo_path)

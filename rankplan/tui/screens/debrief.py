@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from rankplan.core.criteria import program_fit, reshape_criteria
 from rankplan.core.dates import FORMS, parse_date
@@ -412,16 +412,11 @@ class DebriefScreen(PlanScreen):
         """Another row under the list's cursor (a key, a click): its record goes into the
         form at once, in the same frame as the cursor. Through RowHighlighted, a message
         that reaches the screen after the list has been redrawn, the form came a frame
-        later (a second display 17-33 ms after the first, which the user waits for)."""
+        later (a second display 17-33 ms after the first, which the user waits for); the
+        list now stops that message. A redraw of the list (show_plan) selects its record
+        itself."""
         if not self._showing:
             self._select(self.query_one(InterviewList).current_id())
-
-    @on(DataTable.RowHighlighted, "#interviews")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        # The row under the cursor now, not the one the message names: with keys coming
-        # fast (a held arrow) the message of a row already left arrives after the form has
-        # followed the cursor further, and would bring that record back for a moment.
-        self._select(self.query_one(InterviewList).current_id())
 
     def _select(self, key: str | None) -> None:
         if key != self.current:

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from rankplan.core.model import Likelihood, Preference
@@ -97,6 +98,12 @@ class InterviewList(ReadableTable):
         self.narrow = False
         self._rows: dict[str, InterviewRow] = {}
         self._layout: tuple[bool, tuple[int, ...]] | None = None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # The Debrief screen follows the cursor by watching it, in the key's turn. The
+        # message would only pass up through four containers to no one, a message loop each,
+        # ahead of the key's frame (some 0.2 ms).
+        event.stop()
 
     def on_mount(self) -> None:
         self._fit_columns()
