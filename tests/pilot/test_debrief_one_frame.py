@@ -247,3 +247,28 @@ async def test_a_record_change_wakes_no_field_and_the_screen_has_them_all(
         await pilot.pause()
         assert screen.query_one("#p-name", Input).value == after.name
         assert after.name in screen.query_one("#record-title").shown.plain
+
+
+async def test_a_new_width_keeps_the_record_in_the_form(demo_path: Path) -> None:
+    """Columns of another width clear and redraw the list's rows. The cursor went to the
+    first row and stayed there, and the form followed it to that row's record; the form
+    must keep the record, and take no other on the way (a name field being edited went
+    back to its start, the notes lost their undo)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(InterviewList)
+        table.move_cursor(row=3)
+        await pilot.pause()
+        record = screen.current
+        assert record == table.current_id() != app.plan.programs[0].id
+        filled = []
+        fill = screen._fill_form
+        screen._fill_form = lambda: (filled.append(screen.current), fill())[1]
+        layout = table._layout
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert table._layout != layout  # the narrow columns: the rows were redrawn
+        assert filled == [] and screen.current == record == table.current_id()

@@ -98,7 +98,6 @@ class DebriefScreen(PlanScreen):
         self._criteria: list[str] = []
         self._left = False  # set when another screen took over (see on_screen_suspend)
         self._suggestion_lines = SUGGESTION_LINES  # the suggestion's height: the tallest yet
-        self._showing = False  # show_plan is redrawing the list (see _cursor_moved)
         self._filling = False  # _fill_form is setting the fields (see _follow)
         self._unseen: set[Widget] = set()  # fields _fill_unseen is to fill (see _can_wait)
         # Where each program marked "would not attend" in this session stood on the rank
@@ -215,11 +214,7 @@ class DebriefScreen(PlanScreen):
         table = self.query_one(InterviewList)
         if select is None and self.current and self.plan.program(self.current):
             select = self.current
-        self._showing = True
-        try:
-            table.show([self.row_for(p) for p in self.plan.programs], select=select)
-        finally:
-            self._showing = False
+        table.show([self.row_for(p) for p in self.plan.programs], select=select)
         self._fill_specialties()
         self.current = table.current_id()
         self._build_criteria()
@@ -413,9 +408,10 @@ class DebriefScreen(PlanScreen):
         form at once, in the same frame as the cursor. Through RowHighlighted, a message
         that reaches the screen after the list has been redrawn, the form came a frame
         later (a second display 17-33 ms after the first, which the user waits for); the
-        list now stops that message. A redraw of the list (show_plan) selects its record
-        itself."""
-        if not self._showing:
+        list now stops that message. While the list redraws its rows (show_plan, a new
+        width's columns) its cursor passes over other rows: show_plan selects its record
+        itself after, and a redraw for a width keeps the record under the cursor."""
+        if not self.query_one(InterviewList).showing:
             self._select(self.query_one(InterviewList).current_id())
 
     def _select(self, key: str | None) -> None:

@@ -98,6 +98,7 @@ class InterviewList(ReadableTable):
         self.narrow = False
         self._rows: dict[str, InterviewRow] = {}
         self._layout: tuple[bool, tuple[int, ...]] | None = None
+        self.showing = False  # show() is redrawing the rows: the cursor passes over others
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # The Debrief screen follows the cursor by watching it, in the key's turn. The
@@ -109,8 +110,13 @@ class InterviewList(ReadableTable):
         self._fit_columns()
 
     def on_resize(self) -> None:
-        if self._fit_columns():
-            self.show(list(self._rows.values()))
+        current = self.current_id()  # new columns clear the rows too: the cursor with them
+        was, self.showing = self.showing, True
+        try:
+            if self._fit_columns():
+                self.show(list(self._rows.values()), select=current)
+        finally:
+            self.showing = was
 
     def _fit_columns(self) -> bool:
         """Pick the layout for the width (every column whole, none cut, nothing sideways):
@@ -141,11 +147,15 @@ class InterviewList(ReadableTable):
         """Redraw every row, sorted, keeping ``select`` (or the current row) under the cursor."""
         current = select or self.current_id()
         self._rows = {row.id: row for row in rows}
-        self.clear()
-        for row in sorted(rows, key=lambda r: r.sort_value(self.sort_key)):
-            self.add_row(*self._cut(row.cells(self.narrow)), key=row.id)
-        if current is not None and current in self.rows:
-            self.move_cursor(row=self.get_row_index(current))
+        was, self.showing = self.showing, True
+        try:
+            self.clear()
+            for row in sorted(rows, key=lambda r: r.sort_value(self.sort_key)):
+                self.add_row(*self._cut(row.cells(self.narrow)), key=row.id)
+            if current is not None and current in self.rows:
+                self.move_cursor(row=self.get_row_index(current))
+        finally:
+            self.showing = was
 
     def _cut(self, cells: tuple) -> tuple:
         """The cells of the columns shown, the name shortened with an ellipsis to its
