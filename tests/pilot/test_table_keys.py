@@ -18,16 +18,17 @@ from rankplan.tui.widgets.interview_list import InterviewList
 from rankplan.tui.widgets.rank_table import RankTable
 
 
-def keys_reaching(node) -> list[str]:
-    """The keys ``node`` handles from now on (through its message signal)."""
-    keys: list[str] = []
+def reaching(node, kind: type) -> list:
+    """The messages of ``kind`` that ``node`` handles from now on (its message signal)."""
+    seen: list = []
+    node.message_signal.subscribe(
+        node, lambda message: seen.append(message) if isinstance(message, kind) else None,
+        immediate=True)
+    return seen
 
-    def seen(message) -> None:
-        if isinstance(message, events.Key):
-            keys.append(message.key)
 
-    node.message_signal.subscribe(node, seen, immediate=True)
-    return keys
+def keys(messages: list) -> list[str]:
+    return [message.key for message in messages]
 
 
 async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) -> None:
@@ -38,11 +39,8 @@ async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) 
         screen = app.screen
         table = screen.query_one(InterviewList)
         assert screen.focused is table
-        reached = keys_reaching(screen)
-        highlights: list = []
-        screen.message_signal.subscribe(
-            screen, lambda m: highlights.append(m) if isinstance(m, DataTable.RowHighlighted)
-            else None, immediate=True)
+        reached = reaching(screen, events.Key)
+        highlights = reaching(screen, DataTable.RowHighlighted)
         first = screen.current
         await pilot.press("down")
         await pilot.pause()
@@ -56,7 +54,7 @@ async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) 
         sort = screen.query_one(InterviewList).sort_key
         await pilot.press("s")
         await pilot.pause()
-        assert reached == ["s"]
+        assert keys(reached) == ["s"]
         assert screen.query_one(InterviewList).sort_key != sort
 
 
@@ -68,7 +66,7 @@ async def test_a_rank_move_runs_in_the_table_and_is_saved(demo_path: Path) -> No
         screen = app.screen
         table = screen.focused
         assert isinstance(table, RankTable)
-        reached = keys_reaching(screen)
+        reached = reaching(screen, events.Key)
         rank = list(app.plan.rank_list.order)
         await pilot.press("J")
         await pilot.pause()
@@ -88,13 +86,13 @@ async def test_a_remapped_table_key_takes_the_short_way_too(demo_path: Path) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")
         await pilot.pause()
-        reached = keys_reaching(app.screen)
+        reached = reaching(app.screen, events.Key)
         rank = list(app.plan.rank_list.order)
         await pilot.press("J")  # no longer bound
         await pilot.press("n")
         await pilot.pause()
         assert app.plan.rank_list.order == [rank[1], rank[0], *rank[2:]]
-        assert reached == ["J"]  # unbound in the table: it went up, and did nothing
+        assert keys(reached) == ["J"]  # unbound in the table: it went up, and did nothing
 
 
 async def test_arrows_read_in_one_go_all_move_at_once(demo_path: Path, monkeypatch) -> None:
@@ -128,14 +126,14 @@ async def test_a_key_an_ancestor_handles_goes_up_as_before(demo_path: Path) -> N
         await pilot.pause()
         table = app.focused
         assert isinstance(table, RankTable)
-        reached = keys_reaching(app.screen)
+        reached = reaching(app.screen, events.Key)
         await pilot.mouse_down(table, offset=(6, 3))
         await pilot.pause()
         assert table._press is not None
         await pilot.press("escape")
         await pilot.pause()
         assert table._press is None and table._drag is None  # cancelled
-        assert reached == ["escape"]
+        assert keys(reached) == ["escape"]
         assert app.focused is table
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -111,12 +113,9 @@ class InterviewList(ReadableTable):
 
     def on_resize(self) -> None:
         current = self.current_id()  # new columns clear the rows too: the cursor with them
-        was, self.showing = self.showing, True
-        try:
+        with self._redrawing():
             if self._fit_columns():
                 self.show(list(self._rows.values()), select=current)
-        finally:
-            self.showing = was
 
     def _fit_columns(self) -> bool:
         """Pick the layout for the width (every column whole, none cut, nothing sideways):
@@ -147,13 +146,19 @@ class InterviewList(ReadableTable):
         """Redraw every row, sorted, keeping ``select`` (or the current row) under the cursor."""
         current = select or self.current_id()
         self._rows = {row.id: row for row in rows}
-        was, self.showing = self.showing, True
-        try:
+        with self._redrawing():
             self.clear()
             for row in sorted(rows, key=lambda r: r.sort_value(self.sort_key)):
                 self.add_row(*self._cut(row.cells(self.narrow)), key=row.id)
             if current is not None and current in self.rows:
                 self.move_cursor(row=self.get_row_index(current))
+
+    @contextmanager
+    def _redrawing(self) -> Iterator[None]:
+        """``showing`` while the rows are redrawn (blocks may nest)."""
+        was, self.showing = self.showing, True
+        try:
+            yield
         finally:
             self.showing = was
 
