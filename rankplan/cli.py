@@ -389,14 +389,25 @@ def _report_import(path: Path, result: ImportResult) -> None:
         print(f'new criterion "{name}" with weight 1: set its weight on the Debrief screen')
 
 
+# Python collects the young generation each time 700 more objects are alive than were: a
+# Debrief record change (Textual makes some 50 strips for the suggestion alone, each with
+# seven small caches) crossed that about once per key, for 0.6-1.1 ms of its time in the
+# 300-program plan. Collected every 5,000, a key pays 0.23 ms on average: most pay nothing,
+# one in 14 about 3 ms (tests/perf/latency.py figures in the README).
+YOUNG_OBJECTS = 5000
+
+
 def run_tui(path: Path, *, read_only: bool = False) -> int:
     # Start-up makes objects that live as long as the app; the collector, walking them over
     # and over, took about 40 ms of the way to the first frame. It waits until the app is
     # ready, which freezes what exists and turns it back on (RankPlanApp.owns_process).
+    thresholds = gc.get_threshold()
     gc.disable()
+    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
     try:
         return _run_tui(path, read_only)
     finally:
+        gc.set_threshold(*thresholds)
         gc.enable()
 
 

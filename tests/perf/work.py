@@ -126,6 +126,7 @@ async def main() -> None:
     latency.private_folders()
     latency.no_blinks()
     count_calls()
+    latency.as_run_tui_collects()
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
     names = args.only or ["Debrief list down/up", "signal on Debrief"]
     print(f"per key, medians of {args.presses} keys, 120x40 headless")

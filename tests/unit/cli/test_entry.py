@@ -45,8 +45,9 @@ def test_python_m_rankplan_path_follows_the_environment(tmp_path: Path) -> None:
 
 def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: Path,
                                                                      monkeypatch) -> None:
-    """run_tui turns garbage collection off for start-up and marks the app as owning the
-    process (it freezes and re-enables collection once ready); afterwards it is on again."""
+    """run_tui turns garbage collection off for start-up, collects the young generation less
+    often and marks the app as owning the process (it freezes and re-enables collection once
+    ready); afterwards collection is on again, as often as before."""
     import gc
 
     from rankplan import cli
@@ -57,9 +58,12 @@ def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: 
     def fake_run(self, *args, **kwargs):
         seen["collecting"] = gc.isenabled()
         seen["owns"] = self.owns_process
+        seen["young"] = gc.get_threshold()[0]
 
+    before = gc.get_threshold()
     monkeypatch.setattr(RankPlanApp, "run", fake_run)
     assert cli.run_tui(demo_path) == 0
-    assert seen == {"collecting": False, "owns": True}
+    assert seen == {"collecting": False, "owns": True, "young": cli.YOUNG_OBJECTS}
     assert gc.isenabled()
+    assert gc.get_threshold() == before
     assert RankPlanApp.owns_process is False  # apps made elsewhere (tests) never freeze
