@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -118,3 +119,16 @@ def on_each_drawing(widgets, seen) -> None:
             seen(widget)
             return draw(crop)
         widget.render_lines = counted
+
+
+@asynccontextmanager
+async def on_screen(path: Path, key: str, size: tuple[int, int] = (120, 40)):
+    """The usual opening of a Pilot test: rankplan on ``path`` at ``size``, ``key`` (F2-F5)
+    pressed and its screen shown. Yields the app and its pilot."""
+    from rankplan.tui.app import RankPlanApp
+
+    app = RankPlanApp(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        yield app, pilot

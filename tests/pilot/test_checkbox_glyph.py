@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import RadioButton
 
+from helpers import on_screen
+
 from rankplan.tui.widgets.checkbox import Checkbox
 
 
@@ -31,12 +33,8 @@ async def test_on_and_off_differ_in_text_not_only_colour() -> None:
 
 
 async def test_the_debrief_checkboxes_show_glyphs(demo_path) -> None:
-    from rankplan.tui.app import RankPlanApp
-
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    
+    async with on_screen(demo_path, "f3") as (app, pilot):
         boxes = list(app.screen.query(Checkbox))
         assert boxes
         for box in boxes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import cells_written, on_each_drawing
+from helpers import cells_written, on_each_drawing, on_screen
 from textual._compositor import Compositor
 
 import rankplan.tui.screens.base as base
@@ -66,10 +66,7 @@ async def test_a_record_change_draws_no_row_behind_its_field(demo_path: Path,
         return real(self)
 
     monkeypatch.setattr(PlanCompositor, "render_partial_update", render_partial_update)
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         await pilot.press("escape")
         await pilot.pause()
         screen = app.screen

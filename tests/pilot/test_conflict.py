@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from helpers import title_says
+from helpers import on_screen, title_says
 from textual.widgets import DataTable, Input
 
 from rankplan.tui.app import RankPlanApp
@@ -102,10 +102,7 @@ async def test_reload_of_a_file_broken_by_hand_keeps_the_plan_and_asks_again(
         demo_path: Path) -> None:
     """Reload chosen when the file on disk is no longer valid TOML: it used to crash the
     app (the screen under the dialog drew a plan that was gone)."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         hand = demo_path.read_text(encoding="utf-8") + "schema = [\n"
         demo_path.write_text(hand, encoding="utf-8")
         await pilot.press("shift+down", "ctrl+s")

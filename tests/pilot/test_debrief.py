@@ -7,7 +7,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from helpers import choose, title_says
+from helpers import choose, on_screen, title_says
 from textual.widgets import Checkbox, Input, TextArea
 
 from rankplan.tui.app import RankPlanApp
@@ -402,10 +402,7 @@ async def test_an_added_interview_is_an_undo_step_of_its_own(demo_path: Path) ->
     tick, applied at once, used to join the add's step, and one ctrl+z took both)."""
     from rankplan.tui.widgets.checkbox import Checkbox
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         before = len(app.plan.programs)
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import cells_written, on_each_drawing, until
+from helpers import cells_written, on_each_drawing, on_screen, until
 from textual._compositor import Compositor
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -26,10 +26,7 @@ from rankplan.tui.widgets.interview_list import InterviewList
 
 
 async def test_the_form_follows_the_cursor_in_the_same_turn(demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         table = screen.query_one(InterviewList)
         first = screen.current
@@ -46,10 +43,7 @@ async def test_the_form_follows_the_cursor_in_the_same_turn(demo_path: Path) -> 
 
 async def test_a_tick_reaches_the_record_and_the_suggestion_in_the_same_turn(
         demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         program = screen.program()
         box = screen.query_one("#tc-holistic-pd", Checkbox)
@@ -90,10 +84,7 @@ async def test_a_debrief_edit_leaves_the_odds_until_its_frame_is_out(
 async def test_keys_faster_than_messages_fill_the_form_once_each(demo_path: Path) -> None:
     """A held arrow: the list's messages for rows already left arrive late, and must not
     bring those records back into the form."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         table = screen.query_one(InterviewList)
         filled = []
@@ -113,10 +104,7 @@ async def test_a_pick_reaches_the_record_in_the_same_turn_once(demo_path: Path) 
     criteria's scores too, built again after ctrl+r)."""
     from rankplan.tui.widgets.choice import Choice
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         program = screen.program()
         felt = screen.query_one("#d-felt", Choice)
@@ -187,10 +175,7 @@ async def test_a_record_change_draws_what_textual_would(demo_path: Path) -> None
     """PlanCompositor draws only the widgets over a changed region, fewer than Textual's
     compositor, and writes the frame Textual's writes, character for character (but for
     cursor moves that write nothing): with a choice's list open over the form, too."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         compositor = screen._compositor
         assert isinstance(compositor, PlanCompositor)
@@ -228,10 +213,7 @@ async def test_a_record_change_wakes_no_field_and_the_screen_has_them_all(
     gather_repaints): none of their message loops is woken to pass the repaint on."""
     from rankplan.tui.widgets.gathered import Gathered
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         fields = [w for w in screen.query("#debrief-form *") if isinstance(w, Gathered)]
         assert len(fields) > 20
@@ -254,10 +236,7 @@ async def test_a_new_width_keeps_the_record_in_the_form(demo_path: Path) -> None
     first row and stayed there, and the form followed it to that row's record; the form
     must keep the record, and take no other on the way (a name field being edited went
     back to its start, the notes lost their undo)."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         table = screen.query_one(InterviewList)
         table.move_cursor(row=3)

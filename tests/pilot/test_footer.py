@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import on_screen
+
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.widgets.footer import KeyFooter
 
@@ -57,10 +59,7 @@ async def test_help_close_first_at_80_columns(demo_path) -> None:
 
 async def test_keys_follow_the_focus(demo_path) -> None:
     """The Debrief list's keys (a add, d delete) show while it has focus, not in a field."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         await pilot.press("escape")  # to the interview list
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
@@ -100,10 +99,7 @@ async def test_the_keys_are_chosen_again_when_the_terminal_is_resized(demo_path,
 async def test_screen_keys_whole_beside_the_keys_panel(demo_path) -> None:
     """The palette's "Keys" opens Textual's keys panel beside the screen: the footer, chosen
     for the terminal's width, cut "f6 Reapply" to "f6 Reapp"."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         app.action_show_help_panel()
         await pilot.pause()
         await pilot.pause()
@@ -120,10 +116,7 @@ async def test_a_covered_footer_is_left_as_it_was(demo_path, monkeypatch) -> Non
     the dimmed line under it on opening and again on closing, a frame each time. It keeps
     its line while covered; closing changes the bindings again, and the line follows what
     changed meanwhile (here the focus, moved while the palette was open)."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         await pilot.press("escape")  # to the interview list: its keys a and d show
         await pilot.pause()
         debrief = app.screen

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rankplan.tui.app import RankPlanApp
+from helpers import on_screen
+
 from rankplan.tui.widgets.interview_list import InterviewList
 
 
@@ -14,10 +15,7 @@ def lines(table: InterviewList) -> list[str]:
 
 
 async def test_an_edit_redraws_its_row_only(demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         table = app.screen.query_one(InterviewList)
         await pilot.press("down")
         await pilot.pause()

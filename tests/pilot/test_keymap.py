@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import on_screen
+
 from rankplan.tui import settings
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.keymap import read_keymap
@@ -26,10 +28,7 @@ def notes(app) -> list[str]:
 
 async def test_keymap_moves_the_rank_list_from_f4_to_f9(demo_path: Path) -> None:
     write_keymap('# my keys\n"app.rank" = "f9"\n')
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press("f9")
         await pilot.pause()
@@ -139,10 +138,7 @@ async def test_the_footer_shows_help_remapped_to_question_mark_first(demo_path: 
 
 async def test_the_footer_shows_each_remapped_key(demo_path: Path) -> None:
     write_keymap('"rank.remove" = "d"\n"rank.tabs" = "ctrl+b"\n"app.quit" = "ctrl+w"\n')
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         items = footer_items(app)
         for shown in (("d", "Take off"), ("^b", "Odds/SOAP"), ("^w", "Quit")):
             assert shown in items, items

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from helpers import until
+from helpers import on_screen, until
 from keyburst import burst
 
 from rankplan.tui.app import RankPlanApp
@@ -338,10 +338,7 @@ async def test_soap_plan_by_keys(demo_path: Path) -> None:
 
 async def test_soap_space_works_on_focus(demo_path: Path) -> None:
     """Issue 17 item 8: space did nothing until an arrow key had highlighted an option."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         await pilot.press("ctrl+o")
         await pilot.pause()
         soap = app.screen.query_one("#soap")

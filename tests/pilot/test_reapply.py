@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, choose
+from helpers import ROOT, choose, on_screen
 from textual.widgets import Input, Static
 
 from rankplan.core.findings import Section
@@ -234,10 +234,7 @@ async def test_palette_and_help(reapply_path: Path) -> None:
 
 async def test_the_schedule_timeline_shows_the_planned_submission_and_letters(
         reapply_path: Path) -> None:
-    app = RankPlanApp(reapply_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f5")
-        await pilot.pause()
+    async with on_screen(reapply_path, "f5") as (app, pilot):
         await pilot.pause()
         timeline = text_of(app, "#milestones")
         assert "2027-09-15  Submit ERAS (planned)" in timeline

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from helpers import title_says, until
+from helpers import on_screen, title_says, until
 from keyburst import burst
 from textual.widgets import Input
 
@@ -261,10 +261,7 @@ async def test_a_debrief_edit_typed_with_ctrl_q_is_saved(demo_path: Path) -> Non
 
 
 async def test_rank_moves_typed_with_ctrl_q_are_saved(demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         order = list(app.plan.rank_list.order)
         await burst(pilot, "J", "J", "J", "ctrl+q")
         await pilot.pause()

@@ -8,10 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from helpers import lines_of, spy
+from helpers import lines_of, on_screen, spy
 from textual.geometry import Region
 
-from rankplan.tui.app import RankPlanApp
 from rankplan.tui.widgets.form import Readout
 from rankplan.tui.widgets.interview_list import InterviewList
 
@@ -32,10 +31,7 @@ def text_height(box: Readout) -> int:
 async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(generate_plan(40, seed=3), encoding="utf-8")
-    app = RankPlanApp(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(path, "f3") as (app, pilot):
         screen = app.screen
         table = screen.query_one(InterviewList)
         box = screen.query_one("#suggestion", Readout)
@@ -72,10 +68,7 @@ async def test_a_record_change_measures_the_suggestion_once(demo_path: Path, mon
     the tallest height yet and for the layout decision), the one shown not again."""
     from textual.content import Content
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         box = screen.query_one("#suggestion", Readout)
         screen.query_one(InterviewList).action_cursor_down()  # the texts shown are measured

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import on_screen
+
 from rankplan.tui.app import RankPlanApp
 from rankplan.tui.widgets.interview_list import InterviewList
 
@@ -37,10 +39,7 @@ async def test_a_theme_changed_elsewhere_reaches_the_screen(demo_path, key) -> N
 
 
 async def test_no_redraw_when_nothing_changed(demo_path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         table = app.screen.query_one(InterviewList)
         redraws = []
         original = table.show
@@ -52,10 +51,7 @@ async def test_no_redraw_when_nothing_changed(demo_path) -> None:
 
 async def test_an_edit_elsewhere_is_shown_on_the_way_back(demo_path) -> None:
     """A name changed on the Debrief screen shows on the Rank list, which was built before."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         await pilot.press("f3")
         await pilot.pause()
         first = app.plan.rank_list.order[0]

@@ -11,9 +11,8 @@ from pathlib import Path
 from textual import events
 from textual.widgets import DataTable
 
-from helpers import until
+from helpers import on_screen, until
 from rankplan.tui import settings
-from rankplan.tui.app import RankPlanApp
 from rankplan.tui.widgets.interview_list import InterviewList
 from rankplan.tui.widgets.rank_table import RankTable
 
@@ -32,10 +31,7 @@ def keys(messages: list) -> list[str]:
 
 
 async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         screen = app.screen
         table = screen.query_one(InterviewList)
         assert screen.focused is table
@@ -59,10 +55,7 @@ async def test_the_debrief_list_moves_without_the_key_going_up(demo_path: Path) 
 
 
 async def test_a_rank_move_runs_in_the_table_and_is_saved(demo_path: Path) -> None:
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         screen = app.screen
         table = screen.focused
         assert isinstance(table, RankTable)
@@ -82,10 +75,7 @@ async def test_a_remapped_table_key_takes_the_short_way_too(demo_path: Path) -> 
     path = settings.keymap_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('"rank.move_down" = "n"\n', encoding="utf-8")
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         reached = reaching(app.screen, events.Key)
         rank = list(app.plan.rank_list.order)
         await pilot.press("J")  # no longer bound
@@ -102,10 +92,7 @@ async def test_arrows_read_in_one_go_all_move_at_once(demo_path: Path, monkeypat
     from rankplan.tui import key_order
 
     monkeypatch.setattr(key_order, "LOOK_AGAIN", 30.0)
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         table = app.screen.query_one(InterviewList)
         start = table.cursor_row
         for _ in range(3):
@@ -120,10 +107,7 @@ async def test_a_key_an_ancestor_handles_goes_up_as_before(demo_path: Path) -> N
     """The screen's own escape (it clears a text selection) runs before the app's bindings
     in Textual. Escape during a press on the Rank list (a drag about to start) cancels the
     drag, the list's own binding, and still goes up to the screen."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f4")
-        await pilot.pause()
+    async with on_screen(demo_path, "f4") as (app, pilot):
         table = app.focused
         assert isinstance(table, RankTable)
         reached = reaching(app.screen, events.Key)
@@ -143,10 +127,7 @@ async def test_a_cursor_key_redraws_the_mouse_row_only_to_hide_its_cursor(
     faint cursor there; once it is hidden, a key redraws the rows it moves between only."""
     from helpers import spy
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         table = app.screen.query_one(InterviewList)
         await pilot.hover(table, offset=(4, 6))  # the mouse over a row: its faint cursor
         await pilot.pause()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from rankplan.tui.app import RankPlanApp
+from helpers import on_screen
+
 from rankplan.tui.widgets.text_box import TextBox
 
 
@@ -27,10 +28,7 @@ async def test_a_text_of_another_height_lays_nothing_out(demo_path: Path, monkey
         layouts.append(self)
         return real(self, *args, **kwargs)
 
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         box = app.screen.query_one("#p-notes", TextBox)
         box.text = "\n".join(f"line {i}" for i in range(30))  # a scrollbar from here on
         box.scroll_visible(animate=False)
@@ -56,10 +54,7 @@ async def test_a_text_of_another_height_lays_nothing_out(demo_path: Path, monkey
 async def test_a_new_line_at_the_bottom_keeps_the_cursor_in_view(demo_path: Path) -> None:
     """Textual scrolls to the cursor before it measures the edited text: enter at the end
     of a full box left the cursor a row below the view until the next key."""
-    app = RankPlanApp(demo_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
+    async with on_screen(demo_path, "f3") as (app, pilot):
         box = app.screen.query_one("#p-notes", TextBox)
         box.focus()
         box.text = "\n".join(f"line {i}" for i in range(8))
