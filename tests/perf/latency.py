@@ -226,6 +226,17 @@ async def debrief_walk_setup(pilot):
     return ["down"] * 8 + ["up"] * 8, None
 
 
+async def notes_setup(pilot):
+    await pilot.press("f3")
+    await pilot.pause()
+    notes = pilot.app.screen.query_one("#p-notes")
+    notes.focus()
+    notes.text = "one\ntwo\nthree\nfour"  # the box's height, 4 lines inside its border
+    notes.move_cursor(notes.document.end)
+    await pilot.pause()
+    return ["enter", "backspace"], None  # a fifth line, which the box scrolls to, and back
+
+
 async def schedule_setup(pilot):
     await pilot.press("f5")
     await pilot.pause()
@@ -259,6 +270,7 @@ SCENARIOS: dict[str, Setup] = {
     "block on Schedule": schedule_setup,
     "Debrief list down/up": debrief_list_setup,
     "Debrief list, walking": debrief_walk_setup,
+    "notes past the box's height": notes_setup,
     "later visit F2-F5": switch_setup,
     "help F1 (Rank list)": help_setup,
     "palette ctrl+p": palette_setup,
