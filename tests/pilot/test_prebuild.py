@@ -58,6 +58,30 @@ async def test_an_edit_before_the_first_visit_is_shown(demo_path: Path) -> None:
         assert "Renamed Before Visit" in str(app.screen.query_one("#ranked").rows[0])
 
 
+async def test_a_prebuilt_debrief_keeps_its_form_still_at_the_first_edit(
+        demo_path: Path) -> None:
+    """The suggestion, first shown while its screen was built out of sight (no width yet),
+    has its usual height from the first frame: the first key typed in the notes, at the
+    bottom of the form, moved the form below the suggestion down two lines (its minimum
+    height came only then) and the notes box half out of view."""
+    app = PrebuildingApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_built(app, pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        suggestion = screen.query_one("#suggestion")
+        notes = screen.query_one("#p-notes")
+        await pilot.press("escape", "shift+tab")  # from the list back to the last field
+        await pilot.pause()
+        assert screen.focused is notes
+        shown = suggestion.region, notes.region
+        await pilot.press("x")
+        await pilot.pause()
+        assert notes.text.startswith("x")
+        assert (suggestion.region, notes.region) == shown
+
+
 @pytest.mark.parametrize("wait", [0.15, 0.3, 0.5, 0.8, 1.2, 1.8])
 async def test_exit_while_a_screen_is_being_built(demo_path: Path, wait: float) -> None:
     """Quit at moments spread over the builds: the app ends without an error and the file

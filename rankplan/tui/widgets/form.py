@@ -73,10 +73,12 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
     (measured at the widget's width once it has one) needs no new layout of the screen
     (tens of milliseconds on a busy screen, after every key). ``min_height``: keep at least
     that many lines on screen, so that texts of a usual length all keep one height (a
-    minimum height, not blank lines in the text: each line of text costs its drawing)."""
+    minimum height, not blank lines in the text: each line of text costs its drawing). It
+    holds before the widget has a width too (a screen built out of sight): its first frame
+    has that height, and the first edit moves nothing below it."""
     content = literal(content) if isinstance(content, str) else content
     width = widget.content_size.width
-    floor = min_height if width > 0 else 0
+    floor = min_height
     grown = bool(floor) and widget.styles.min_height != Scalar.from_number(floor)
     if grown:
         widget.styles.min_height = floor  # the tallest yet: a layout, now and then
