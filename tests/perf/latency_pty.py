@@ -48,6 +48,7 @@ NOBLINK = [sys.executable, str(HERE / "noblink.py")]  # each app runs through it
 KEYS = {
     "down": b"\x1b[B", "up": b"\x1b[A", "escape": b"\x1b", "ctrl+p": b"\x10",
     "f1": b"\x1bOP", "f2": b"\x1bOQ", "f3": b"\x1bOR", "f4": b"\x1bOS", "f5": b"\x1b[15~",
+    "f7": b"\x1b[18~", "shift+tab": b"\x1b[Z", "enter": b"\r", "backspace": b"\x7f",
 }
 
 # name: (keys to the starting point, keys pressed in turn, the keys timed: None for all)
@@ -58,6 +59,11 @@ SCENARIOS: dict[str, Scenario] = {
     "Debrief list down/up": (["f3", "escape"], ["down", "up"], None),
     # down through 8 interviews and back: records of every kind, as a user goes through them
     "Debrief list, walking": (["f3", "escape"], ["down"] * 8 + ["up"] * 8, None),
+    # the notes (the form's last field) made the box's height, 4 lines (f7 selects all
+    # the text, which the first line replaces); then a fifth line, and back
+    "notes past the box's height": (
+        ["f3", "escape", "shift+tab", "f7", "1", "enter", "2", "enter", "3", "enter", "4"],
+        ["enter", "backspace"], None),
     "later visit F2-F5": (["f3", "f4", "f5", "f2"], ["f3", "f4", "f5", "f2"], None),
     "help F1 (Rank list)": (["f4"], ["f1", "escape"], {"f1"}),
     "palette ctrl+p": ([], ["ctrl+p", "escape"], {"ctrl+p"}),
