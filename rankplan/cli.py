@@ -390,20 +390,27 @@ def _report_import(path: Path, result: ImportResult) -> None:
 
 
 # Python collects the young generation each time 700 more objects are alive than were: a
-# Debrief record change (Textual makes some 50 strips for the suggestion alone, each with
-# seven small caches) crossed that about once per key, for 0.6-1.1 ms of its time in the
-# 300-program plan. Collected every 5,000, a key pays 0.23 ms on average: most pay nothing,
-# one in 14 about 3 ms (tests/perf/latency.py figures in the README).
+# Debrief record change (Textual makes some 50 strips for a long suggestion, each with seven
+# small caches) crosses that about once per key. At 300 programs that was 1.4 collections
+# and 3.4 ms per key on average; collected every 5,000, 0.07 and 0.2 ms: most keys pay
+# nothing, one in 14 about 3 ms (tests/perf/work.py --young N; figures in the README).
 YOUNG_OBJECTS = 5000
+
+
+def collect_young_less_often() -> tuple[int, int, int]:
+    """The collector's young generation collected every YOUNG_OBJECTS, for the app's run;
+    returns the thresholds before."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
+    return thresholds
 
 
 def run_tui(path: Path, *, read_only: bool = False) -> int:
     # Start-up makes objects that live as long as the app; the collector, walking them over
     # and over, took about 40 ms of the way to the first frame. It waits until the app is
     # ready, which freezes what exists and turns it back on (RankPlanApp.owns_process).
-    thresholds = gc.get_threshold()
     gc.disable()
-    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
+    thresholds = collect_young_less_often()
     try:
         return _run_tui(path, read_only)
     finally:

@@ -122,13 +122,13 @@ def on_each_drawing(widgets, seen) -> None:
 
 
 @asynccontextmanager
-async def on_screen(path: Path, key: str, size: tuple[int, int] = (120, 40)):
-    """The usual opening of a Pilot test: rankplan on ``path`` at ``size``, ``key`` (F2-F5)
+async def on_screen(path: Path, key: str):
+    """The usual opening of a Pilot test: rankplan on ``path`` at 120x40, ``key`` (F2-F5)
     pressed and its screen shown. Yields the app and its pilot."""
     from rankplan.tui.app import RankPlanApp
 
     app = RankPlanApp(path)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(key)
         await pilot.pause()
         yield app, pilot

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import statistics
 import sys
@@ -41,7 +40,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent.parent))
 from genplan import generate_plan  # noqa: E402
 
-from rankplan.cli import YOUNG_OBJECTS  # noqa: E402
+from rankplan.cli import collect_young_less_often  # noqa: E402
 from rankplan.tui.app import RankPlanApp  # noqa: E402
 
 
@@ -149,12 +148,6 @@ def no_blinks() -> None:
 
     Input._toggle_cursor = lambda self: None
     TextArea._toggle_cursor_blink_visible = lambda self: None
-
-
-def as_run_tui_collects() -> None:
-    """The collector's young generation as rankplan.cli.run_tui sets it for the app's process
-    (the bare apps, measured before, keep Python's own)."""
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 async def screens_built(app, pilot, limit: float = 15.0) -> None:
@@ -314,7 +307,7 @@ async def main() -> None:
           f"{bare_palette[1]:8.2f}")
     print(f"{f'bare app, ctrl+p, {commands} commands':28} {'-':>4} {bare_many[0]:10.2f} "
           f"{bare_many[1]:8.2f}")
-    as_run_tui_collects()
+    collect_young_less_often()  # as run_tui does (the bare apps, measured before, keep Python's)
     for name, setup in SCENARIOS.items():
         if args.only and name not in args.only:
             continue

@@ -7,7 +7,10 @@ the displays it causes, the widgets drawn (``render_lines`` calls) and the lines
 (``render_line`` calls into a widget) over those displays, the layouts
 (``Screen._refresh_layout``), the restyles (``App.update_styles``), the messages handled, and
 the CPU time of the app's thread from the key to its last display (``time.thread_time``:
-other processes' load leaves it alone, unlike the wall-clock figures of ``latency.py``).
+other processes' load leaves it alone, unlike the wall-clock figures of ``latency.py``). The
+last two columns are means, not medians: the garbage collections that ran inside the key's
+time and the milliseconds they took (most keys have none; ``--young N`` collects the young
+generation every N objects instead of as ``rankplan.cli.run_tui`` has it).
 
 Counts are taken at the key's last display (Pilot's own callbacks to every widget, which
 come after it, are not in them).
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import sys
 import tempfile
@@ -61,6 +65,16 @@ def count_calls() -> None:
         return await dispatch(self, message)
 
     MessagePump._dispatch_message = dispatched
+    started: list[float] = []
+
+    def collected(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started:
+            counts["collections"] += 1
+            counts["GC ms"] += (time.perf_counter() - started[0]) * 1000
+
+    gc.callbacks.append(collected)
 
 
 class CountingApp(latency.TimedPlanApp):
@@ -110,10 +124,12 @@ async def measure(path: Path, setup, presses: int) -> list[dict]:
 
 
 NAMES = ["displays", *COUNTED, "messages", "CPU ms"]
+MEANS = ["collections", "GC ms"]
 
 
 def medians(rows: list[dict]) -> dict[str, float]:
-    return {n: statistics.median(r.get(n, 0) for r in rows) for n in NAMES}
+    return {**{n: statistics.median(r.get(n, 0) for r in rows) for n in NAMES},
+            **{n: statistics.mean(r.get(n, 0) for r in rows) for n in MEANS}}
 
 
 async def main() -> None:
@@ -122,16 +138,20 @@ async def main() -> None:
     parser.add_argument("--only", choices=list(latency.SCENARIOS), action="append")
     parser.add_argument("--by-key", action="store_true",
                         help="a row per key of the scenario (J and K apart, say)")
+    parser.add_argument("--young", type=int, metavar="N",
+                        help="collect the young generation every N objects")
     args = parser.parse_args()
     latency.private_folders()
     latency.no_blinks()
     count_calls()
-    latency.as_run_tui_collects()
+    latency.collect_young_less_often()  # as rankplan.cli.run_tui does
+    if args.young:
+        gc.set_threshold(args.young, *gc.get_threshold()[1:])
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
     names = args.only or ["Debrief list down/up", "signal on Debrief"]
     print(f"per key, medians of {args.presses} keys, 120x40 headless")
     print(f"{'case':24} {'n':>4} {'displays':>8} {'widgets':>8} {'lines':>6} {'layouts':>7} "
-          f"{'restyles':>8} {'messages':>8} {'CPU ms':>7}")
+          f"{'restyles':>8} {'messages':>8} {'CPU ms':>7} {'GCs':>5} {'GC ms':>6}")
     for name in names:
         for n in (15, 300):
             path = folder / f"plan-{n}.toml"
@@ -146,7 +166,8 @@ async def main() -> None:
                 m = medians(group)
                 print(f"{name + key:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} "
                       f"{m['lines drawn']:6.0f} {m['layouts']:7.0f} {m['restyles']:8.0f} "
-                      f"{m['messages']:8.0f} {m['CPU ms']:7.1f}", flush=True)
+                      f"{m['messages']:8.0f} {m['CPU ms']:7.1f} {m['collections']:5.2f} "
+                      f"{m['GC ms']:6.2f}", flush=True)
 
 
 if __name__ == "__main__":

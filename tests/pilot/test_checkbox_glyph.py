@@ -33,7 +33,6 @@ async def test_on_and_off_differ_in_text_not_only_colour() -> None:
 
 
 async def test_the_debrief_checkboxes_show_glyphs(demo_path) -> None:
-    
     async with on_screen(demo_path, "f3") as (app, pilot):
         boxes = list(app.screen.query(Checkbox))
         assert boxes

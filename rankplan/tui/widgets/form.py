@@ -78,10 +78,8 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
     has that height, and the first edit moves nothing below it."""
     content = literal(content) if isinstance(content, str) else content
     width = widget.content_size.width
-    floor = min_height
-    grown = bool(floor) and widget.styles.min_height != Scalar.from_number(floor)
-    if grown:
-        widget.styles.min_height = floor  # the tallest yet: a layout, now and then
+    if min_height and widget.styles.min_height != Scalar.from_number(min_height):
+        widget.styles.min_height = min_height  # the tallest yet: a layout, now and then
     shown = getattr(widget, "shown", None)
     if shown is not None and shown.plain == content.plain and shown.spans == content.spans:
         return
@@ -90,7 +88,7 @@ def readout(widget: Static, content: Content | str, *, wraps: bool = True,
         same_height = False
     elif width > 0:
         old, new = (text_height(widget, text, width) for text in (shown, content))
-        same_height = max(floor, old) == max(floor, new)
+        same_height = max(min_height, old) == max(min_height, new)
         text_lines = max(old, new)
     else:
         same_height = not wraps and shown.plain.count("\n") == content.plain.count("\n")
