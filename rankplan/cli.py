@@ -397,11 +397,11 @@ def _report_import(path: Path, result: ImportResult) -> None:
 YOUNG_OBJECTS = 5000
 
 
-def collect_young_less_often() -> tuple[int, int, int]:
-    """The collector's young generation collected every YOUNG_OBJECTS, for the app's run;
-    returns the thresholds before."""
+def collect_young_less_often(young: int = YOUNG_OBJECTS) -> tuple[int, int, int]:
+    """The collector's young generation collected every ``young`` objects, for the app's
+    run; returns the thresholds before."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
+    gc.set_threshold(young, *thresholds[1:])
     return thresholds
 
 

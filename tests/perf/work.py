@@ -40,6 +40,8 @@ sys.path.insert(0, str(HERE.parent.parent))
 import latency  # noqa: E402
 from genplan import generate_plan  # noqa: E402
 
+from rankplan.cli import YOUNG_OBJECTS  # noqa: E402
+
 COUNTED = {
     "widgets drawn": (Widget, "render_lines"),
     "lines drawn": (Widget, "render_line"),
@@ -138,15 +140,14 @@ async def main() -> None:
     parser.add_argument("--only", choices=list(latency.SCENARIOS), action="append")
     parser.add_argument("--by-key", action="store_true",
                         help="a row per key of the scenario (J and K apart, say)")
-    parser.add_argument("--young", type=int, metavar="N",
-                        help="collect the young generation every N objects")
+    parser.add_argument("--young", type=int, metavar="N", default=YOUNG_OBJECTS,
+                        help="collect the young generation every N objects "
+                        f"(default {YOUNG_OBJECTS}, as rankplan.cli.run_tui)")
     args = parser.parse_args()
     latency.private_folders()
     latency.no_blinks()
     count_calls()
-    latency.collect_young_less_often()  # as rankplan.cli.run_tui does
-    if args.young:
-        gc.set_threshold(args.young, *gc.get_threshold()[1:])
+    latency.collect_young_less_often(args.young)  # as rankplan.cli.run_tui does, by default
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
     names = args.only or ["Debrief list down/up", "signal on Debrief"]
     print(f"per key, medians of {args.presses} keys, 120x40 headless")

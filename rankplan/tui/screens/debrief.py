@@ -411,8 +411,9 @@ class DebriefScreen(PlanScreen):
         list now stops that message. While the list redraws its rows (show_plan, a new
         width's columns) its cursor passes over other rows: show_plan selects its record
         itself after, and a redraw for a width keeps the record under the cursor."""
-        if not self.query_one(InterviewList).showing:
-            self._select(self.query_one(InterviewList).current_id())
+        table = self.query_one(InterviewList)
+        if not table.showing:
+            self._select(table.current_id())
 
     def _select(self, key: str | None) -> None:
         if key != self.current:
