@@ -133,9 +133,6 @@ class DebriefScreen(PlanScreen):
                 yield HintLine("", id="date-hint", classes="hint")
                 yield field("Preference", _choice("p-preference", PROGRAM_SELECTS["preference"][1]))
                 yield field("", WrapCheckbox("I would not attend", id="p-would_not_attend"))
-                yield Heading("Likelihood", classes="section-title")
-                yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
-                yield Readout("", id="suggestion")
                 yield Heading("Debrief", classes="section-title")
                 for key in ("failure_discussion", "board_policy"):
                     label, names, _ = DEBRIEF_SELECTS[key]
@@ -148,6 +145,12 @@ class DebriefScreen(PlanScreen):
                     yield field(label, _choice(f"d-{key}", names))
                 yield field("", WrapCheckbox("my home program", id="d-home_program"))
                 yield field("How it felt", Choice(FELT_OPTIONS, id="d-felt"))
+                # Below every field that changes it: a suggestion that grows (a new reason, a
+                # finding) moves only what is under it, never the field just edited (a second
+                # click on the next sign landed on the one before).
+                yield Heading("Likelihood", classes="section-title")
+                yield field("Yours", _choice("p-likelihood", labels.LIKELIHOOD))
+                yield Readout("", id="suggestion")
                 yield Heading("Criteria", classes="section-title")
                 self._criteria = list(self.plan.criteria)
                 yield StillVertical(*self._criteria_rows(), id="criteria-fields")
