@@ -1,3 +1,3 @@
-from rankplan.cli import main
+from rankplan.launch import run
 
-raise SystemExit(main())
+raise SystemExit(run())

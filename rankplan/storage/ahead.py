@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,28 +34,39 @@ class Reading(NamedTuple):
     derived: Any = None  # what derive(plan) gave in the child; None if it did not run
 
 
-def read_ahead(path: Path,
-               derive: Callable[[Plan], Any] | None = None) -> Callable[[], Reading]:
-    """Start reading ``path``; the function returned gives what ``read_plan(path)`` gives
-    (call it once), and, for a valid plan read in the child, what ``derive`` (which must
-    not return None) gave for it there."""
+def _nothing() -> None:
+    pass
+
+
+class Ahead(NamedTuple):
+    """A reading begun. Call one of the two, once."""
+
+    take: Callable[[], Reading]  # the reading, waited for if need be
+    drop: Callable[[], None] = _nothing  # no reading wanted after all: the child goes
+
+
+def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead:
+    """Start reading ``path``. ``take()`` gives what ``read_plan(path)`` gives, and, for a
+    valid plan read in the child, what ``derive`` (which must not return None) gave for it
+    there. ``drop()`` ends the reading unread (an app quit before its first frame): the
+    child is stopped and reaped, and nothing is parsed here."""
     fork = getattr(os, "fork", None)
     if fork is None:
-        return lambda: Reading(read_plan(path))
+        return Ahead(lambda: Reading(read_plan(path)))
     try:
         data = path.read_bytes()
     except OSError:
-        return lambda: Reading(read_plan(path))  # the same error, reported by the same code
+        return Ahead(lambda: Reading(read_plan(path)))  # the same error, by the same code
     try:
         into, out = os.pipe()
     except OSError:
-        return lambda: Reading(loaded_from(data))
+        return Ahead(lambda: Reading(loaded_from(data)))
     try:
         pid = fork()
     except OSError:
         os.close(into)
         os.close(out)
-        return lambda: Reading(loaded_from(data))
+        return Ahead(lambda: Reading(loaded_from(data)))
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
         status = 1
         try:
@@ -71,7 +83,7 @@ def read_ahead(path: Path,
             os._exit(status)
     os.close(out)
 
-    def result() -> Reading:
+    def take() -> Reading:
         with os.fdopen(into, "rb") as pipe:
             payload = pipe.read()
         _, status = os.waitpid(pid, 0)
@@ -85,7 +97,18 @@ def read_ahead(path: Path,
                 return Reading(Loaded(plan, errors, text or "", data), derived)
         return Reading(loaded_from(data))
 
-    return result
+    def drop() -> None:
+        # The child only reads and sends: stopping it anywhere loses nothing. (Taking the
+        # reading instead waited for it, and parsed the file here if a Ctrl+C had reached
+        # the child too, as it reaches the whole foreground process group.)
+        os.close(into)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:  # pragma: no cover - a zombie is still ours to kill
+            pass
+        os.waitpid(pid, 0)
+
+    return Ahead(take, drop)
 
 
 def _derived(derive: Callable[[Plan], Any] | None, plan: Plan | None) -> Any:

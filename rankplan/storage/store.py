@@ -30,7 +30,7 @@ from rankplan.storage.renderer import (
 )
 
 if TYPE_CHECKING:
-    from rankplan.storage.ahead import Reading
+    from rankplan.storage.ahead import Ahead
 
 __all__ = ["PlanStore", "ReadOnlyError", "RoundTripError", "SaveOutcome", "SaveResult"]
 
@@ -73,7 +73,7 @@ class PlanStore:
         self._lock: FileLock | None = None
         self._io = threading.Lock()
         self.generation = 0  # one more at every reload: a save begun before it is stale
-        self._reading: Callable[[], Reading] | None = None  # see open(ahead=True)
+        self._reading: Ahead | None = None  # see open(ahead=True)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -117,9 +117,9 @@ class PlanStore:
         self._lock = lock
 
     def close(self) -> None:
-        if self._reading is not None:  # opened ahead, never taken: reap the child reading
+        if self._reading is not None:  # opened ahead, never taken: stop the child reading
             self._reading, reading = None, self._reading
-            reading()
+            reading.drop()
         self._renderer.close()
         if self._lock is not None:
             self._lock.release()
@@ -131,7 +131,7 @@ class PlanStore:
         if self._reading is None:
             return None
         reading, self._reading = self._reading, None
-        loaded, derived = reading()
+        loaded, derived = reading.take()
         self.reload(loaded)
         return derived
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import ROOT
 
-from rankplan import __version__
+from rankplan import __version__, cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -50,7 +50,6 @@ def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: 
     ready); afterwards collection is on again, as often as before."""
     import gc
 
-    from rankplan import cli
     from rankplan.tui.app import RankPlanApp
 
     seen = {}
@@ -67,3 +66,14 @@ def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: 
     assert gc.isenabled()
     assert gc.get_threshold() == before
     assert RankPlanApp.owns_process is False  # apps made elsewhere (tests) never freeze
+
+
+def test_a_ctrl_c_anywhere_in_the_command_ends_it_with_130(monkeypatch, capsys) -> None:
+    from rankplan import launch
+
+    def interrupted(argv=None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    assert launch.run() == launch.EXIT_INTERRUPTED == 130
+    assert capsys.readouterr().err == ""

@@ -41,6 +41,27 @@ def test_an_edit_just_before_the_terminal_closes_is_saved(demo_path: Path, how: 
     assert not list(demo_path.parent.glob(".*.tmp"))
 
 
+@pytest.mark.parametrize("after", [0.05, 0.2])
+def test_ctrl_c_while_the_app_starts_stops_it_without_a_traceback(demo_path: Path,
+                                                                   after: float) -> None:
+    """Ctrl+C before the app has the keyboard (its first 0.4 s or so, the terminal still
+    cooked) reaches the whole process group as SIGINT: it printed a traceback from wherever
+    the imports were, which looks like a crash."""
+    import time
+
+    before = demo_path.read_bytes()
+    app = TtyApp("--file", str(demo_path))
+    try:
+        time.sleep(after)  # Python is up; the app is still importing, or reading the plan
+        app.type("\x03")  # as the terminal sends it: the line discipline signals the group
+        status = app.wait()
+    finally:
+        app.close()
+    assert status == 130, app.output[-800:]
+    assert b"Traceback" not in app.output
+    assert demo_path.read_bytes() == before
+
+
 def test_the_helper_keeps_answering_after_the_group_gets_sighup(demo_path: Path) -> None:
     """The terminal's SIGHUP reaches the helper too; it must outlive it long enough for the
     app's last save to go through it."""

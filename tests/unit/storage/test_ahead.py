@@ -4,6 +4,7 @@ same reading as ``read_plan``, errors word for word, whatever goes wrong in the 
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def test_a_fork_that_fails_leaves_no_pipe_open(demo_path: Path, monkeypatch) -> 
 
     monkeypatch.setattr(os, "pipe", pipe)
     monkeypatch.setattr(os, "fork", fork)
-    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+    same(ahead.read_ahead(demo_path).take(), read_plan(demo_path))
     assert len(opened) == 2
     for fd in opened:
         with pytest.raises(OSError):
@@ -66,12 +67,12 @@ def test_a_fork_that_fails_leaves_no_pipe_open(demo_path: Path, monkeypatch) -> 
 @pytest.mark.parametrize("kind", list(FILES))
 def test_ahead_reads_what_read_plan_reads(kind: str, tmp_path: Path, demo_path: Path) -> None:
     path = plan_file(tmp_path, demo_path, kind)
-    same(ahead.read_ahead(path)(), read_plan(path))
+    same(ahead.read_ahead(path).take(), read_plan(path))
 
 
 def test_a_missing_file_says_what_read_plan_says(tmp_path: Path) -> None:
     path = tmp_path / "none.toml"
-    same(ahead.read_ahead(path)(), read_plan(path))
+    same(ahead.read_ahead(path).take(), read_plan(path))
 
 
 @needs_fork
@@ -85,7 +86,7 @@ def test_the_reading_is_done_in_another_process(tmp_path: Path, demo_path: Path,
         return real(data)
 
     monkeypatch.setattr(ahead, "loaded_from", spy)
-    loaded = ahead.read_ahead(demo_path)().loaded
+    loaded = ahead.read_ahead(demo_path).take().loaded
     assert loaded.ok
     assert int(where.read_text()) != os.getpid()
 
@@ -97,12 +98,62 @@ def test_a_child_that_fails_leaves_the_reading_to_the_parent(tmp_path: Path, dem
         raise RuntimeError("the child cannot send")
 
     monkeypatch.setattr(ahead.pickle, "dumps", broken)  # runs in the child only
-    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+    same(ahead.read_ahead(demo_path).take(), read_plan(demo_path))
+
+
+@needs_fork
+@pytest.mark.parametrize("close", ["drop", "store.close"])
+def test_a_reading_dropped_stops_its_child_and_parses_nothing_here(
+        close: str, tmp_path: Path, demo_path: Path, monkeypatch) -> None:
+    """A quit before the first frame drops the reading. Taking it instead waited for the
+    child, and parsed the file in the parent when the child had died (a Ctrl+C reaches the
+    child too)."""
+    readers = tmp_path / "readers"
+    readers.mkdir()
+    real = ahead.loaded_from
+
+    def slow(data: bytes):
+        (readers / str(os.getpid())).touch()
+        time.sleep(20)  # the child is still reading when the reading is dropped
+        (tmp_path / "read").touch()
+        return real(data)
+
+    monkeypatch.setattr(ahead, "loaded_from", slow)
+    if close == "drop":
+        reading = ahead.read_ahead(demo_path)
+        wait_for(lambda: any(readers.iterdir()))
+        reading.drop()
+    else:
+        store = PlanStore.open(demo_path, read_only=True, ahead=True)
+        wait_for(lambda: any(readers.iterdir()))
+        store.close()
+    [child] = [int(each.name) for each in readers.iterdir()]
+    assert child != os.getpid()  # nothing was parsed here
+    assert not (tmp_path / "read").exists()  # the child was stopped, not waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # stopped, and reaped: no zombie left
+
+
+def wait_for(condition, limit: float = 30.0) -> None:
+    waited = 0.0
+    while not condition():
+        assert waited < limit
+        time.sleep(0.01)
+        waited += 0.01
+
+
+def test_a_reading_without_a_child_drops_without_reading(demo_path: Path, monkeypatch) -> None:
+    def never(*args):
+        raise AssertionError("read")
+
+    monkeypatch.delattr(os, "fork", raising=False)
+    monkeypatch.setattr(ahead, "read_plan", never)
+    ahead.read_ahead(demo_path).drop()
 
 
 def test_without_fork_the_parent_reads(demo_path: Path, monkeypatch) -> None:
     monkeypatch.delattr(os, "fork", raising=False)
-    same(ahead.read_ahead(demo_path)(), read_plan(demo_path))
+    same(ahead.read_ahead(demo_path).take(), read_plan(demo_path))
 
 
 @needs_fork
@@ -150,7 +201,7 @@ def test_what_derive_gives_comes_from_the_child(tmp_path: Path, demo_path: Path)
         where.write_text(str(os.getpid()))
         return evaluate(plan, date(2026, 12, 1))
 
-    reading = ahead.read_ahead(demo_path, derive)()
+    reading = ahead.read_ahead(demo_path, derive).take()
     same(reading, read_plan(demo_path))
     assert reading.derived == evaluate(read_plan(demo_path).plan, date(2026, 12, 1))
     assert reading.derived  # the demo plan has findings: a real list came through
@@ -161,7 +212,7 @@ def test_what_derive_gives_comes_from_the_child(tmp_path: Path, demo_path: Path)
 @pytest.mark.parametrize("kind", [k for k in FILES if k not in ("valid", "bom")])
 def test_derive_runs_only_for_a_valid_plan(kind: str, tmp_path: Path, demo_path: Path) -> None:
     path = plan_file(tmp_path, demo_path, kind)
-    reading = ahead.read_ahead(path, count)()
+    reading = ahead.read_ahead(path, count).take()
     same(reading, read_plan(path))
     assert reading.derived is None
 
@@ -180,7 +231,7 @@ def test_a_derive_that_fails_in_the_child_leaves_it_to_the_caller(
         raise RuntimeError("a bug in a rule")
 
     monkeypatch.setattr(ahead, "loaded_from", spy)
-    reading = ahead.read_ahead(demo_path, broken)()
+    reading = ahead.read_ahead(demo_path, broken).take()
     same(reading, read_plan(demo_path))
     assert int(where.read_text()) != os.getpid()  # the child's reading still counts
     assert reading.derived is None
@@ -188,7 +239,7 @@ def test_a_derive_that_fails_in_the_child_leaves_it_to_the_caller(
 
 def test_without_a_child_nothing_is_derived(demo_path: Path, monkeypatch) -> None:
     monkeypatch.delattr(os, "fork", raising=False)
-    reading = ahead.read_ahead(demo_path, count)()
+    reading = ahead.read_ahead(demo_path, count).take()
     same(reading, read_plan(demo_path))
     assert reading.derived is None
 
