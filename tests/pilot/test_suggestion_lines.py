@@ -42,6 +42,11 @@ async def test_a_shorter_suggestion_redraws_only_its_lines(tmp_path: Path, monke
             heights[row] = text_height(box)
         tallest = max(heights.values())
         assert box.size.height == tallest
+        # It sits below the debrief signs, partly under the bottom of the form at this size:
+        # in view, each of its lines is drawn on the screen.
+        box.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert screen.query_one("#debrief-form").region.contains_region(box.region)
         short = sorted((row for row, height in heights.items() if height <= tallest - 3),
                        key=heights.__getitem__)
         first, second = short[-1], short[0]  # from a taller text to a shorter one
