@@ -48,8 +48,9 @@ class Ahead(NamedTuple):
 def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead:
     """Start reading ``path``. ``take()`` gives what ``read_plan(path)`` gives, and, for a
     valid plan read in the child, what ``derive`` (which must not return None) gave for it
-    there. ``drop()`` ends the reading unread (an app quit before its first frame): the
-    child is stopped and reaped, and nothing is parsed here."""
+    there. ``drop()`` ends the reading unread (a start interrupted before it was taken, by
+    a Ctrl+C during the imports): the child is stopped and reaped, and nothing is parsed
+    here."""
     fork = getattr(os, "fork", None)
     if fork is None:
         return Ahead(lambda: Reading(read_plan(path)))
@@ -104,9 +105,9 @@ def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead
         os.close(into)
         try:
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:  # pragma: no cover - a zombie is still ours to kill
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):  # reaped already: nothing to do
             pass
-        os.waitpid(pid, 0)
 
     return Ahead(take, drop)
 

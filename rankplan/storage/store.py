@@ -117,13 +117,15 @@ class PlanStore:
         self._lock = lock
 
     def close(self) -> None:
-        if self._reading is not None:  # opened ahead, never taken: stop the child reading
-            self._reading, reading = None, self._reading
-            reading.drop()
-        self._renderer.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        try:
+            if self._reading is not None:  # opened ahead, never taken: stop the child reading
+                self._reading, reading = None, self._reading
+                reading.drop()
+        finally:  # a second Ctrl+C in there still lets the lock go
+            self._renderer.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def finish_reading(self) -> Any:
         """Take the reading begun by ``open(ahead=True)`` (waiting for it if need be), and

@@ -229,12 +229,15 @@ class Saving:
     # -- signals -------------------------------------------------------------------------------
 
     def _catch_signals(self) -> None:
-        """SIGHUP (the terminal closed) and SIGTERM: save what is pending, then exit."""
+        """SIGHUP (the terminal closed), SIGTERM and SIGINT (a ``kill -INT``: Ctrl+C is a
+        key while the app runs): save what is pending, then exit. A SIGINT otherwise raised
+        KeyboardInterrupt wherever the event loop was, and the app could end without its
+        last save and leave the terminal raw."""
         import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, self._on_signal)
         guard_output(self._driver)  # the terminal may be gone before its SIGHUP is handled
 

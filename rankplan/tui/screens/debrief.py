@@ -276,7 +276,7 @@ class DebriefScreen(PlanScreen):
 
     def _can_wait(self, widget: Widget) -> bool:
         """A field scrolled out of view can wait until the frame that shows the record has
-        been drawn (at 120x40 the last debrief fields, the criteria and the notes): it
+        been drawn (at 120x40 the criteria and the notes, below the suggestion): it
         changes nothing on the screen, and setting it meanwhile (the notes' text area above
         all) delays that frame by some 2 ms. The focused field never waits: a key goes
         there next."""

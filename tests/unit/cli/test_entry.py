@@ -68,12 +68,23 @@ def test_the_command_line_owns_the_collector_only_while_the_app_runs(demo_path: 
     assert RankPlanApp.owns_process is False  # apps made elsewhere (tests) never freeze
 
 
-def test_a_ctrl_c_anywhere_in_the_command_ends_it_with_130(monkeypatch, capsys) -> None:
+def test_a_ctrl_c_anywhere_in_the_command_ends_it_by_the_signal(monkeypatch, capsys) -> None:
+    """As Python ends a program on an uncaught KeyboardInterrupt (a shell then knows the
+    user stopped it: a loop running rankplan stops too), without the traceback."""
+    import signal
+
     from rankplan import launch
 
     def interrupted(argv=None) -> int:
+        print("partial output")
         raise KeyboardInterrupt
 
+    handlers, kills = [], []
     monkeypatch.setattr(cli, "main", interrupted)
-    assert launch.run() == launch.EXIT_INTERRUPTED == 130
-    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: handlers.append((signum, handler)))
+    monkeypatch.setattr(os, "kill", lambda pid, signum: kills.append((pid, signum)))
+    assert launch.run() == launch.EXIT_INTERRUPTED == 130  # where the signal did not end it
+    assert handlers == [(signal.SIGINT, signal.SIG_DFL)]
+    assert kills == [(os.getpid(), signal.SIGINT)]
+    out = capsys.readouterr()
+    assert out.out == "partial output\n" and out.err == ""
