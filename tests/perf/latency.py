@@ -62,9 +62,13 @@ class Stopwatch:
         # time runs from its first arrival, from the terminal.
         if isinstance(event, events.Key) and not event.is_forwarded:
             self.close_sample()
-            self._key = (event.key, time.perf_counter())
+            self._key = (event.key, self.key_started(event))
             self._last_display = None
         await super().on_event(event)  # type: ignore[misc]
+
+    def key_started(self, event: events.Key) -> float:
+        """When a key's time starts (``time.perf_counter``): its arrival at the app."""
+        return time.perf_counter()
 
     def _display(self, screen, renderable) -> None:
         # Textual calls post_display_hook also when a refresh found nothing to draw (no

@@ -34,10 +34,17 @@ from rankplan.storage.store import PlanStore  # noqa: E402
 class QueueTimedApp(TimedPlanApp):
     """Times each key from the creation of its event (its wait in the queue included)."""
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._key_at is None:
-            self._key_at = event.time - time.monotonic() + time.perf_counter()
-        await super().on_event(event)
+    def key_started(self, event: events.Key) -> float:
+        return event.time - time.monotonic() + time.perf_counter()  # Textual's clock
+
+    def post_display_hook(self) -> None:
+        # To the key's first display, not its last: the save's own display (the title's
+        # "saved", some 250 ms on at 300 programs) often comes before the next key, and is
+        # not the key's. A move on the Rank list takes one frame.
+        first = self._last_display
+        super().post_display_hook()
+        if first is not None:
+            self._last_display = first
 
 
 def peak_rss_mib(pid: int) -> float | None:
@@ -99,7 +106,8 @@ async def keys_with_saves(path: Path, presses: int, saving: bool,
             await pilot.press(["J", "J", "K", "K"][i % 4])
             await pilot.pause()
         await app.workers.wait_for_complete()
-        return list(app.samples)
+        app.close_sample()
+        return [seconds for _key, seconds in app.samples]
 
 
 async def main() -> None:
