@@ -62,15 +62,26 @@ def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead
         into, out = os.pipe()
     except OSError:
         return Ahead(lambda: Reading(loaded_from(data)))
+    # A Ctrl+C reaches the whole process group. The child leaves it to the parent (whose
+    # drop() stops it): SIGINT is blocked across the fork, so that none lands in the child
+    # before it ignores them, in the libraries' after-fork hooks above all (filelock's
+    # printed a traceback there). A SIGINT meant for the parent meanwhile waits, and is
+    # raised in the parent as the fork returns.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(into)
         os.close(out)
         return Ahead(lambda: Reading(loaded_from(data)))
+    if pid != 0:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
         status = 1
         try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             os.close(into)
             loaded = loaded_from(data)
             derived = _derived(derive, loaded.plan)
