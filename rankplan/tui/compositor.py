@@ -26,7 +26,7 @@ Two habits of Textual's compositor cost the plan screens time on every key:
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
@@ -71,25 +71,41 @@ class PlanCompositor(Compositor):
         for each in changed:
             for y in range(each.y, each.bottom):
                 written.setdefault(y, []).append((each.x, each.right))
+        rows_written = sorted(written)
         drawn: dict[int, list[tuple[int, int]]] = {}  # row: the spans drawn on it so far
         for widget, (region, clip) in self.visible_widgets.items():
             shown = region.intersection(clip)
-            top = bottom = None
-            for each in changed:
-                if shown.overlaps(each):
-                    y1, y2 = max(shown.y, each.y), min(shown.bottom, each.bottom)
-                    top = y1 if top is None else min(top, y1)
-                    bottom = y2 if bottom is None else max(bottom, y2)
-            if top is None:
+            lines = changed_rows(shown, rows_written, written)
+            if not lines:
                 continue
             x1, x2 = shown.x, shown.right
-            lines = [y for y in range(top, bottom) if y in written]
             if not any(shows_through(drawn.get(y), written[y], x1, x2) for y in lines):
                 continue
             for y in lines:
                 insort(drawn.setdefault(y, []), (x1, x2))
-            rows = Region(shown.x, top, shown.width, bottom - top)
+            top = lines[0]
+            rows = Region(x1, top, shown.width, lines[-1] + 1 - top)
             yield region, rows, widget.render_lines(rows.translate(-region.offset))
+
+
+def changed_rows(shown: Region, rows_written: list[int],
+                 written: dict[int, list[tuple[int, int]]]) -> list[int]:
+    """The changed rows (``rows_written``, ascending, with their spans in ``written``) from
+    the first in which a changed span overlaps ``shown`` to the last: the rows of it to draw,
+    none if no changed cell lies in it. (Asking each changed region whether it overlaps
+    each widget took some 3 ms a Debrief record change: 70 widgets by 17 regions.)"""
+    x1, y1, width, height = shown
+    if width <= 0 or height <= 0:
+        return []
+    x2 = x1 + width
+    lo, hi = bisect_left(rows_written, y1), bisect_left(rows_written, y1 + height)
+    first = last = None
+    for i in range(lo, hi):
+        if any(start < x2 and end > x1 for start, end in written[rows_written[i]]):
+            if first is None:
+                first = i
+            last = i
+    return [] if first is None else rows_written[first:last + 1]
 
 
 def shows_through(drawn: list[tuple[int, int]] | None, changed: list[tuple[int, int]],

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from helpers import cells_written, on_each_drawing, on_screen
+from hypothesis import given
+from hypothesis import strategies as st
 from textual._compositor import Compositor
+from textual.geometry import Region
 
 import rankplan.tui.screens.base as base
 from rankplan.tui.app import RankPlanApp
-from rankplan.tui.compositor import PlanCompositor
+from rankplan.tui.compositor import PlanCompositor, changed_rows
 
 
 class Checking(PlanCompositor):
@@ -79,3 +82,34 @@ async def test_a_record_change_draws_no_row_behind_its_field(demo_path: Path,
             first = frames[0]  # the record's frame (the notes, out of sight, come after it)
             assert screen.query_one("#p-name") in first and len(first) > 8
             assert not [w for w in first if isinstance(w, FieldRow) or w is screen]
+
+
+def _overlapping_rows(shown, changed) -> tuple[int, int] | None:
+    """The rows from the first changed region's overlap with ``shown`` to the last, found
+    by asking each region (as PlanCompositor did before ``changed_rows``)."""
+    top = bottom = None
+    for each in changed:
+        if shown.overlaps(each):
+            y1, y2 = max(shown.y, each.y), min(shown.bottom, each.bottom)
+            top = y1 if top is None else min(top, y1)
+            bottom = y2 if bottom is None else max(bottom, y2)
+    return None if top is None else (top, bottom)
+
+
+regions = st.builds(Region, st.integers(0, 30), st.integers(0, 30), st.integers(1, 30),
+                    st.integers(1, 12))
+
+
+@given(regions, st.lists(regions, min_size=1, max_size=20))
+def test_changed_rows_are_the_rows_each_region_overlaps(shown, changed) -> None:
+    written: dict[int, list[tuple[int, int]]] = {}
+    for each in changed:
+        for y in range(each.y, each.bottom):
+            written.setdefault(y, []).append((each.x, each.right))
+    rows = changed_rows(shown, sorted(written), written)
+    expected = _overlapping_rows(shown, changed)
+    if expected is None:
+        assert rows == []
+    else:
+        top, bottom = expected
+        assert rows == [y for y in range(top, bottom) if y in written]
