@@ -23,13 +23,14 @@ from textual.style import Style
 from textual.widgets import Checkbox as TextualCheckbox
 
 from rankplan.tui.widgets.gathered import Gathered
+from rankplan.tui.widgets.kept_lines import KeptLines
 from rankplan.tui.widgets.own_keys import OwnKeysFirst
 from rankplan.tui.widgets.readable import readable_strip
 
 ON, OFF = "X", " "
 
 
-class Checkbox(OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindings=False):
+class Checkbox(KeptLines, OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindings=False):
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False, id="checkbox.toggle")]
     COMPONENT_CLASSES = {"checkbox--on"}
     DEFAULT_CSS = """
@@ -45,10 +46,6 @@ class Checkbox(OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindings=False):
         }
     }
     """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._lines: dict[tuple[bool, int], tuple[tuple, Strip]] = {}
 
     @property
     def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the mark in the box
@@ -68,22 +65,10 @@ class Checkbox(OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindings=False):
         return Content.assemble((self.BUTTON_LEFT, side), (self.BUTTON_INNER, style),
                                 (self.BUTTON_RIGHT, side))
 
-    def notify_style_update(self) -> None:
-        # A restyle (focus, hover, a theme) can change the label's component style alone,
-        # which the kept lines' key does not see: draw afresh.
-        super().notify_style_update()
-        self._lines.clear()
+    def kept_key(self) -> tuple[bool, Content]:
+        # A Debrief record change flips up to seven boxes: each state is drawn once.
+        return self.value, self._label
 
     def render_line(self, y: int) -> Strip:
-        # The "X" is the theme's success colour, 3.2:1 on textual-light's panel. A line
-        # drawn before in the same state, size and styles is drawn again from memory: a
-        # Debrief record change flips up to seven boxes, 0.6 ms each the long way.
-        key = (self.value, y)
-        look = (self.size, self._label, self.visual_style, self.background_colors,
-                self.app.theme)
-        kept = self._lines.get(key)
-        if kept is not None and kept[0] == look:
-            return kept[1]
-        strip = readable_strip(self, super().render_line(y))
-        self._lines[key] = (look, strip)
-        return strip
+        # The "X" is the theme's success colour, 3.2:1 on textual-light's panel.
+        return readable_strip(self, super().render_line(y))

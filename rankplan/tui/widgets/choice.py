@@ -28,6 +28,7 @@ from textual.widgets import OptionList
 
 from rankplan.tui.literal import literal
 from rankplan.tui.widgets.gathered import Gathered
+from rankplan.tui.widgets.kept_lines import KeptLines
 from rankplan.tui.widgets.own_keys import OwnKeysFirst
 
 
@@ -90,7 +91,7 @@ class ChoicePicker(OptionList):
             owner.pick(index)
 
 
-class Choice(OwnKeysFirst, Gathered, Widget, can_focus=True):
+class Choice(KeptLines, OwnKeysFirst, Gathered, Widget, can_focus=True):
     DEFAULT_CSS = """
     Choice {
         height: 1; width: 1fr; background: $surface; color: $foreground;
@@ -126,6 +127,7 @@ class Choice(OwnKeysFirst, Gathered, Widget, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._options: list[tuple[str, Any]] = list(options)
         self._drawn: tuple[Style, RichStyle, RichStyle] | None = None
+        self._options_set = 0  # how many times the options were replaced (see kept_key)
         self.set_reactive(Choice.value, value if value is not None else self._first())
 
     @property
@@ -138,9 +140,13 @@ class Choice(OwnKeysFirst, Gathered, Widget, can_focus=True):
     def set_options(self, options: list[tuple[str, Any]]) -> None:
         """New options; the value stays if it is still one of them."""
         self._options = list(options)
+        self._options_set += 1
         if self._index() is None:
             self.set_reactive(Choice.value, self._first())
         self.refresh()
+
+    def kept_key(self) -> tuple[Any, int]:
+        return self.value, self._options_set  # new options may give the value another label
 
     def _index(self) -> int | None:
         for i, (_, value) in enumerate(self._options):
