@@ -30,6 +30,7 @@ from rankplan.tui.messages import PlanChanged
 from rankplan.tui.saving import Saving
 from rankplan.tui.screens.profile import ProfileScreen
 from rankplan.tui.stylesheet import KeptStylesheet
+from rankplan.tui.theme_at_hand import ThemeAtHand
 
 if TYPE_CHECKING:
     from rankplan.core.odds import MatchOdds
@@ -73,7 +74,7 @@ def _reapply() -> Screen:
     return ReapplyScreen()
 
 
-class RankPlanApp(KeysInOrder, Saving, App[None]):
+class RankPlanApp(KeysInOrder, Saving, ThemeAtHand, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "rankplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
