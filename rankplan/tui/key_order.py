@@ -87,8 +87,8 @@ class KeysInOrder:
         return False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not self._screen_stack:
-            self._keys.waiting.clear()  # the app is quitting: its screens are gone
+        if isinstance(event, (events.Key, events.Paste)) and self._keys_go_nowhere():
+            self._keys.waiting.clear()  # its screens are going or gone
             return
         if isinstance(event, events.Key) and event.is_forwarded:
             # Back from its journey: its binding, if any, runs here.
@@ -123,6 +123,12 @@ class KeysInOrder:
                 self._keys.sent(event)  # not taken by a priority binding: on its way
         self._screen_after(screen)
 
+    def _keys_go_nowhere(self) -> bool:
+        """The app is shutting down: it closes its screens one by one (Textual's
+        ``_close_all``), and a key that opened one meanwhile ("f5") ended the app with a
+        RuntimeError, the table of screens changed under that loop. Keys go nowhere then."""
+        return not self._screen_stack or not self._running  # type: ignore[attr-defined]
+
     def _must_wait(self) -> bool:
         if self._keys.screen is not self.screen and not self._keys.settling:
             self._screen_after(self._keys.screen)  # changed meanwhile (a widget's doing)
@@ -150,9 +156,9 @@ class KeysInOrder:
     async def _keys_waiting(self) -> None:
         """Hand on the keys that waited, up to one that must be waited for in turn."""
         keys = self._keys
-        while keys.waiting and self._screen_stack and not self._must_wait():
+        while keys.waiting and not self._keys_go_nowhere() and not self._must_wait():
             await self._hand_on(keys.waiting.popleft())  # may await a screen's mounting
-        if not self._screen_stack:  # the app quit while they waited
+        if self._keys_go_nowhere():  # the app quit while they waited
             keys.waiting.clear()
         elif keys.waiting:
             self._look_again()

@@ -110,3 +110,21 @@ async def test_keys_typed_just_before_the_app_quits_leave_it_quietly(
         for _ in range(turns):
             await pilot.pause(0)
     assert app.return_code in (0, None)
+
+
+async def test_a_key_read_while_the_app_shuts_down_opens_nothing(demo_path: Path) -> None:
+    """Textual's shutdown closes the screens of each mode in turn, awaiting each; a key
+    read meanwhile that opened a mode's screen changed the table of modes under that loop
+    (a RuntimeError at the end, seen once in a loaded run)."""
+    app = RankPlanApp(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        modes = set(app._screen_stacks)
+        app._running = False  # the first thing App._shutdown does
+        try:
+            burst(app, "f5", "f6", "ctrl+e")
+            await pilot.pause()
+            assert set(app._screen_stacks) == modes
+            assert len(app.screen_stack) == 1
+        finally:
+            app._running = True
