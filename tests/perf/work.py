@@ -3,8 +3,9 @@
     python tests/perf/work.py [--presses 30] [--only NAME]
 
 For each scenario of ``latency.py`` (the Debrief ones by default) and each plan size: per key,
-the displays it causes, the widgets drawn (``render_lines`` calls) and the lines drawn afresh
-(``render_line`` calls into a widget) over those displays, the layouts
+the displays it causes, the widgets drawn (``render_lines`` calls), the fields handed back
+from memory instead (``KeptLines``: a choice or a box in a look drawn before), and the lines
+drawn afresh (``render_line`` calls into a widget) over those displays, the layouts
 (``Screen._refresh_layout``), the restyles (``App.update_styles``), the messages handled, and
 the CPU time of the app's thread from the key to its last display (``time.thread_time``:
 other processes' load leaves it alone, unlike the wall-clock figures of ``latency.py``). The
@@ -41,6 +42,7 @@ import latency  # noqa: E402
 from genplan import generate_plan  # noqa: E402
 
 from rankplan.cli import YOUNG_OBJECTS  # noqa: E402
+from rankplan.tui.widgets.kept_lines import KeptLines  # noqa: E402
 
 COUNTED = {
     "widgets drawn": (Widget, "render_lines"),
@@ -67,6 +69,16 @@ def count_calls() -> None:
         return await dispatch(self, message)
 
     MessagePump._dispatch_message = dispatched
+    kept_lines = KeptLines.render_lines
+
+    def kept(self, crop):
+        drawn = counts["widgets drawn"]
+        strips = kept_lines(self, crop)
+        if counts["widgets drawn"] == drawn:
+            counts["kept"] += 1
+        return strips
+
+    KeptLines.render_lines = kept
     started: list[float] = []
 
     def collected(phase: str, info: dict) -> None:
@@ -125,7 +137,8 @@ async def measure(path: Path, setup, presses: int) -> list[dict]:
         return app.per_key
 
 
-NAMES = ["displays", *COUNTED, "messages", "CPU ms"]
+NAMES = ["displays", "widgets drawn", "kept", "lines drawn", "layouts", "restyles", "messages",
+         "CPU ms"]
 MEANS = ["collections", "GC ms"]
 
 
@@ -151,7 +164,7 @@ async def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="rankplan-work-"))
     names = args.only or ["Debrief list down/up", "signal on Debrief"]
     print(f"per key, medians of {args.presses} keys, 120x40 headless")
-    print(f"{'case':24} {'n':>4} {'displays':>8} {'widgets':>8} {'lines':>6} {'layouts':>7} "
+    print(f"{'case':24} {'n':>4} {'displays':>8} {'widgets':>8} {'kept':>5} {'lines':>6} {'layouts':>7} "
           f"{'restyles':>8} {'messages':>8} {'CPU ms':>7} {'GCs':>5} {'GC ms':>6}")
     for name in names:
         for n in (15, 300):
@@ -165,7 +178,7 @@ async def main() -> None:
                     groups.setdefault(f" {row['key']}", []).append(row)
             for key, group in groups.items():
                 m = medians(group)
-                print(f"{name + key:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} "
+                print(f"{name + key:24} {n:>4} {m['displays']:8.0f} {m['widgets drawn']:8.0f} {m['kept']:5.0f} "
                       f"{m['lines drawn']:6.0f} {m['layouts']:7.0f} {m['restyles']:8.0f} "
                       f"{m['messages']:8.0f} {m['CPU ms']:7.1f} {m['collections']:5.2f} "
                       f"{m['GC ms']:6.2f}", flush=True)
