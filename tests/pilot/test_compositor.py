@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import cells_written, on_each_drawing, on_screen
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual._compositor import Compositor
 from textual.geometry import Region
@@ -100,6 +100,7 @@ regions = st.builds(Region, st.integers(0, 30), st.integers(0, 30), st.integers(
                     st.integers(1, 12))
 
 
+@settings(deadline=None)  # a loaded machine is no reason to fail
 @given(regions, st.lists(regions, min_size=1, max_size=20))
 def test_changed_rows_are_the_rows_each_region_overlaps(shown, changed) -> None:
     written: dict[int, list[tuple[int, int]]] = {}

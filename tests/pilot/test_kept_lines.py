@@ -1,11 +1,13 @@
 """KeptLines (issue 16): a choice or a box drawn from memory draws what it would draw
-afresh, through record changes, edits, focus, a dialog, hover, a theme and a new size."""
+afresh, through record changes, edits, focus, a dialog, hover, a theme, a new size, new
+labels and a style set from code."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from helpers import on_screen
+from textual.content import Content
 from textual.widget import Widget
 
 from rankplan.tui.widgets.checkbox import Checkbox
@@ -53,10 +55,20 @@ async def test_what_is_kept_is_what_would_be_drawn(demo_path: Path, monkeypatch)
         await pilot.pause()
         await pilot.press("down", "up")
         await pilot.pause()
-        await pilot.resize_terminal(100, 40)
+        await pilot.resize_terminal(115, 40)  # another width, no other class (110 is)
         await pilot.pause()
         await pilot.press("down", "up", "down")
         await pilot.pause()
+        # New labels for the same values, a box's label in bold: nothing else changes.
+        specialty = app.screen.query_one("#p-specialty", Choice)
+        specialty.set_options([(f"{label}!", value) for label, value in specialty.options])
+        box = app.screen.query_one("#tc-holistic-pd", Checkbox)
+        box.label = Content.from_markup(f"[b]{box.label.plain}[/b]")
+        setting.styles.color = "red"  # a style set from code: no restyle
+        await pilot.pause()
+        await pilot.press("down", "up")
+        await pilot.pause()
+        assert specialty.render().plain.startswith("same as profile!")
     kinds = {type(widget) for widget, _, _ in kept}
     assert any(issubclass(kind, Choice) for kind in kinds)
     assert any(issubclass(kind, Checkbox) for kind in kinds)

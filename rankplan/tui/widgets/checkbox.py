@@ -65,9 +65,10 @@ class Checkbox(KeptLines, OwnKeysFirst, Gathered, TextualCheckbox, inherit_bindi
         return Content.assemble((self.BUTTON_LEFT, side), (self.BUTTON_INNER, style),
                                 (self.BUTTON_RIGHT, side))
 
-    def kept_key(self) -> tuple[bool, Content]:
-        # A Debrief record change flips up to seven boxes: each state is drawn once.
-        return self.value, self._label
+    def kept_key(self) -> tuple[bool, str, tuple]:
+        # A Debrief record change flips up to seven boxes: each state is drawn once. (A
+        # label's Content compares by its text alone: its spans go in too.)
+        return self.value, self._label.plain, tuple(self._label.spans)
 
     def render_line(self, y: int) -> Strip:
         # The "X" is the theme's success colour, 3.2:1 on textual-light's panel.

@@ -10,6 +10,8 @@ the same look:
 
 - the value, and whatever the widget says names its text (``kept_key``);
 - the rows asked for and the widget's size;
+- the widget's own styles as they stand (a style set from code counts, which refreshes the
+  widget without restyling it);
 - its ancestors' backgrounds, which show through it and do not restyle it;
 - the theme and the app's line filters.
 
@@ -41,8 +43,9 @@ class KeptLines:
         if self.text_selection is not None:  # type: ignore[attr-defined]
             return super().render_lines(crop)  # type: ignore[misc]
         app = self.app  # type: ignore[attr-defined]
-        look = (self.kept_key(), crop, self.size, self.background_colors,  # type: ignore[attr-defined]
-                app.theme, tuple(map(id, app.get_line_filters())))
+        look = (self.kept_key(), crop, self.size, self.styles._cache_key,  # type: ignore[attr-defined]
+                self.background_colors, app.theme,  # type: ignore[attr-defined]
+                tuple(map(id, app.get_line_filters())))
         kept = self._kept
         if kept is None:
             kept = self._kept = {}
