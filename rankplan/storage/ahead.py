@@ -66,7 +66,7 @@ def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead
     # drop() stops it): SIGINT is blocked across the fork, so that none lands in the child
     # before it ignores them, in the libraries' after-fork hooks above all (filelock's
     # printed a traceback there). A SIGINT meant for the parent meanwhile waits, and is
-    # raised in the parent as the fork returns.
+    # raised in the parent once it can stop the child (below).
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = fork()
@@ -75,8 +75,6 @@ def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead
         os.close(into)
         os.close(out)
         return Ahead(lambda: Reading(loaded_from(data)))
-    if pid != 0:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
         status = 1
         try:
@@ -120,6 +118,13 @@ def read_ahead(path: Path, derive: Callable[[Plan], Any] | None = None) -> Ahead
         except (ProcessLookupError, ChildProcessError):  # reaped already: nothing to do
             pass
 
+    # The parent only (the child never returns): a Ctrl+C held back since the fork is
+    # raised here, once drop() exists to stop the child, which it would otherwise outlive.
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    except BaseException:
+        drop()
+        raise
     return Ahead(take, drop)
 
 
